@@ -1,0 +1,65 @@
+package dev.daybreak.model;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What the controller last concluded about an environment; persisted (with {@link #FORMAT_VERSION})
+ * in the status item.
+ *
+ * @param formatVersion the persisted format's version
+ * @param phase the phase
+ * @param target the state the controller is driving toward
+ * @param currentTier the tier being woken or put to sleep, or -1 when settled
+ * @param services per logical service
+ * @param conditions conditions, one per type
+ * @param savedCounts desiredCount of each logical service when it was put to sleep (for {@code
+ *     restore})
+ * @param observedGeneration the spec generation this status was computed from
+ * @param operationStartedAt when the current wake or sleep began
+ */
+public record EnvironmentStatus(
+    int formatVersion,
+    Phase phase,
+    Optional<State> target,
+    int currentTier,
+    Map<String, ServiceReadiness> services,
+    List<Condition> conditions,
+    Map<String, Integer> savedCounts,
+    long observedGeneration,
+    Optional<Instant> operationStartedAt) {
+
+  /** The version of the persisted status format this code writes. */
+  public static final int FORMAT_VERSION = 1;
+
+  public EnvironmentStatus {
+    Objects.requireNonNull(phase, "phase");
+    Objects.requireNonNull(target, "target");
+    services = Map.copyOf(services);
+    conditions = List.copyOf(conditions);
+    savedCounts = Map.copyOf(savedCounts);
+    Objects.requireNonNull(operationStartedAt, "operationStartedAt");
+  }
+
+  /** The status of an environment the controller has never acted on. */
+  public static EnvironmentStatus initial() {
+    return new EnvironmentStatus(
+        FORMAT_VERSION,
+        Phase.ASLEEP,
+        Optional.empty(),
+        -1,
+        Map.of(),
+        List.of(),
+        Map.of(),
+        0,
+        Optional.empty());
+  }
+
+  /** The condition of this type, if present. */
+  public Optional<Condition> condition(String type) {
+    return conditions.stream().filter(c -> c.type().equals(type)).findFirst();
+  }
+}

@@ -1,0 +1,23 @@
+package dev.daybreak.model;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Where an environment's transitions are announced.
+ *
+ * @param slackChannel the Slack channel id or name; the controller's default when empty
+ * @param mentionOnDegraded Slack user or group ids mentioned when the environment is Degraded
+ */
+public record NotifySpec(Optional<String> slackChannel, List<String> mentionOnDegraded) {
+
+  public NotifySpec {
+    Objects.requireNonNull(slackChannel, "slackChannel");
+    mentionOnDegraded = List.copyOf(mentionOnDegraded);
+  }
+
+  public static NotifySpec defaults() {
+    return new NotifySpec(Optional.empty(), List.of());
+  }
+}
