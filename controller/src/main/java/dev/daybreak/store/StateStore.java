@@ -1,0 +1,57 @@
+package dev.daybreak.store;
+
+import dev.daybreak.manifests.Manifest;
+import dev.daybreak.model.DesiredState;
+import dev.daybreak.model.EnvironmentStatus;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where daybreak keeps each environment's spec, desired state, status and audit trail. Every write
+ * is conditional on the item's version: a write against a stale version fails with {@link
+ * ConflictException} and changes nothing.
+ */
+public interface StateStore {
+
+  /** Stores a validated manifest as the environment's spec and bumps its generation. */
+  StoredSpec applySpec(Manifest manifest);
+
+  /** The environment's applied spec, if any. */
+  Optional<StoredSpec> spec(String environment);
+
+  /** The names of every environment with an applied spec, sorted. */
+  List<String> environments();
+
+  /**
+   * The environment's desired item as read (absent, valid, or invalid with the reason). Never
+   * throws for a malformed item.
+   */
+  DesiredRead desired(String environment);
+
+  /** Every desired item (the resync's cheap scan), by environment name. */
+  Map<String, DesiredRead> allDesired();
+
+  /**
+   * Writes the desired state if the item's version is still {@code expectedVersion} (0 when the
+   * item must not exist yet), and records an audit entry.
+   *
+   * @throws ConflictException when someone else wrote first
+   */
+  StoredDesired writeDesired(
+      String environment, DesiredState desired, long expectedVersion, Via via);
+
+  /** The environment's status as the controller last wrote it. */
+  Optional<StoredStatus> status(String environment);
+
+  /**
+   * Writes the status if its version is still {@code expectedVersion} (0 when it must not exist
+   * yet).
+   *
+   * @throws ConflictException when another writer got there first
+   */
+  StoredStatus writeStatus(String environment, EnvironmentStatus status, long expectedVersion);
+
+  /** The newest audit entries of an environment, newest first. */
+  List<AuditEntry> audit(String environment, int limit);
+}
