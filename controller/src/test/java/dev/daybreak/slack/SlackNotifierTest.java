@@ -482,6 +482,21 @@ class SlackNotifierTest {
   }
 
   @Test
+  void announce_passWithUnchangedContent_sendsNoUpdate() {
+    SlackNotifier notifier = notifier(b -> b);
+    notifier.announce(startOf("seed"));
+    eventually().until(() -> notifier.stats().delivered() == 1 && notifier.stats().pending() == 0);
+
+    notifier.announce(
+        wake(
+            "seed", Phase.WAKING, 0, List.of(), service("a", 0, false, 1, 0, 0, Optional.empty())));
+
+    assertThat(notifier.stats().pending()).isZero();
+    notifier.close();
+    assertThat(requests("chat.update")).isEmpty();
+  }
+
+  @Test
   void deliver_slackRefusesTheChannel_givesUpAtOnceWithoutRetrying() {
     stubPost(okJson("{\"ok\":false,\"error\":\"channel_not_found\"}"));
     SlackNotifier notifier = notifier(b -> b);
