@@ -1,0 +1,441 @@
+package dev.daybreak.queue;
+
+import dev.daybreak.time.ExecutorScheduler;
+import dev.daybreak.time.Scheduler;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A work queue of string keys processed by a pool of worker threads, with the guarantees of
+ * controller-runtime's workqueue:
+ *
+ * <ul>
+ *   <li><b>deduplicated</b>: a key added several times before a worker takes it is processed once;
+ *   <li><b>one worker per key</b>: a key added while it is being processed is processed once more
+ *       after the current pass ends, never concurrently;
+ *   <li><b>errors back off</b>: a pass that throws is retried after {@code max(per-key exponential
+ *       backoff, global token bucket)}; a successful pass resets the key's backoff;
+ *   <li><b>delayed adds</b>: {@link #addAfter} and {@link Result#requeueAfter}; for a key already
+ *       waiting, the earliest time wins;
+ *   <li><b>graceful shutdown</b>: {@link #shutdown} lets passes in flight finish, drops the rest,
+ *       and stops.
+ * </ul>
+ *
+ * <p>As in controller-runtime, the global bucket limits retries after errors (so a systemic failure
+ * cannot turn every key into a retry storm); fresh adds and requeues are not throttled.
+ */
+public final class WorkQueue implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(WorkQueue.class);
+
+  private final String name;
+  private final Reconciler reconciler;
+  private final Clock clock;
+  private final Scheduler scheduler;
+  private final Optional<ExecutorScheduler> ownedScheduler;
+  private final ExponentialBackoff backoff;
+  private final TokenBucket retryBucket;
+  private final List<Thread> workers;
+  private final CountDownLatch workersExited;
+
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition readyOrShutdown = lock.newCondition();
+  private final ArrayDeque<String> ready = new ArrayDeque<>();
+  private final Set<String> dirty = new HashSet<>();
+  private final Set<String> processing = new HashSet<>();
+  private final Map<String, Waiting> waiting = new HashMap<>();
+  private boolean started;
+  private boolean shuttingDown;
+
+  private final AtomicLong passes = new AtomicLong();
+  private final AtomicLong failedPasses = new AtomicLong();
+
+  private WorkQueue(Builder builder, Reconciler reconciler) {
+    this.name = builder.name;
+    this.reconciler = reconciler;
+    this.clock = builder.clock;
+    if (builder.scheduler == null) {
+      ExecutorScheduler own = new ExecutorScheduler("daybreak-" + name + "-scheduler");
+      this.scheduler = own;
+      this.ownedScheduler = Optional.of(own);
+    } else {
+      this.scheduler = builder.scheduler;
+      this.ownedScheduler = Optional.empty();
+    }
+    this.backoff = new ExponentialBackoff(builder.backoffBase, builder.backoffMax);
+    this.retryBucket = new TokenBucket(clock, builder.retryRate, builder.retryBurst);
+    this.workers = new ArrayList<>(builder.workers);
+    for (int i = 0; i < builder.workers; i++) {
+      Thread worker = new Thread(this::work, "daybreak-" + name + "-worker-" + i);
+      worker.setDaemon(true);
+      workers.add(worker);
+    }
+    this.workersExited = new CountDownLatch(builder.workers);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Starts the workers.
+   *
+   * @throws IllegalStateException if already started or shut down
+   */
+  public void start() {
+    lock.lock();
+    try {
+      if (started || shuttingDown) {
+        throw new IllegalStateException(
+            "work queue " + name + " can be started once, before shutdown; it was already started");
+      }
+      started = true;
+    } finally {
+      lock.unlock();
+    }
+    workers.forEach(Thread::start);
+  }
+
+  /** Queues {@code key} for processing now; a no-op if it is already queued or shutting down. */
+  public void add(String key) {
+    Objects.requireNonNull(key, "key");
+    lock.lock();
+    try {
+      addLocked(key);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Queues {@code key} after {@code delay}. If the key is already waiting for an earlier time, this
+   * does nothing; if for a later time, the earlier one replaces it.
+   */
+  public void addAfter(String key, Duration delay) {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(delay, "delay");
+    if (delay.isNegative() || delay.isZero()) {
+      add(key);
+      return;
+    }
+    lock.lock();
+    try {
+      if (shuttingDown) {
+        return;
+      }
+      Instant readyAt = clock.instant().plus(delay);
+      Waiting existing = waiting.get(key);
+      if (existing != null) {
+        if (!existing.readyAt.isAfter(readyAt)) {
+          return;
+        }
+        existing.cancel();
+      }
+      Waiting entry = new Waiting(readyAt);
+      waiting.put(key, entry);
+      entry.handle = scheduler.schedule(delay, () -> promote(key, entry));
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Stops taking keys, drops keys not yet being processed, waits up to {@code timeout} for passes
+   * in flight to finish, then interrupts any that have not. Idempotent.
+   *
+   * @return true if every worker finished within {@code timeout}
+   */
+  public boolean shutdown(Duration timeout) throws InterruptedException {
+    List<Waiting> cancelled;
+    boolean wasStarted;
+    lock.lock();
+    try {
+      shuttingDown = true;
+      wasStarted = started;
+      ready.clear();
+      dirty.clear();
+      cancelled = new ArrayList<>(waiting.values());
+      waiting.clear();
+      readyOrShutdown.signalAll();
+    } finally {
+      lock.unlock();
+    }
+    cancelled.forEach(Waiting::cancel);
+    ownedScheduler.ifPresent(ExecutorScheduler::close);
+    if (!wasStarted) {
+      return true;
+    }
+    if (workersExited.await(Math.max(0, timeout.toNanos()), TimeUnit.NANOSECONDS)) {
+      return true;
+    }
+    LOG.warn(
+        "Work queue {}: {} pass(es) still running after the {} shutdown deadline; interrupting",
+        name,
+        inFlight(),
+        timeout);
+    workers.forEach(Thread::interrupt);
+    return false;
+  }
+
+  /** {@link #shutdown} with a 30 s deadline. */
+  @Override
+  public void close() throws InterruptedException {
+    shutdown(Duration.ofSeconds(30));
+  }
+
+  /** True once every worker thread has exited (after {@link #shutdown}). */
+  public boolean isTerminated() {
+    return workersExited.getCount() == 0;
+  }
+
+  /** Keys queued and ready, waiting for a free worker. */
+  public int depth() {
+    lock.lock();
+    try {
+      return ready.size();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Keys being processed right now. */
+  public int inFlight() {
+    lock.lock();
+    try {
+      return processing.size();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Keys waiting for a delay (a requeue or an error backoff) to pass. */
+  public int delayed() {
+    lock.lock();
+    try {
+      return waiting.size();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Passes completed since start, successful or not. */
+  public long passes() {
+    return passes.get();
+  }
+
+  /** Passes that threw. */
+  public long failedPasses() {
+    return failedPasses.get();
+  }
+
+  /** Consecutive failed passes of {@code key} (what its current backoff is based on). */
+  public int failures(String key) {
+    return backoff.failures(key);
+  }
+
+  private void addLocked(String key) {
+    if (shuttingDown) {
+      return;
+    }
+    if (dirty.add(key) && !processing.contains(key)) {
+      ready.addLast(key);
+      readyOrShutdown.signal();
+    }
+  }
+
+  private void promote(String key, Waiting entry) {
+    lock.lock();
+    try {
+      if (waiting.get(key) == entry) {
+        waiting.remove(key);
+        addLocked(key);
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private Optional<String> take() throws InterruptedException {
+    lock.lock();
+    try {
+      while (ready.isEmpty() && !shuttingDown) {
+        readyOrShutdown.await();
+      }
+      if (shuttingDown) {
+        return Optional.empty();
+      }
+      String key = ready.pollFirst();
+      dirty.remove(key);
+      processing.add(key);
+      return Optional.of(key);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void done(String key) {
+    lock.lock();
+    try {
+      processing.remove(key);
+      if (dirty.contains(key) && !shuttingDown) {
+        ready.addLast(key);
+        readyOrShutdown.signal();
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void work() {
+    try {
+      while (true) {
+        Optional<String> next = take();
+        if (next.isEmpty()) {
+          return;
+        }
+        String key = next.get();
+        try {
+          process(key);
+        } finally {
+          done(key);
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      workersExited.countDown();
+    }
+  }
+
+  private void process(String key) throws InterruptedException {
+    Result result;
+    try {
+      result = reconciler.reconcile(key);
+      if (result == null) {
+        throw new IllegalStateException(
+            "the reconciler of work queue "
+                + name
+                + " returned null for "
+                + key
+                + "; expected a Result");
+      }
+    } catch (InterruptedException e) {
+      throw e;
+    } catch (Exception e) {
+      passes.incrementAndGet();
+      failedPasses.incrementAndGet();
+      Duration perKey = backoff.next(key);
+      Duration global = retryBucket.reserve();
+      Duration delay = perKey.compareTo(global) >= 0 ? perKey : global;
+      LOG.warn(
+          "Work queue {}: pass for {} failed ({} in a row); retrying in {}",
+          name,
+          key,
+          backoff.failures(key),
+          delay,
+          e);
+      addAfter(key, delay);
+      return;
+    }
+    passes.incrementAndGet();
+    backoff.forget(key);
+    result.requeueAfter().ifPresent(delay -> addAfter(key, delay));
+  }
+
+  private static final class Waiting {
+    final Instant readyAt;
+    Scheduler.Cancellable handle;
+
+    Waiting(Instant readyAt) {
+      this.readyAt = readyAt;
+    }
+
+    void cancel() {
+      if (handle != null) {
+        handle.cancel();
+      }
+    }
+  }
+
+  /** Configures a {@link WorkQueue}; every setting has a production default. */
+  public static final class Builder {
+    private String name = "queue";
+    private int workers = 2;
+    private Clock clock = Clock.systemUTC();
+    private Scheduler scheduler;
+    private Duration backoffBase = ExponentialBackoff.CONTROLLER_RUNTIME_BASE;
+    private Duration backoffMax = ExponentialBackoff.CONTROLLER_RUNTIME_MAX;
+    private double retryRate = TokenBucket.CONTROLLER_RUNTIME_RATE;
+    private int retryBurst = TokenBucket.CONTROLLER_RUNTIME_BURST;
+
+    private Builder() {}
+
+    /** A short name for thread names and logs (default {@code queue}). */
+    public Builder name(String name) {
+      this.name = Objects.requireNonNull(name, "name");
+      return this;
+    }
+
+    /** Worker threads, >= 1 (default 2). */
+    public Builder workers(int workers) {
+      if (workers < 1) {
+        throw new IllegalArgumentException("workers must be >= 1, was " + workers);
+      }
+      this.workers = workers;
+      return this;
+    }
+
+    /** The clock delays are measured against (default UTC system clock). */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Runs delayed adds (default: a scheduler thread owned by, and stopped with, the queue). Give
+     * the one that matches {@link #clock}.
+     */
+    public Builder scheduler(Scheduler scheduler) {
+      this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+      return this;
+    }
+
+    /** Per-key error backoff (default controller-runtime's 5 ms doubling to 1000 s). */
+    public Builder backoff(Duration base, Duration max) {
+      ExponentialBackoff.check(base, max);
+      this.backoffBase = base;
+      this.backoffMax = max;
+      return this;
+    }
+
+    /** The global bucket for retries (default controller-runtime's 10 per second, burst 100). */
+    public Builder retryRateLimit(double perSecond, int burst) {
+      TokenBucket.check(perSecond, burst);
+      this.retryRate = perSecond;
+      this.retryBurst = burst;
+      return this;
+    }
+
+    /** A queue whose workers call {@code reconciler}; call {@link WorkQueue#start()} to run it. */
+    public WorkQueue build(Reconciler reconciler) {
+      return new WorkQueue(this, Objects.requireNonNull(reconciler, "reconciler"));
+    }
+  }
+}

@@ -1,0 +1,33 @@
+package dev.daybreak.slack;
+
+import dev.daybreak.time.Scheduler;
+import java.time.Clock;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Chooses the production notifier: Slack when a bot token is configured, the log otherwise. */
+public final class Notifiers {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Notifiers.class);
+
+  private Notifiers() {}
+
+  /**
+   * A {@link SlackNotifier} when {@code secrets} holds a bot token, else a {@link LogNotifier}
+   * (with a warning, once, at start).
+   *
+   * @throws IllegalStateException when a token is configured but malformed or unreadable
+   */
+  public static Notifier create(
+      SlackSettings settings, SecretSource secrets, Clock clock, Scheduler scheduler) {
+    Optional<BotToken> token = secrets.botToken();
+    if (token.isEmpty()) {
+      LOG.warn("No Slack bot token in {}: notifications go to the log only", secrets.description());
+      return new LogNotifier();
+    }
+    LOG.info(
+        "Slack notifications via {} (token from {})", settings.apiUrl(), secrets.description());
+    return SlackNotifier.create(settings, token.get(), clock, scheduler);
+  }
+}

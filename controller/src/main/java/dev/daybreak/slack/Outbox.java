@@ -1,0 +1,432 @@
+package dev.daybreak.slack;
+
+import dev.daybreak.queue.ExponentialBackoff;
+import dev.daybreak.queue.Result;
+import dev.daybreak.queue.WorkQueue;
+import dev.daybreak.time.Scheduler;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers Slack messages asynchronously, one thread of messages per operation.
+ *
+ * <p>Per operation it holds the latest content of the operation's message and the thread replies
+ * not yet sent. Delivery is reconciled like everything else in daybreak: a {@link WorkQueue} keyed
+ * by operation id (so one operation is never delivered by two threads at once, and its order holds)
+ * looks at what Slack has and sends the next step — {@code chat.postMessage} first, then {@code
+ * chat.update} if the content moved on, then the replies in order. Updates coalesce: only the
+ * latest content is ever sent.
+ *
+ * <p>Failures: 5xx and network errors retry with exponential backoff; HTTP 429 pauses every
+ * delivery for its Retry-After; a message older than {@code maxAge}, or that failed {@code
+ * maxAttempts} times, or that Slack refuses outright, is given up on, logged once and counted. When
+ * {@code outboxCapacity} messages wait, new ones are dropped and counted (the backlog is already
+ * stale and drains by age), with one warning per episode.
+ */
+final class Outbox {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
+
+  private final SlackWebApi api;
+  private final SlackSettings settings;
+  private final Clock clock;
+  private final WorkQueue queue;
+  private final ExponentialBackoff backoff;
+
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition changed = lock.newCondition();
+  private final Map<String, MessageThread> threads = new HashMap<>();
+  private final Map<String, String> latestByEnvironment = new HashMap<>();
+  private Instant pausedUntil = Instant.MIN;
+  private boolean closed;
+  private boolean fullWarned;
+  private int inFlight;
+
+  private final AtomicLong delivered = new AtomicLong();
+  private final AtomicLong retried = new AtomicLong();
+  private final AtomicLong givenUp = new AtomicLong();
+  private final AtomicLong dropped = new AtomicLong();
+
+  Outbox(SlackWebApi api, SlackSettings settings, Clock clock, Scheduler scheduler) {
+    this.api = api;
+    this.settings = settings;
+    this.clock = clock;
+    this.backoff = new ExponentialBackoff(settings.retryBase(), settings.retryMax());
+    this.queue =
+        WorkQueue.builder()
+            .name("slack")
+            .workers(settings.deliveryWorkers())
+            .clock(clock)
+            .scheduler(scheduler)
+            .build(this::deliver);
+    queue.start();
+  }
+
+  /**
+   * Records what one pass has to say about an operation and wakes delivery. Never blocks on Slack.
+   *
+   * @param mayStart whether this may start the operation's message (it carries transitions);
+   *     otherwise it only refreshes a message already started
+   */
+  void submit(
+      String environment,
+      String operationId,
+      String channel,
+      boolean mayStart,
+      SlackMessage message,
+      List<SlackMessage> replies) {
+    lock.lock();
+    try {
+      if (closed) {
+        dropped.addAndGet(1 + replies.size());
+        LOG.debug("Slack notifier is closed; dropped a notification for {}", environment);
+        return;
+      }
+      MessageThread thread = threads.get(operationId);
+      if (thread == null) {
+        if (!mayStart) {
+          return;
+        }
+        thread = new MessageThread(environment, operationId, channel);
+        threads.put(operationId, thread);
+        String previous = latestByEnvironment.put(environment, operationId);
+        if (previous != null) {
+          evictIfObsolete(threads.get(previous));
+        }
+      }
+      Instant now = clock.instant();
+      int pending = pendingLocked();
+      if (pending < settings.outboxCapacity()) {
+        fullWarned = false;
+      }
+      if (!message.equals(thread.latest)) {
+        if (thread.mainPending()) {
+          thread.latest = message;
+          thread.latestVersion++;
+        } else if (pending < settings.outboxCapacity()) {
+          thread.latest = message;
+          thread.latestVersion++;
+          thread.mainSince = now;
+          pending++;
+        } else {
+          drop(environment);
+        }
+      }
+      for (SlackMessage reply : replies) {
+        if (pending < settings.outboxCapacity()) {
+          thread.replies.addLast(new PendingReply(reply, now));
+          pending++;
+        } else {
+          drop(environment);
+        }
+      }
+      changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
+    queue.add(operationId);
+  }
+
+  OutboxStats stats() {
+    lock.lock();
+    try {
+      return new OutboxStats(
+          pendingLocked(), inFlight, delivered.get(), retried.get(), givenUp.get(), dropped.get());
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Stops accepting messages, waits up to {@code drainTimeout} for pending ones to be delivered,
+   * counts the rest as given up, and stops the delivery threads.
+   */
+  void close(Duration drainTimeout) {
+    int remaining;
+    lock.lock();
+    try {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      long nanos = drainTimeout.toNanos();
+      while ((pendingLocked() > 0 || inFlight > 0) && nanos > 0) {
+        nanos = changed.awaitNanos(nanos);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      remaining = pendingLocked();
+      threads.clear();
+      latestByEnvironment.clear();
+      lock.unlock();
+    }
+    if (remaining > 0) {
+      givenUp.addAndGet(remaining);
+      LOG.warn(
+          "{} Slack message(s) were not delivered within the {} drain timeout and are dropped",
+          remaining,
+          drainTimeout);
+    }
+    try {
+      queue.shutdown(Duration.ofSeconds(1));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private Result deliver(String operationId) {
+    MessageThread thread;
+    Step step;
+    lock.lock();
+    try {
+      thread = threads.get(operationId);
+      if (thread == null) {
+        return Result.done();
+      }
+      Instant now = clock.instant();
+      if (pausedUntil.isAfter(now)) {
+        return Result.requeueAfter(Duration.between(now, pausedUntil));
+      }
+      step = thread.nextStep();
+      if (step == null) {
+        evictIfObsolete(thread);
+        return Result.done();
+      }
+      Duration age = Duration.between(step.since, now);
+      if (age.compareTo(settings.maxAge()) > 0) {
+        giveUp(thread, step, "it waited " + age + ", longer than maxAge " + settings.maxAge());
+        return Result.requeueAfter(Duration.ZERO);
+      }
+      inFlight++;
+    } finally {
+      changed.signalAll();
+      lock.unlock();
+    }
+
+    Optional<SlackWebApi.Posted> posted = Optional.empty();
+    Optional<DeliveryException> failure = Optional.empty();
+    try {
+      switch (step.kind) {
+        case POST -> posted = Optional.of(api.post(step.channel, Optional.empty(), step.message));
+        case UPDATE -> api.update(step.channel, step.ts.orElseThrow(), step.message);
+        case REPLY -> api.post(step.channel, step.ts, step.message);
+      }
+    } catch (DeliveryException e) {
+      failure = Optional.of(e);
+    }
+
+    lock.lock();
+    try {
+      inFlight--;
+      return failure.isEmpty()
+          ? succeeded(thread, step, posted)
+          : failed(thread, step, failure.get());
+    } finally {
+      changed.signalAll();
+      lock.unlock();
+    }
+  }
+
+  private Result succeeded(MessageThread thread, Step step, Optional<SlackWebApi.Posted> posted) {
+    delivered.incrementAndGet();
+    thread.attempts = 0;
+    backoff.forget(thread.operationId);
+    switch (step.kind) {
+      case POST -> {
+        SlackWebApi.Posted where = posted.orElseThrow();
+        thread.ts = Optional.ofNullable(where.ts());
+        thread.channelId = where.channel() == null ? thread.channel : where.channel();
+        thread.deliveredVersion = Math.max(thread.deliveredVersion, step.version);
+      }
+      case UPDATE -> thread.deliveredVersion = Math.max(thread.deliveredVersion, step.version);
+      case REPLY -> thread.replies.pollFirst();
+    }
+    return Result.requeueAfter(Duration.ZERO);
+  }
+
+  private Result failed(MessageThread thread, Step step, DeliveryException e) {
+    Instant now = clock.instant();
+    switch (e.kind()) {
+      case RATE_LIMITED -> {
+        Duration wait = e.retryAfter().orElse(SlackWebApi.DEFAULT_RETRY_AFTER);
+        Instant until = now.plus(wait);
+        if (until.isAfter(pausedUntil)) {
+          pausedUntil = until;
+        }
+        retried.incrementAndGet();
+        LOG.info("Slack rate-limited {}; pausing deliveries for {}", step.method(), wait);
+        return Result.requeueAfter(wait);
+      }
+      case MESSAGE_GONE -> {
+        LOG.info(
+            "The Slack message of operation {} can no longer be updated ({}); posting a new one",
+            thread.operationId,
+            e.getMessage());
+        thread.ts = Optional.empty();
+        thread.deliveredVersion = 0;
+        thread.mainSince = now;
+        return Result.requeueAfter(Duration.ZERO);
+      }
+      case PERMANENT -> {
+        giveUp(thread, step, e.getMessage());
+        return Result.requeueAfter(Duration.ZERO);
+      }
+      case RETRYABLE -> {
+        thread.attempts++;
+        if (thread.attempts >= settings.maxAttempts()) {
+          giveUp(thread, step, thread.attempts + " failed attempts, the last: " + e.getMessage());
+          return Result.requeueAfter(Duration.ZERO);
+        }
+        retried.incrementAndGet();
+        Duration wait = backoff.next(thread.operationId);
+        LOG.debug(
+            "Slack {} for operation {} failed ({}); retrying in {}",
+            step.method(),
+            thread.operationId,
+            e.getMessage(),
+            wait);
+        return Result.requeueAfter(wait);
+      }
+    }
+    throw new IllegalStateException("unhandled delivery failure kind " + e.kind());
+  }
+
+  private void giveUp(MessageThread thread, Step step, String why) {
+    int count = 1;
+    switch (step.kind) {
+      case POST -> {
+        count += thread.replies.size();
+        thread.replies.clear();
+        thread.latest = null;
+        thread.deliveredVersion = thread.latestVersion;
+      }
+      case UPDATE -> thread.deliveredVersion = thread.latestVersion;
+      case REPLY -> thread.replies.pollFirst();
+    }
+    thread.attempts = 0;
+    backoff.forget(thread.operationId);
+    givenUp.addAndGet(count);
+    LOG.warn(
+        "Gave up on Slack {} for environment {} (operation {}{}): {}",
+        step.method(),
+        thread.environment,
+        thread.operationId,
+        count > 1 ? ", with its " + (count - 1) + " thread replies" : "",
+        why);
+  }
+
+  private void drop(String environment) {
+    dropped.incrementAndGet();
+    if (!fullWarned) {
+      fullWarned = true;
+      LOG.warn(
+          "Slack outbox is full ({} messages waiting); dropping new notifications (first: {})"
+              + " until it drains",
+          settings.outboxCapacity(),
+          environment);
+    }
+  }
+
+  private void evictIfObsolete(MessageThread thread) {
+    if (thread != null
+        && thread.pendingCount() == 0
+        && !thread.operationId.equals(latestByEnvironment.get(thread.environment))) {
+      threads.remove(thread.operationId);
+    }
+  }
+
+  private int pendingLocked() {
+    int pending = 0;
+    for (MessageThread thread : threads.values()) {
+      pending += thread.pendingCount();
+    }
+    return pending;
+  }
+
+  private enum StepKind {
+    /** chat.postMessage of the operation's message. */
+    POST,
+    /** chat.update of the operation's message with newer content. */
+    UPDATE,
+    /** chat.postMessage of a thread reply. */
+    REPLY
+  }
+
+  private record Step(
+      StepKind kind,
+      String channel,
+      Optional<String> ts,
+      SlackMessage message,
+      long version,
+      Instant since) {
+    String method() {
+      return switch (kind) {
+        case POST -> "chat.postMessage";
+        case UPDATE -> "chat.update";
+        case REPLY -> "chat.postMessage (thread reply)";
+      };
+    }
+  }
+
+  private record PendingReply(SlackMessage message, Instant since) {}
+
+  /** What the outbox knows about one operation's message. Guarded by the outbox's lock. */
+  private static final class MessageThread {
+    final String environment;
+    final String operationId;
+    final String channel;
+    String channelId;
+    Optional<String> ts = Optional.empty();
+    SlackMessage latest;
+    long latestVersion;
+    long deliveredVersion;
+    Instant mainSince = Instant.MIN;
+    final Deque<PendingReply> replies = new ArrayDeque<>();
+    int attempts;
+
+    MessageThread(String environment, String operationId, String channel) {
+      this.environment = environment;
+      this.operationId = operationId;
+      this.channel = Objects.requireNonNull(channel, "channel");
+      this.channelId = channel;
+    }
+
+    boolean mainPending() {
+      return latest != null && deliveredVersion < latestVersion;
+    }
+
+    int pendingCount() {
+      return (mainPending() ? 1 : 0) + replies.size();
+    }
+
+    /** The message goes first; then its newest content; then the replies, oldest first. */
+    Step nextStep() {
+      if (ts.isEmpty()) {
+        return mainPending()
+            ? new Step(StepKind.POST, channel, ts, latest, latestVersion, mainSince)
+            : null;
+      }
+      if (mainPending()) {
+        return new Step(StepKind.UPDATE, channelId, ts, latest, latestVersion, mainSince);
+      }
+      PendingReply reply = replies.peekFirst();
+      return reply == null
+          ? null
+          : new Step(StepKind.REPLY, channelId, ts, reply.message(), 0, reply.since());
+    }
+  }
+}

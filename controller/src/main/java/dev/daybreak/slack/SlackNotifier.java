@@ -1,0 +1,94 @@
+package dev.daybreak.slack;
+
+import dev.daybreak.model.TransitionKind;
+import dev.daybreak.time.Scheduler;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Announces operations in Slack: one Block Kit message per wake or sleep, posted with {@code
+ * chat.postMessage} and updated in place with {@code chat.update} as tiers progress, and a thread
+ * reply per transition. Delivery goes through an {@link Outbox}, so {@link #announce} never waits
+ * for Slack.
+ */
+public final class SlackNotifier implements Notifier {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SlackNotifier.class);
+
+  /** Transitions the message itself announces; every other kind also gets a thread reply. */
+  private static final Set<TransitionKind> NO_REPLY =
+      Set.of(TransitionKind.WAKE_STARTED, TransitionKind.SLEEP_STARTED);
+
+  private final SlackSettings settings;
+  private final SlackWebApi api;
+  private final Outbox outbox;
+  private final Set<String> warnedWithoutChannel = ConcurrentHashMap.newKeySet();
+
+  private SlackNotifier(SlackSettings settings, SlackWebApi api, Outbox outbox) {
+    this.settings = settings;
+    this.api = api;
+    this.outbox = outbox;
+  }
+
+  /**
+   * A notifier that talks to the Web API at {@link SlackSettings#apiUrl()} with {@code token}.
+   *
+   * @param clock what message ages and rate-limit pauses are measured against
+   * @param scheduler runs delayed retries; must match {@code clock}; the caller owns it
+   */
+  public static SlackNotifier create(
+      SlackSettings settings, BotToken token, Clock clock, Scheduler scheduler) {
+    Objects.requireNonNull(settings, "settings");
+    Objects.requireNonNull(token, "token");
+    SlackWebApi api = new SlackWebApi(settings, token);
+    return new SlackNotifier(settings, api, new Outbox(api, settings, clock, scheduler));
+  }
+
+  @Override
+  public void announce(Announcement a) {
+    try {
+      Optional<String> channel = a.notifications().slackChannel().or(settings::defaultChannel);
+      if (channel.isEmpty()) {
+        if (warnedWithoutChannel.add(a.environment())) {
+          LOG.warn(
+              "Environment {} has no Slack channel: set spec.notifications.slackChannel in its"
+                  + " manifest or a default channel; its notifications go to the log only",
+              a.environment());
+        }
+        return;
+      }
+      List<SlackMessage> replies =
+          a.transitions().stream()
+              .filter(t -> !NO_REPLY.contains(t.kind()))
+              .map(t -> SlackBlocks.reply(t, a))
+              .toList();
+      outbox.submit(
+          a.environment(),
+          a.operationId(),
+          channel.get(),
+          !a.transitions().isEmpty(),
+          SlackBlocks.message(a),
+          replies);
+    } catch (RuntimeException e) {
+      LOG.error("Could not queue the Slack notification for environment {}", a.environment(), e);
+    }
+  }
+
+  /** The outbox's counters. */
+  public OutboxStats stats() {
+    return outbox.stats();
+  }
+
+  /** Delivers what is pending within {@link SlackSettings#drainTimeout()}, then stops. */
+  @Override
+  public void close() {
+    outbox.close(settings.drainTimeout());
+    api.close();
+  }
+}
