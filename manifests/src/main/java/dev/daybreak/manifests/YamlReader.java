@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -42,25 +43,28 @@ final class YamlReader {
           .collect(Collectors.toUnmodifiableSet());
 
   private static final YAMLFactory FACTORY =
-      YAMLFactory.builder()
-          .loaderOptions(loaderOptions())
-          // A backstop only: this reader refuses deeper nesting first, with its own message.
-          .streamReadConstraints(
-              StreamReadConstraints.builder()
-                  .maxNestingDepth(ManifestLimits.MAX_NESTING_DEPTH + 8)
-                  .build())
-          // YAML 1.2 booleans only (true/false), as editors' YAML language servers read them:
-          // "no", "on" and "yes" stay strings.
-          .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS)
-          .build();
+      AnchorReportingYaml.factory(
+          YAMLFactory.builder()
+              .loaderOptions(loaderOptions())
+              // A backstop only: this reader refuses deeper nesting first, with its own message.
+              .streamReadConstraints(
+                  StreamReadConstraints.builder()
+                      .maxNestingDepth(ManifestLimits.MAX_NESTING_DEPTH + 8)
+                      .build())
+              // YAML 1.2 booleans only (true/false), as editors' YAML language servers read them:
+              // "no", "on" and "yes" stay strings.
+              .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS)
+              // "key:" with nothing after it is null, as YAML says; a quoted "" stays a string.
+              .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL));
 
-  private final YAMLParser parser;
+  private final AnchorReportingYaml.Parser parser;
   private final Problems problems;
   private final List<LocatedDocument> documents;
   private final Map<String, YamlNode> anchors = new HashMap<>();
   private int aliases;
 
-  private YamlReader(YAMLParser parser, Problems problems, List<LocatedDocument> documents) {
+  private YamlReader(
+      AnchorReportingYaml.Parser parser, Problems problems, List<LocatedDocument> documents) {
     this.parser = parser;
     this.problems = problems;
     this.documents = documents;
@@ -84,7 +88,8 @@ final class YamlReader {
    */
   static List<LocatedDocument> read(String text, Problems problems) {
     List<LocatedDocument> documents = new ArrayList<>();
-    try (YAMLParser parser = FACTORY.createParser(text)) {
+    try (AnchorReportingYaml.Parser parser =
+        (AnchorReportingYaml.Parser) FACTORY.createParser(text)) {
       new YamlReader(parser, problems, documents).readAll();
     } catch (UnreadableYaml e) {
       problems.add(e.at(), e.path(), e.getMessage());
@@ -123,7 +128,7 @@ final class YamlReader {
     if (parser.isCurrentAlias()) {
       return alias(parser.getText(), at, path);
     }
-    String anchor = parser.getObjectId();
+    Optional<String> anchor = parser.nodeAnchor();
     String tag = parser.getTypeId();
     if (tag != null && !SUPPORTED_TAGS.contains(tag)) {
       problems.add(
@@ -139,9 +144,7 @@ final class YamlReader {
           case START_ARRAY -> readSequence(at, path);
           default -> new YamlNode.Scalar(scalar(token), at);
         };
-    if (anchor != null) {
-      anchors.put(anchor, node);
-    }
+    anchor.ifPresent(name -> anchors.put(name, node));
     return node;
   }
 

@@ -235,14 +235,23 @@ class ManifestsTest {
                     - <<: [*defaults]
                       name: web
                       dependsOn: *deps
+                      timeout: &short 30s
+                    - name: worker
+                      timeout: *short
                 """)
             .get(0)
             .spec();
 
-    assertThat(spec.services()).extracting(ServiceSpec::readiness).containsOnly(Readiness.STABLE);
+    assertThat(spec.services())
+        .extracting(ServiceSpec::readiness)
+        .containsExactly(Readiness.STABLE, Readiness.STABLE, Readiness.STABLE, Readiness.RUNNING);
     assertThat(spec.services())
         .extracting(ServiceSpec::timeout)
-        .containsExactly(Duration.ofMinutes(5), Duration.ofMinutes(2), Duration.ofMinutes(5));
+        .containsExactly(
+            Duration.ofMinutes(5),
+            Duration.ofMinutes(2),
+            Duration.ofSeconds(30),
+            Duration.ofSeconds(30));
     assertThat(spec.service("web").orElseThrow().dependsOn()).containsExactly("db");
   }
 
