@@ -32,8 +32,8 @@ import picocli.CommandLine.TypeConversionException;
     mixinStandardHelpOptions = true,
     description = {
       "Prints the tiers in which each environment of a manifest wakes.",
-      "Tier 0 has no dependencies; a tier starts only when every service of the tier below is",
-      "ready. Sleep runs through the tiers in reverse (unless sleepOrder is parallel)."
+      "Tier 0 has no dependencies; a tier starts only when every service of the tier below is"
+          + " ready. Sleep runs through the tiers in reverse (unless sleepOrder is parallel)."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

@@ -42,10 +42,6 @@ final class Node {
     return json;
   }
 
-  Position at() {
-    return document.valueAt(path);
-  }
-
   /** Reports a problem with this value. */
   void error(String message) {
     problems.add(document.valueAt(path), path, message);
@@ -151,14 +147,6 @@ final class Node {
       return Optional.empty();
     }
     return Optional.of(json.textValue());
-  }
-
-  Optional<Boolean> bool() {
-    if (!json.isBoolean()) {
-      error("expected true or false; found " + describe(json));
-      return Optional.empty();
-    }
-    return Optional.of(json.booleanValue());
   }
 
   /** One of {@code choices}; {@code what} names the kind of value in messages. */

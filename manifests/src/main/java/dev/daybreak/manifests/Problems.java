@@ -17,10 +17,6 @@ final class Problems {
     this.source = source;
   }
 
-  String source() {
-    return source;
-  }
-
   void add(Position at, FieldPath path, String message) {
     errors.add(new ManifestError(source, at.line(), at.column(), path.toString(), message));
   }

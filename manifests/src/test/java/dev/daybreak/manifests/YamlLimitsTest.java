@@ -297,14 +297,25 @@ class YamlLimitsTest {
   }
 
   @Test
-  void utf8Text_isReadWithColumnsInCharacters(@TempDir Path dir) throws Exception {
+  void columns_countCharactersNotBytesOrUtf16Units(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("utf8.yaml");
     Files.writeString(
         file,
         "apiVersion: daybreak.dev/v1\nkind: Environment\nmetadata:\n  name: shop\n"
-            + "  annotations: {note: \"夜は寝る\"}\nspec: {cluster: dev, services: [{name: a}]}\n",
+            + "  annotations: {note: \"\uD83C\uDF19 \u591C\", bad: 1}\n"
+            + "spec: {cluster: dev, services: [{name: a}]}\n",
         StandardCharsets.UTF_8);
 
-    assertThat(Manifests.load(file)).hasSize(1);
+    ManifestException e = catchThrowableOfType(ManifestException.class, () -> Manifests.load(file));
+
+    // '"' at 23, then the moon (one code point, two UTF-16 units), a space and 夜 (three bytes).
+    assertThat(e.errors())
+        .containsExactly(
+            new ManifestError(
+                file.toString(),
+                5,
+                35,
+                "metadata.annotations.bad",
+                "expected a string; found a number (1)"));
   }
 }
