@@ -17,12 +17,19 @@ import java.util.TreeSet;
 public final class DependencyGraph {
 
   private final Map<String, List<String>> dependsOn;
+  private final Map<String, List<String>> dependents;
   private final Map<String, Integer> tierOf;
   private final List<List<String>> tiers;
 
   private DependencyGraph(Map<String, List<String>> dependsOn, Map<String, Integer> tierOf) {
     this.dependsOn = dependsOn;
     this.tierOf = tierOf;
+    Map<String, TreeSet<String>> reverse = new HashMap<>();
+    dependsOn.keySet().forEach(name -> reverse.put(name, new TreeSet<>()));
+    dependsOn.forEach((name, deps) -> deps.forEach(dep -> reverse.get(dep).add(name)));
+    Map<String, List<String>> dependentsByName = new HashMap<>();
+    reverse.forEach((name, names) -> dependentsByName.put(name, List.copyOf(names)));
+    this.dependents = Map.copyOf(dependentsByName);
     int count = tierOf.values().stream().mapToInt(t -> t + 1).max().orElse(0);
     List<TreeSet<String>> layers = new ArrayList<>();
     for (int i = 0; i < count; i++) {
@@ -35,8 +42,9 @@ public final class DependencyGraph {
   /**
    * Builds the graph of these services.
    *
-   * @throws GraphException listing every duplicate name, self-dependency, unknown dependency and
-   *     cycle
+   * @throws GraphException listing every duplicate name, self-dependency and unknown dependency;
+   *     when there are none, at least one cycle for each group of services that depend on each
+   *     other
    */
   public static DependencyGraph of(List<ServiceSpec> services) {
     List<GraphProblem> problems = new ArrayList<>();
@@ -116,14 +124,23 @@ public final class DependencyGraph {
 
   /** The services that depend directly on this one, sorted. */
   public List<String> dependentsOf(String service) {
-    return dependsOn.entrySet().stream()
-        .filter(e -> e.getValue().contains(service))
-        .map(Map.Entry::getKey)
-        .sorted()
-        .toList();
+    List<String> names = dependents.get(service);
+    if (names == null) {
+      throw new IllegalArgumentException("unknown service '" + service + "'");
+    }
+    return names;
   }
 
-  /** These services and every service they depend on, transitively. */
+  /** Whether the environment declares this service. */
+  public boolean contains(String service) {
+    return tierOf.containsKey(service);
+  }
+
+  /**
+   * These services and every service they depend on, transitively.
+   *
+   * @throws IllegalArgumentException when a name is not a service of the graph
+   */
   public Set<String> closureOf(Set<String> services) {
     Set<String> closure = new HashSet<>();
     List<String> todo = new ArrayList<>(services);
@@ -133,7 +150,7 @@ public final class DependencyGraph {
         todo.addAll(dependenciesOf(next));
       }
     }
-    return closure;
+    return Set.copyOf(closure);
   }
 
   /** Depth-first layering that reports each cycle as a path. */

@@ -7,7 +7,8 @@ import java.util.Objects;
  * One reason a set of services is not a valid dependency graph.
  *
  * @param kind what is wrong
- * @param service the service whose declaration is wrong (for a cycle: where the cycle was entered)
+ * @param service the service whose declaration is wrong (for a cycle: the one whose {@code
+ *     dependsOn} closes it, i.e. the last service before the path returns to its start)
  * @param path the services involved: the cycle's path ({@code [api, worker, api]}), the unknown
  *     dependency, or the duplicated name
  * @param message a sentence that says what is wrong and what would be valid

@@ -8,7 +8,7 @@ import java.util.Objects;
  * The planner's decision for one pass: what to scale, the new status, what to announce, and when to
  * look again.
  *
- * @param actions scale actions, all of one tier
+ * @param actions scale actions, all of one tier (every service at once for a parallel sleep)
  * @param status the status to write
  * @param transitions what to announce
  * @param requeueAfter when to reconcile this environment again
