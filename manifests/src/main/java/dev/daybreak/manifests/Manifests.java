@@ -1,164 +1,145 @@
 package dev.daybreak.manifests;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import dev.daybreak.model.AccessSpec;
-import dev.daybreak.model.DependencyGraph;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.daybreak.model.EnvironmentSpec;
-import dev.daybreak.model.GraphException;
-import dev.daybreak.model.NotifySpec;
-import dev.daybreak.model.Readiness;
-import dev.daybreak.model.Replicas;
-import dev.daybreak.model.ServiceSpec;
-import dev.daybreak.model.SleepOrder;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
-/** Loads and validates Environment manifests ({@code apiVersion: daybreak.dev/v1}). */
+/**
+ * Loads and validates Environment manifests ({@code apiVersion: daybreak.dev/v1}, {@code kind:
+ * Environment}). A file may hold several documents separated by {@code ---}. Nothing is returned
+ * unless every document is valid: a {@link ManifestException} lists every problem, each located by
+ * line, column and field path and saying what would be valid.
+ */
 public final class Manifests {
 
   public static final String API_VERSION = "daybreak.dev/v1";
   public static final String KIND = "Environment";
 
-  private static final YAMLMapper YAML = new YAMLMapper();
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Canonical JSON: compact, keys sorted, aliases expanded; {@link #parse} reads it back. */
+  private static final ObjectMapper CANONICAL =
+      JsonMapper.builder().enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED).build();
 
   private Manifests() {}
 
-  /** Loads every Environment document of a file. */
+  /**
+   * Loads every Environment document of a file.
+   *
+   * @throws ManifestException when the file cannot be read, is larger than {@link
+   *     ManifestLimits#MAX_FILE_BYTES}, is not UTF-8, or holds any invalid document
+   */
   public static List<Manifest> load(Path file) {
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new ManifestException(
-          List.of(new ManifestError(file.toString(), 0, 0, "", "cannot read: " + e.getMessage())));
+    Problems problems = new Problems(file.toString());
+    Optional<String> text = read(file, problems).flatMap(bytes -> Utf8.decode(bytes, problems));
+    if (text.isEmpty()) {
+      throw new ManifestException(problems.inDocumentOrder());
     }
-    return parse(file.toString(), text);
+    return parse(file.toString(), text.get());
   }
 
-  /** Parses every Environment document of a YAML (or JSON) text. */
+  /**
+   * Parses every Environment document of a YAML (or JSON) text.
+   *
+   * @param source where the text came from, used in error messages (a file name)
+   * @throws ManifestException when the text is too large, not valid YAML, holds no document, or
+   *     holds any invalid document
+   */
   public static List<Manifest> parse(String source, String text) {
-    List<JsonNode> documents;
-    try {
-      documents = YAML.readerFor(JsonNode.class).<JsonNode>readValues(text).readAll();
-    } catch (IOException e) {
-      throw new ManifestException(
-          List.of(new ManifestError(source, 0, 0, "", "not valid YAML: " + e.getMessage())));
+    Problems problems = new Problems(source);
+    if (text.length() > ManifestLimits.MAX_CODE_POINTS
+        && text.codePointCount(0, text.length()) > ManifestLimits.MAX_CODE_POINTS) {
+      problems.add(
+          Position.START,
+          FieldPath.ROOT,
+          "the manifest has "
+              + text.codePointCount(0, text.length())
+              + " characters; the limit is "
+              + ManifestLimits.MAX_CODE_POINTS
+              + " (1 MiB): split it into several files");
+      throw new ManifestException(problems.inDocumentOrder());
     }
-    List<ManifestError> errors = new ArrayList<>();
+    List<LocatedDocument> documents = YamlReader.read(text, problems);
+    if (documents.isEmpty() && problems.isEmpty()) {
+      problems.add(
+          Position.START,
+          FieldPath.ROOT,
+          "no Environment document found; a manifest starts with 'apiVersion: "
+              + API_VERSION
+              + "' and 'kind: "
+              + KIND
+              + "'");
+    }
     List<Manifest> manifests = new ArrayList<>();
-    for (JsonNode document : documents) {
-      if (document == null || document.isNull() || document.isMissingNode()) {
+    Map<String, Position> names = new HashMap<>();
+    for (LocatedDocument document : documents) {
+      Optional<EnvironmentSpec> spec = EnvironmentReader.read(document, problems);
+      if (spec.isEmpty()) {
         continue;
       }
-      Optional<EnvironmentSpec> spec = toSpec(source, document, errors);
-      if (spec.isPresent()) {
-        try {
-          manifests.add(new Manifest(spec.get(), JSON.writeValueAsString(document), source));
-        } catch (IOException e) {
-          throw new IllegalStateException("a parsed tree always serialises", e);
-        }
+      FieldPath namePath = FieldPath.ROOT.child("metadata").child("name");
+      Position at = document.valueAt(namePath);
+      Position first = names.putIfAbsent(spec.get().name(), at);
+      if (first != null) {
+        problems.add(
+            at,
+            namePath,
+            "environment '"
+                + spec.get().name()
+                + "' is already declared at line "
+                + first.line()
+                + "; each environment is declared once");
+        continue;
       }
+      manifests.add(new Manifest(spec.get(), canonical(document), source));
     }
-    if (!errors.isEmpty()) {
-      throw new ManifestException(errors);
+    if (!problems.isEmpty()) {
+      throw new ManifestException(problems.inDocumentOrder());
     }
-    if (manifests.isEmpty()) {
-      throw new ManifestException(
-          List.of(new ManifestError(source, 0, 0, "", "no Environment document found")));
-    }
-    return manifests;
+    return List.copyOf(manifests);
   }
 
-  private static Optional<EnvironmentSpec> toSpec(
-      String source, JsonNode doc, List<ManifestError> errors) {
-    int before = errors.size();
-    if (!API_VERSION.equals(doc.path("apiVersion").asText())) {
-      errors.add(
-          new ManifestError(
-              source,
-              0,
-              0,
-              "apiVersion",
-              "must be '" + API_VERSION + "', was " + doc.get("apiVersion")));
-    }
-    if (!KIND.equals(doc.path("kind").asText())) {
-      errors.add(
-          new ManifestError(
-              source, 0, 0, "kind", "must be '" + KIND + "', was " + doc.get("kind")));
-    }
-    String name = doc.path("metadata").path("name").asText("");
-    if (name.isEmpty()) {
-      errors.add(new ManifestError(source, 0, 0, "metadata.name", "is required"));
-    }
-    JsonNode spec = doc.path("spec");
-    String cluster = spec.path("cluster").asText("");
-    if (cluster.isEmpty()) {
-      errors.add(new ManifestError(source, 0, 0, "spec.cluster", "is required"));
-    }
-    List<ServiceSpec> services = new ArrayList<>();
-    JsonNode list = spec.path("services");
-    for (int i = 0; i < list.size(); i++) {
-      JsonNode s = list.get(i);
-      String path = "spec.services[" + i + "]";
-      String serviceName = s.path("name").asText("");
-      List<String> deps = new ArrayList<>();
-      s.path("dependsOn").forEach(d -> deps.add(d.asText()));
-      Replicas replicas =
-          s.path("replicas").isTextual() && "restore".equals(s.path("replicas").asText())
-              ? Replicas.restore(s.path("restoreFallback").asInt(1))
-              : Replicas.fixed(s.path("replicas").asInt(1));
-      Readiness readiness;
-      try {
-        readiness =
-            Readiness.valueOf(s.path("readiness").asText("running").toUpperCase(Locale.ROOT));
-      } catch (IllegalArgumentException e) {
-        errors.add(
-            new ManifestError(
-                source, 0, 0, path + ".readiness", "must be one of running, stable, healthy"));
-        readiness = Readiness.RUNNING;
-      }
-      Duration timeout =
-          s.has("timeout")
-              ? Duration.parse("PT" + s.get("timeout").asText().toUpperCase(Locale.ROOT))
-              : ServiceSpec.DEFAULT_TIMEOUT;
-      services.add(
-          new ServiceSpec(
-              serviceName,
-              s.path("ecsService").asText(serviceName),
-              replicas,
-              readiness,
-              timeout,
-              deps));
-    }
-    try {
-      DependencyGraph.of(services);
-    } catch (GraphException e) {
-      e.problems()
-          .forEach(p -> errors.add(new ManifestError(source, 0, 0, "spec.services", p.message())));
-    }
-    SleepOrder sleepOrder =
-        SleepOrder.valueOf(spec.path("sleepOrder").asText("reverse").toUpperCase(Locale.ROOT));
-    if (errors.size() > before) {
+  private static Optional<byte[]> read(Path file, Problems problems) {
+    if (Files.isDirectory(file)) {
+      problems.addUnlocated("cannot read: it is a directory; name the manifest files in it");
       return Optional.empty();
     }
-    return Optional.of(
-        new EnvironmentSpec(
-            name,
-            cluster,
-            services,
-            sleepOrder,
-            Optional.empty(),
-            NotifySpec.defaults(),
-            AccessSpec.defaults()));
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] bytes = in.readNBytes(ManifestLimits.MAX_FILE_BYTES + 1);
+      if (bytes.length > ManifestLimits.MAX_FILE_BYTES) {
+        problems.addUnlocated(
+            "the file is larger than "
+                + ManifestLimits.MAX_FILE_BYTES
+                + " bytes (1 MiB), the limit for a manifest: split it into several files");
+        return Optional.empty();
+      }
+      return Optional.of(bytes);
+    } catch (NoSuchFileException e) {
+      problems.addUnlocated("cannot read: no such file");
+    } catch (AccessDeniedException e) {
+      problems.addUnlocated("cannot read: permission denied");
+    } catch (IOException e) {
+      problems.addUnlocated("cannot read: " + e.getMessage());
+    }
+    return Optional.empty();
+  }
+
+  private static String canonical(LocatedDocument document) {
+    try {
+      return CANONICAL.writeValueAsString(document.root());
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a tree read from YAML always serialises as JSON", e);
+    }
   }
 }

@@ -164,7 +164,7 @@ record Progress(
       if (problem.isEmpty()
           && since.isPresent()
           && ServiceProblem.isTimedOut(service.spec(), since.get(), now)) {
-        problem = Optional.of(ServiceProblem.timedOut(service, target, waking, since.get(), now));
+        problem = Optional.of(ServiceProblem.timedOut(service, target, waking, since.get()));
       }
       problem.ifPresent(problems::add);
       if (waiting) {

@@ -1,6 +1,5 @@
 package dev.daybreak.model;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Optional;
@@ -78,7 +77,7 @@ record ServiceProblem(String service, int tier, String reason, String message) {
    * event.
    */
   static ServiceProblem timedOut(
-      ServiceSnapshot service, int target, boolean waking, Instant since, Instant now) {
+      ServiceSnapshot service, int target, boolean waking, Instant since) {
     ObservedService observed = service.observed();
     String what =
         waking
@@ -97,13 +96,13 @@ record ServiceProblem(String service, int tier, String reason, String message) {
             + service.name()
             + "' "
             + what
-            + " "
-            + Durations.format(Duration.between(since, now))
-            + " after it was scaled to "
-            + target
-            + " (timeout "
+            + " within its "
             + Durations.format(service.spec().timeout())
-            + "): running "
+            + " timeout since it was scaled to "
+            + target
+            + " at "
+            + since
+            + ": running "
             + observed.runningCount()
             + ", pending "
             + observed.pendingCount()

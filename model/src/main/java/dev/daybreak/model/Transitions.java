@@ -79,7 +79,8 @@ final class Transitions {
       String what =
           desired.isPartial()
               ? String.join(", ", desired.services().stream().sorted().toList())
-                  + " and their dependencies, "
+                  + (desired.services().size() == 1 ? " and its" : " and their")
+                  + " dependencies, "
                   + count(scope.size())
               : count(scope.size());
       return new Transition(

@@ -70,7 +70,7 @@ class PlannerPartialWakeTest {
     assertThat(started.services()).containsExactly("a", "b", "c");
     assertThat(started.message())
         .isEqualTo(
-            "waking environment 'dev': c and their dependencies, 3 services, lowest tier first"
+            "waking environment 'dev': c and its dependencies, 3 services, lowest tier first"
                 + " (requested by alice: debugging)");
   }
 

@@ -72,10 +72,10 @@ class PlannerTimeoutTest {
     assertThat(degraded.lastTransitionTime()).isEqualTo(T0.plus(TIMEOUT));
     assertThat(degraded.message())
         .isEqualTo(
-            "service 'b' is not ready (running) 5m after it was scaled to 3 (timeout 5m): running 1,"
-                + " pending 0, desired 3, failedTasks 4; latest event at 2026-11-30T07:04:10Z:"
-                + " (service b) is unable to consistently start tasks successfully. For more"
-                + " information, see the Troubleshooting section.");
+            "service 'b' is not ready (running) within its 5m timeout since it was scaled to 3"
+                + " at 2026-11-30T07:00:00Z: running 1, pending 0, desired 3, failedTasks 4; latest"
+                + " event at 2026-11-30T07:04:10Z: (service b) is unable to consistently start"
+                + " tasks successfully. For more information, see the Troubleshooting section.");
     assertThat(plan.transitions())
         .singleElement()
         .satisfies(
@@ -117,6 +117,19 @@ class PlannerTimeoutTest {
     assertThat(loop.status.services().get("b").waitingSince())
         .as("still the first scale")
         .contains(T0);
+  }
+
+  @Test
+  void plan_stillDegradedAndNothingChanged_writesTheSameStatusAndAnnouncesNothing() {
+    PlanLoop loop = waitingForB();
+    loop.world.put(crashingB(T0));
+    EnvironmentStatus degraded = loop.after(TIMEOUT).pass().status();
+
+    Plan later = loop.after(Duration.ofMinutes(7)).pass();
+
+    assertThat(later.status()).isEqualTo(degraded);
+    assertThat(later.transitions()).isEmpty();
+    assertThat(later.actions()).isEmpty();
   }
 
   @Test
@@ -186,7 +199,8 @@ class PlannerTimeoutTest {
     assertThat(plan.status().phase()).isEqualTo(Phase.DEGRADED);
     assertThat(plan.status().condition(Conditions.DEGRADED).orElseThrow().message())
         .startsWith(
-            "service 'd' has not stopped 10m after it was scaled to 0 (timeout 10m): running 2");
+            "service 'd' has not stopped within its 10m timeout since it was scaled to 0 at"
+                + " 2026-11-30T07:00:00Z: running 2");
     assertThat(plan.status().services().get("d").waitingSince()).isEqualTo(Optional.of(T0));
   }
 }

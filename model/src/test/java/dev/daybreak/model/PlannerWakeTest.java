@@ -118,6 +118,36 @@ class PlannerWakeTest {
   }
 
   @Test
+  void plan_stableReadiness_holdsTheNextTierUntilTheRolloutCompletes() {
+    EnvironmentSpec spec =
+        Seed.specWith(
+            Seed.service("b", Replicas.fixed(3), Readiness.STABLE, Duration.ofMinutes(5), "a"));
+    ObservedService rolling =
+        new ObservedService(
+            "b",
+            ServiceStatus.ACTIVE,
+            3,
+            3,
+            0,
+            List.of(
+                new Deployment("new", "PRIMARY", RolloutState.IN_PROGRESS, 3, 3, 0, 0),
+                new Deployment("old", "ACTIVE", RolloutState.COMPLETED, 0, 0, 0, 0)),
+            List.of(),
+            Optional.empty());
+    World world = World.asleep(spec).set("a", 1, 1).put(rolling);
+
+    Plan rollingOut =
+        Planner.plan(spec, Seed.awake(), world.observed(), EnvironmentStatus.initial(), T0);
+    Plan completed =
+        Planner.plan(
+            spec, Seed.awake(), world.set("b", 3, 3).observed(), EnvironmentStatus.initial(), T0);
+
+    assertThat(rollingOut.actions()).isEmpty();
+    assertThat(rollingOut.status().services().get("b").ready()).isFalse();
+    assertThat(completed.actions()).extracting(ScaleAction::service).containsExactly("c", "d", "e");
+  }
+
+  @Test
   void plan_ecsServiceNameDiffersFromLogicalName_observesAndScalesTheEcsService() {
     EnvironmentSpec spec =
         Seed.spec(

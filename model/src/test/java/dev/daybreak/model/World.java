@@ -23,7 +23,10 @@ final class World {
     return world;
   }
 
-  /** An ACTIVE service; its one deployment is COMPLETED when runningCount == desiredCount. */
+  /**
+   * An ACTIVE service; its one deployment is COMPLETED, and its load balancer targets healthy, when
+   * runningCount == desiredCount.
+   */
   static ObservedService active(String ecsService, int desired, int running) {
     RolloutState rollout = running == desired ? RolloutState.COMPLETED : RolloutState.IN_PROGRESS;
     return new ObservedService(
@@ -35,7 +38,7 @@ final class World {
         List.of(
             new Deployment("ecs-svc/" + ecsService, "PRIMARY", rollout, desired, running, 0, 0)),
         List.of(),
-        Optional.empty());
+        Optional.of(running == desired));
   }
 
   /** A service in the given status with no tasks (ECS reports MISSING ones with zero counts). */

@@ -1,0 +1,218 @@
+package dev.daybreak.manifests;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.daybreak.model.AccessSpec;
+import dev.daybreak.model.EnvironmentSpec;
+import dev.daybreak.model.NotifySpec;
+import dev.daybreak.model.ScheduleSpec;
+import dev.daybreak.model.ServiceSpec;
+import dev.daybreak.model.SleepOrder;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** Validates one Environment document and maps it to the model. */
+final class EnvironmentReader {
+
+  static final List<String> FIELDS = List.of("apiVersion", "kind", "metadata", "spec");
+  static final List<String> METADATA_FIELDS = List.of("name", "labels", "annotations");
+  static final List<String> SPEC_FIELDS =
+      List.of("cluster", "services", "sleepOrder", "schedule", "notify", "access");
+  static final List<String> SLEEP_ORDERS = List.of("reverse", "parallel");
+
+  private EnvironmentReader() {}
+
+  /** The environment, when the document has no problem; every problem goes to {@code problems}. */
+  static Optional<EnvironmentSpec> read(LocatedDocument document, Problems problems) {
+    int before = problems.count();
+    Node root = Node.root(document, problems);
+    if (!root.json().isObject()) {
+      root.error(
+          "a manifest document is a mapping with apiVersion, kind, metadata and spec; found "
+              + Node.describe(root.json()));
+      return Optional.empty();
+    }
+    Fields fields = root.mapping(FIELDS, true).orElseThrow();
+    fields
+        .required("apiVersion", "'" + Manifests.API_VERSION + "'")
+        .ifPresent(n -> constant(n, Manifests.API_VERSION));
+    fields.required("kind", "'" + Manifests.KIND + "'").ifPresent(n -> constant(n, Manifests.KIND));
+    Optional<String> name =
+        fields
+            .required("metadata", "a mapping with at least the environment's name")
+            .flatMap(EnvironmentReader::metadata);
+    Optional<Spec> spec =
+        fields
+            .required("spec", "a mapping with cluster and services")
+            .flatMap(EnvironmentReader::spec);
+    if (problems.count() > before || name.isEmpty() || spec.isEmpty()) {
+      return Optional.empty();
+    }
+    Spec s = spec.get();
+    return Optional.of(
+        new EnvironmentSpec(
+            name.get(),
+            s.cluster,
+            s.services,
+            s.sleepOrder,
+            s.schedule,
+            s.notifications,
+            s.access));
+  }
+
+  private record Spec(
+      String cluster,
+      List<ServiceSpec> services,
+      SleepOrder sleepOrder,
+      Optional<ScheduleSpec> schedule,
+      NotifySpec notifications,
+      AccessSpec access) {}
+
+  private static void constant(Node node, String expected) {
+    node.string()
+        .filter(value -> !value.equals(expected))
+        .ifPresent(
+            value ->
+                node.error("expected '" + expected + "'; found '" + Node.shorten(value) + "'"));
+  }
+
+  private static Optional<String> metadata(Node node) {
+    Optional<Fields> mapping = node.mapping(METADATA_FIELDS, false);
+    if (mapping.isEmpty()) {
+      return Optional.empty();
+    }
+    Fields fields = mapping.get();
+    fields.optional("labels").ifPresent(labels -> labels(labels, true));
+    fields.optional("annotations").ifPresent(annotations -> labels(annotations, false));
+    return fields
+        .required("name", "the environment's name, " + Names.DNS_LABEL_RULE)
+        .flatMap(
+            n ->
+                n.string()
+                    .filter(
+                        name -> {
+                          if (!Names.isDnsLabel(name)) {
+                            n.error(
+                                "'"
+                                    + Node.shorten(name)
+                                    + "' is not a valid environment name; use "
+                                    + Names.DNS_LABEL_RULE);
+                            return false;
+                          }
+                          return true;
+                        }));
+  }
+
+  /** Labels and annotations: string keys to string values; label values are restricted too. */
+  private static void labels(Node node, boolean label) {
+    if (!node.json().isObject()) {
+      node.error("expected a mapping of names to strings; found " + Node.describe(node.json()));
+      return;
+    }
+    for (Map.Entry<String, JsonNode> entry : node.json().properties()) {
+      Node value = node.child(entry.getKey());
+      if (!Names.isLabelKey(entry.getKey())) {
+        value.keyError(
+            "'"
+                + Node.shorten(entry.getKey())
+                + "' is not a valid key; use "
+                + Names.LABEL_KEY_RULE);
+      }
+      value
+          .string()
+          .filter(text -> label && !Names.isLabelValue(text))
+          .ifPresent(
+              text ->
+                  value.error(
+                      "'"
+                          + Node.shorten(text)
+                          + "' is not a valid label value; use "
+                          + Names.LABEL_VALUE_RULE
+                          + " (annotations take any text)"));
+    }
+  }
+
+  private static Optional<Spec> spec(Node node) {
+    Optional<Fields> mapping = node.mapping(SPEC_FIELDS, false);
+    if (mapping.isEmpty()) {
+      return Optional.empty();
+    }
+    Fields fields = mapping.get();
+    Optional<String> cluster =
+        fields
+            .required("cluster", "the ECS cluster's name or ARN")
+            .flatMap(
+                n ->
+                    n.string()
+                        .filter(
+                            c -> {
+                              if (!Names.isCluster(c)) {
+                                n.error(
+                                    "'"
+                                        + Node.shorten(c)
+                                        + "' is not a valid cluster; use "
+                                        + Names.CLUSTER_RULE);
+                                return false;
+                              }
+                              return true;
+                            }));
+    Optional<List<ServiceSpec>> services =
+        fields
+            .required("services", "a list of services, each with at least a name")
+            .flatMap(EnvironmentReader::services);
+    Optional<SleepOrder> sleepOrder =
+        fields.read(
+            "sleepOrder",
+            n ->
+                n.oneOf("sleepOrder", SLEEP_ORDERS)
+                    .map(o -> SleepOrder.valueOf(o.toUpperCase(Locale.ROOT))),
+            SleepOrder.REVERSE);
+    Optional<Optional<ScheduleSpec>> schedule =
+        fields.read("schedule", n -> ScheduleReader.read(n).map(Optional::of), Optional.empty());
+    Optional<NotifySpec> notify = fields.read("notify", NotifyReader::read, NotifySpec.defaults());
+    Optional<AccessSpec> access = fields.read("access", AccessReader::read, AccessSpec.defaults());
+    if (cluster.isEmpty()
+        || services.isEmpty()
+        || sleepOrder.isEmpty()
+        || schedule.isEmpty()
+        || notify.isEmpty()
+        || access.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Spec(
+            cluster.get(),
+            services.get(),
+            sleepOrder.get(),
+            schedule.get(),
+            notify.get(),
+            access.get()));
+  }
+
+  private static Optional<List<ServiceSpec>> services(Node node) {
+    Optional<List<Node>> items = node.list("a list of services, each with at least a name");
+    if (items.isEmpty()) {
+      return Optional.empty();
+    }
+    if (items.get().isEmpty()) {
+      node.error("lists no service; an environment has at least one");
+      return Optional.empty();
+    }
+    if (items.get().size() > ManifestLimits.MAX_SERVICES) {
+      node.error(
+          "lists "
+              + items.get().size()
+              + " services; the limit is "
+              + ManifestLimits.MAX_SERVICES
+              + " per environment: split it into several environments");
+      return Optional.empty();
+    }
+    List<ServiceReader.Read> read = items.get().stream().map(ServiceReader::read).toList();
+    GraphCheck.check(read);
+    if (read.stream().anyMatch(service -> service.spec().isEmpty())) {
+      return Optional.empty();
+    }
+    return Optional.of(read.stream().map(service -> service.spec().orElseThrow()).toList());
+  }
+}
