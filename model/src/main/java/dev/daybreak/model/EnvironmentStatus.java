@@ -62,4 +62,18 @@ public record EnvironmentStatus(
   public Optional<Condition> condition(String type) {
     return conditions.stream().filter(c -> c.type().equals(type)).findFirst();
   }
+
+  /** This status, computed from spec generation {@code generation}. */
+  public EnvironmentStatus withObservedGeneration(long generation) {
+    return new EnvironmentStatus(
+        formatVersion,
+        phase,
+        target,
+        currentTier,
+        services,
+        conditions,
+        savedCounts,
+        generation,
+        operationStartedAt);
+  }
 }

@@ -1,0 +1,149 @@
+package dev.daybreak.reconcile;
+
+import dev.daybreak.ecs.EcsGateway;
+import dev.daybreak.model.DesiredState;
+import dev.daybreak.model.EnvironmentSpec;
+import dev.daybreak.model.EnvironmentStatus;
+import dev.daybreak.model.ObservedService;
+import dev.daybreak.model.Plan;
+import dev.daybreak.model.Planner;
+import dev.daybreak.model.ScaleAction;
+import dev.daybreak.model.ServiceSpec;
+import dev.daybreak.model.Transition;
+import dev.daybreak.queue.Reconciler;
+import dev.daybreak.queue.Result;
+import dev.daybreak.slack.Announcement;
+import dev.daybreak.slack.Notifier;
+import dev.daybreak.store.ConflictException;
+import dev.daybreak.store.DesiredRead;
+import dev.daybreak.store.StateStore;
+import dev.daybreak.store.StoredDesired;
+import dev.daybreak.store.StoredEnvironment;
+import dev.daybreak.store.StoredStatus;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * One reconcile pass for one environment, as in the design: read spec, desired and status; observe
+ * ECS; plan; write the status (conditionally); execute the plan's actions (one tier at most);
+ * announce; requeue. Level-based: it never depends on having seen an event, only on what the store
+ * and ECS say now, so a restart or a missed trigger heals on the next pass.
+ *
+ * <p>The status is written before the actions run: a pass whose conditional status write loses (a
+ * concurrent pass, or a stale replica) acts on nothing, and an action that fails after the write is
+ * simply planned again on the next pass from what ECS then reports.
+ */
+public final class EnvironmentReconciler implements Reconciler {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EnvironmentReconciler.class);
+
+  /** How soon to look again after losing a conditional status write: at once. */
+  static final Duration AFTER_CONFLICT = Duration.ZERO;
+
+  private final StateStore store;
+  private final EcsGateway ecs;
+  private final Notifier notifier;
+  private final Clock clock;
+  private final Map<String, String> reportedInvalid = new ConcurrentHashMap<>();
+  private final AtomicLong passes = new AtomicLong();
+
+  @Inject
+  public EnvironmentReconciler(StateStore store, EcsGateway ecs, Notifier notifier, Clock clock) {
+    this.store = store;
+    this.ecs = ecs;
+    this.notifier = notifier;
+    this.clock = clock;
+  }
+
+  @Override
+  public Result reconcile(String environment) {
+    String passId = Long.toString(passes.incrementAndGet(), 36);
+    try (MDC.MDCCloseable e = MDC.putCloseable("environment", environment);
+        MDC.MDCCloseable p = MDC.putCloseable("pass", passId)) {
+      Optional<StoredEnvironment> stored = store.environment(environment);
+      if (stored.isEmpty()) {
+        LOG.debug("no spec applied; nothing to reconcile");
+        return Result.done();
+      }
+      try (MDC.MDCCloseable g =
+          MDC.putCloseable("generation", Long.toString(stored.get().spec().generation()))) {
+        return reconcile(stored.get());
+      } catch (ConflictException lost) {
+        LOG.info("an item changed under this pass; planning again: {}", lost.getMessage());
+        return Result.requeueAfter(AFTER_CONFLICT);
+      }
+    }
+  }
+
+  private Result reconcile(StoredEnvironment stored) {
+    Optional<DesiredState> desired = desired(stored);
+    if (desired.isEmpty()) {
+      return Result.done();
+    }
+    EnvironmentSpec spec = stored.spec().spec();
+    Map<String, ObservedService> observed =
+        ecs.observe(spec.cluster(), spec.services().stream().map(ServiceSpec::ecsService).toList());
+    StoredStatus previous =
+        stored.status().orElse(new StoredStatus(EnvironmentStatus.initial(), 0));
+    Instant now = clock.instant();
+    Plan plan = Planner.plan(spec, desired.get(), observed, previous.status(), now);
+    EnvironmentStatus status = plan.status().withObservedGeneration(stored.spec().generation());
+    if (!status.equals(previous.status())) {
+      store.writeStatus(spec.name(), status, previous.version());
+    }
+    execute(spec, plan.actions());
+    Plan written = new Plan(plan.actions(), status, plan.transitions(), plan.requeueAfter());
+    for (Transition t : plan.transitions()) {
+      LOG.info("{}: {}", t.kind(), t.message());
+    }
+    notifier.announce(Announcement.of(spec, desired.get(), written, observed));
+    return Result.requeueAfter(plan.requeueAfter());
+  }
+
+  private void execute(EnvironmentSpec spec, List<ScaleAction> actions) {
+    for (ScaleAction action : actions) {
+      LOG.info(
+          "scaling {} (ECS service {}, tier {}) to {}",
+          action.service(),
+          action.ecsService(),
+          action.tier(),
+          action.desiredCount());
+      ecs.scale(spec.cluster(), action.ecsService(), action.desiredCount());
+    }
+  }
+
+  /** The desired state to drive toward; empty when there is none or it is malformed. */
+  private Optional<DesiredState> desired(StoredEnvironment stored) {
+    String name = stored.name();
+    DesiredRead read = stored.desired();
+    if (read instanceof DesiredRead.Invalid invalid) {
+      if (!invalid.reason().equals(reportedInvalid.put(name, invalid.reason()))) {
+        LOG.warn("desired item is invalid and is not acted on: {}", invalid.reason());
+      }
+      return Optional.empty();
+    }
+    reportedInvalid.remove(name);
+    if (read instanceof DesiredRead.Valid valid) {
+      StoredDesired current = valid.stored();
+      if (valid.handEdited()) {
+        current = store.adoptHandEdit(name, current);
+        LOG.info(
+            "desired state edited by hand in DynamoDB: {} (recorded in the audit)",
+            current.desired().state());
+      }
+      return Optional.of(current.desired());
+    }
+    LOG.debug("no desired state stored; nothing to drive");
+    return Optional.empty();
+  }
+}
