@@ -33,7 +33,8 @@ public record HolidayCalendar(String name, SortedMap<LocalDate, String> holidays
   /** What a calendar name may look like: lower-case letters, digits and dashes. */
   public static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
 
-  private static final Pattern ENTRY = Pattern.compile("(\\d{4}-\\d{2}-\\d{2}):(?:[ \\t]+(.*))?");
+  private static final Pattern ENTRY = Pattern.compile("(\\d{4}-\\d{2}-\\d{2}):((?:[ \\t].*)?)");
+  private static final Pattern COMMENT = Pattern.compile("\\s#");
   private static final String EXPECTED =
       "expected one holiday per line as 'YYYY-MM-DD: name' (e.g. '2026-01-01: New Year's Day')";
 
@@ -61,9 +62,8 @@ public record HolidayCalendar(String name, SortedMap<LocalDate, String> holidays
     boolean started = false;
     for (int i = 0; i < lines.length; i++) {
       int lineNumber = i + 1;
-      String line =
-          withoutComment(i == 0 ? stripByteOrderMark(lines[i]) : lines[i]).stripTrailing();
-      if (line.isEmpty()) {
+      String line = (i == 0 ? stripByteOrderMark(lines[i]) : lines[i]).stripTrailing();
+      if (line.isBlank() || line.strip().startsWith("#")) {
         continue;
       }
       if (line.equals("---") && !started) {
@@ -89,6 +89,17 @@ public record HolidayCalendar(String name, SortedMap<LocalDate, String> holidays
                 lineNumber, "'" + entry.group(1) + "' is not a date in the calendar; " + EXPECTED));
         continue;
       }
+      Optional<String> title = title(entry.group(2));
+      if (title.isEmpty()) {
+        problems.add(
+            new CalendarProblem(
+                lineNumber,
+                "the name must be plain text or one quoted string (without escapes), optionally"
+                    + " followed by a # comment; found '"
+                    + entry.group(2).strip()
+                    + "'"));
+        continue;
+      }
       Integer earlier = lineOf.putIfAbsent(date, lineNumber);
       if (earlier != null) {
         problems.add(
@@ -96,7 +107,7 @@ public record HolidayCalendar(String name, SortedMap<LocalDate, String> holidays
                 lineNumber, date + " is already listed on line " + earlier + "; list it once"));
         continue;
       }
-      holidays.put(date, unquoted(Optional.ofNullable(entry.group(2)).orElse("").strip()));
+      holidays.put(date, title.get());
     }
     if (!problems.isEmpty()) {
       throw new CalendarException(name, problems);
@@ -118,23 +129,30 @@ public record HolidayCalendar(String name, SortedMap<LocalDate, String> holidays
     return line.startsWith("\uFEFF") ? line.substring(1) : line;
   }
 
-  /** YAML comments: a '#' at the start of a line or after whitespace, to the end of the line. */
-  private static String withoutComment(String line) {
-    for (int i = 0; i < line.length(); i++) {
-      if (line.charAt(i) == '#' && (i == 0 || Character.isWhitespace(line.charAt(i - 1)))) {
-        return line.substring(0, i);
-      }
+  /**
+   * A holiday's name from what follows {@code DATE:}: plain text up to a {@code #} comment, or one
+   * quoted string; empty when it is neither.
+   */
+  private static Optional<String> title(String rest) {
+    String value = rest.strip();
+    if (value.isEmpty() || value.startsWith("#")) {
+      return Optional.of("");
     }
-    return line;
-  }
-
-  private static String unquoted(String name) {
-    if (name.length() >= 2) {
-      char first = name.charAt(0);
-      if ((first == '"' || first == '\'') && name.charAt(name.length() - 1) == first) {
-        return name.substring(1, name.length() - 1);
-      }
+    char quote = value.charAt(0);
+    if (quote != '"' && quote != '\'') {
+      Matcher comment = COMMENT.matcher(value);
+      return Optional.of(comment.find() ? value.substring(0, comment.start()).strip() : value);
     }
-    return name;
+    int closing = value.indexOf(quote, 1);
+    if (closing < 0) {
+      return Optional.empty();
+    }
+    String inside = value.substring(1, closing);
+    String after = value.substring(closing + 1).strip();
+    boolean escapes = quote == '"' ? inside.contains("\\") : value.startsWith("''", closing);
+    if (escapes || !(after.isEmpty() || after.startsWith("#"))) {
+      return Optional.empty();
+    }
+    return Optional.of(inside);
   }
 }

@@ -212,7 +212,10 @@ public final class Schedule {
 
   /**
    * A sleep from a pre-warming wake up to its deadline does not fire: being Awake by the deadline
-   * comes first (e.g. an earlier window that ends within the lead of a {@code wakeBy}).
+   * comes first (e.g. an earlier window that ends within the lead of a {@code wakeBy}). A sleep at
+   * the deadline's very instant is overridden only if it was declared no later on the wall clock (a
+   * window ending where the next begins), not if the clock skipped both (a window entirely inside
+   * the hour skipped in spring stays empty).
    */
   private boolean overriddenByPreWarm(EdgeStream.Occurrence sleep) {
     if (sleep.state() != State.ASLEEP) {
@@ -223,7 +226,11 @@ public final class Schedule {
       // before the sleep.
       Optional<EdgeStream.Occurrence> wake =
           preWarm.firstAfter(sleep.at().minus(wakeLead).minusNanos(1));
-      if (wake.isPresent() && !wake.get().skipped() && !wake.get().at().isAfter(sleep.at())) {
+      if (wake.isEmpty() || wake.get().skipped() || wake.get().at().isAfter(sleep.at())) {
+        continue;
+      }
+      Instant deadline = wake.get().awakeBy().orElseThrow();
+      if (sleep.at().isBefore(deadline) || !sleep.local().isAfter(wake.get().local())) {
         return true;
       }
     }
