@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.daybreak.model.ScheduleSpec;
 import dev.daybreak.model.ScheduleWindow;
 import dev.daybreak.model.State;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -120,7 +122,7 @@ class SchedulePropertiesTest {
             Optional.of(wake),
             Optional.empty(),
             Optional.empty(),
-            Set.of(java.time.DayOfWeek.values()),
+            Set.of(DayOfWeek.values()),
             Optional.empty(),
             Optional.empty());
     Schedule s =
@@ -136,6 +138,69 @@ class SchedulePropertiesTest {
 
     assertThat(edges).hasSize(365);
     assertThat(edges).extracting(e -> LocalDate.ofInstant(e.at(), zone)).doesNotHaveDuplicates();
+  }
+
+  @Property(tries = 200)
+  void cronWindow_firesExactlyLikeTheSameTimes(
+      @ForAll("zones") ZoneId zone,
+      @ForAll("times") LocalTime wake,
+      @ForAll("times") LocalTime sleep,
+      @ForAll("days") Set<DayOfWeek> days,
+      @ForAll("instants") Instant from) {
+    boolean overnight = !sleep.isAfter(wake);
+    Set<DayOfWeek> sleepDays =
+        overnight ? days.stream().map(d -> d.plus(1)).collect(Collectors.toSet()) : days;
+    Schedule fromCron =
+        Specs.compile(
+            new ScheduleSpec(
+                zone,
+                List.of(Specs.cron(cron(wake, days), cron(sleep, sleepDays))),
+                List.of(),
+                List.of()));
+    Schedule fromTimes =
+        Specs.compile(
+            new ScheduleSpec(
+                zone,
+                List.of(
+                    new ScheduleWindow(
+                        Optional.of(wake),
+                        Optional.empty(),
+                        Optional.of(sleep),
+                        days,
+                        Optional.empty(),
+                        Optional.empty())),
+                List.of(),
+                List.of()));
+    Instant to = from.plus(Duration.ofDays(10));
+
+    assertThat(fromCron.edgesBetween(from, to)).isEqualTo(fromTimes.edgesBetween(from, to));
+    assertThat(fromCron.stateAt(from)).isEqualTo(fromTimes.stateAt(from));
+  }
+
+  private static String cron(LocalTime time, Set<DayOfWeek> days) {
+    return time.getMinute()
+        + " "
+        + time.getHour()
+        + " * * "
+        + days.stream()
+            .sorted()
+            .map(d -> d.name().substring(0, 3))
+            .collect(Collectors.joining(","));
+  }
+
+  @Provide
+  Arbitrary<LocalTime> times() {
+    return ScheduleArbitraries.times();
+  }
+
+  @Provide
+  Arbitrary<Set<DayOfWeek>> days() {
+    return ScheduleArbitraries.days();
+  }
+
+  @Provide
+  Arbitrary<Instant> instants() {
+    return ScheduleArbitraries.instants(ZoneId.of("Europe/Berlin"));
   }
 
   @Provide
