@@ -25,7 +25,7 @@ public final class InMemoryStateStore extends TableStateStore {
    */
   public void updateDesiredByHand(
       String environment, Map<String, AttributeValue> set, Set<String> remove) {
-    table().update(Items.pk(environment), Items.DESIRED, set, remove, Condition.always());
+    table().update(Items.pk(environment), Items.DESIRED, set, remove, WriteCondition.always());
   }
 
   /** {@code aws dynamodb delete-item} on any item of the table. */

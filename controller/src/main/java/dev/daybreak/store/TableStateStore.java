@@ -7,6 +7,7 @@ import dev.daybreak.model.State;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -89,7 +90,7 @@ abstract sealed class TableStateStore implements StateStore
             Items.SPEC,
             SpecItem.attributes(manifest, generation + 1, createdAt, now),
             Set.of(),
-            Condition.unchanged(
+            WriteCondition.unchanged(
                 SpecItem.GENERATION,
                 current.flatMap(item -> Optional.ofNullable(item.get(SpecItem.GENERATION)))));
         return new StoredSpec(manifest.spec(), manifest.json(), generation + 1);
@@ -155,7 +156,7 @@ abstract sealed class TableStateStore implements StateStore
     for (Map<String, AttributeValue> item : table.scanSortKey(Items.DESIRED)) {
       all.put(Items.environmentOf(item), DesiredItem.read(Optional.of(item)));
     }
-    return Map.copyOf(all);
+    return Collections.unmodifiableMap(all);
   }
 
   @Override
@@ -284,7 +285,7 @@ abstract sealed class TableStateStore implements StateStore
           AuditItem.sortKey(record),
           AuditItem.attributes(record),
           Set.of(),
-          overwrite ? Condition.always() : new Condition.NotExists(Items.SK));
+          overwrite ? WriteCondition.always() : new WriteCondition.NotExists(Items.SK));
     } catch (Table.ConditionFailedException e) {
       LOG.trace("audit entry {} already recorded", AuditItem.sortKey(record));
     }
@@ -302,10 +303,10 @@ abstract sealed class TableStateStore implements StateStore
       String environment, EnvironmentStatus status, long expectedVersion) {
     Objects.requireNonNull(status, "status");
     long next = expectedVersion + 1;
-    Condition condition =
+    WriteCondition condition =
         expectedVersion == 0
-            ? new Condition.NotExists(StatusItem.VERSION)
-            : new Condition.EqualTo(StatusItem.VERSION, Items.n(expectedVersion));
+            ? new WriteCondition.NotExists(StatusItem.VERSION)
+            : new WriteCondition.EqualTo(StatusItem.VERSION, Items.n(expectedVersion));
     try {
       table.update(
           Items.pk(requireName(environment)),

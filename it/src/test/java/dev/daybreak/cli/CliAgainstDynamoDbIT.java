@@ -223,7 +223,13 @@ final class CliAgainstDynamoDbIT {
     daybreak("apply", "-f", Fixtures.write(dir, "seed.yaml", Fixtures.SEED).toString());
     Path jar = Path.of(System.getProperty("daybreak.cliJar", "../controller/target/daybreak.jar"));
     ProcessBuilder builder =
-        new ProcessBuilder("java", "-jar", jar.toString(), "get", "envs").redirectErrorStream(true);
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                jar.toString(),
+                "get",
+                "envs")
+            .redirectErrorStream(true);
     builder.environment().put("DAYBREAK_STORE", "dynamodb");
     builder.environment().put("DAYBREAK_TABLE", table);
     builder.environment().put("DAYBREAK_DYNAMODB_ENDPOINT", dynalite.endpoint().toString());
