@@ -77,13 +77,17 @@ abstract sealed class TableStateStore implements StateStore
     String pk = Items.pk(requireName(name));
     for (int attempt = 1; attempt <= APPLY_ATTEMPTS; attempt++) {
       Optional<Map<String, AttributeValue>> current = table.get(pk, Items.SPEC);
-      Optional<SpecItem.Read> read = current.map(item -> SpecItem.read(name, item));
-      if (read.isPresent() && read.get().spec().json().equals(manifest.json())) {
-        return read.get().spec();
+      // Only the bookkeeping is read, tolerantly: a stored spec that no longer validates (say
+      // the loader became stricter) must not stop the apply that replaces it.
+      Map<String, AttributeValue> item = current.orElse(Map.of());
+      long generation = SpecItem.generationOf(item);
+      if (current.isPresent()
+          && generation > 0
+          && SpecItem.jsonOf(item).equals(Optional.of(manifest.json()))) {
+        return new StoredSpec(manifest.spec(), manifest.json(), generation);
       }
-      long generation = read.map(r -> r.spec().generation()).orElse(0L);
       Instant now = clock.instant();
-      Instant createdAt = read.map(SpecItem.Read::createdAt).orElse(now);
+      Instant createdAt = SpecItem.createdAtOf(item).orElse(now);
       try {
         table.update(
             pk,
@@ -91,8 +95,7 @@ abstract sealed class TableStateStore implements StateStore
             SpecItem.attributes(manifest, generation + 1, createdAt, now),
             Set.of(),
             WriteCondition.unchanged(
-                SpecItem.GENERATION,
-                current.flatMap(item -> Optional.ofNullable(item.get(SpecItem.GENERATION)))));
+                SpecItem.GENERATION, Optional.ofNullable(item.get(SpecItem.GENERATION))));
         return new StoredSpec(manifest.spec(), manifest.json(), generation + 1);
       } catch (Table.ConditionFailedException e) {
         LOG.debug("environment {}: spec changed while applying, attempt {}", name, attempt);
