@@ -20,6 +20,11 @@ public interface StateStore {
   /** The environment's applied spec, if any. */
   Optional<StoredSpec> spec(String environment);
 
+  /**
+   * The environment's spec, desired item and status, read together; empty when no spec was applied.
+   */
+  Optional<StoredEnvironment> environment(String environment);
+
   /** The names of every environment with an applied spec, sorted. */
   List<String> environments();
 
@@ -29,17 +34,31 @@ public interface StateStore {
    */
   DesiredRead desired(String environment);
 
-  /** Every desired item (the resync's cheap scan), by environment name. */
+  /** Every desired item (the resync's cheap scan), by environment name in name order. */
   Map<String, DesiredRead> allDesired();
 
   /**
    * Writes the desired state if the item's version is still {@code expectedVersion} (0 when the
-   * item must not exist yet), and records an audit entry.
+   * item must not exist yet), and records an audit entry. A hand edit found in the item is recorded
+   * (as {@link #adoptHandEdit} would) before it is replaced; a malformed item is replaced when
+   * {@code expectedVersion} is the version {@link DesiredRead.Invalid} reported.
    *
    * @throws ConflictException when someone else wrote first
    */
   StoredDesired writeDesired(
       String environment, DesiredState desired, long expectedVersion, Via via);
+
+  /**
+   * Takes over a desired item someone edited by hand (read as {@link DesiredRead.Valid} with {@code
+   * handEdited}): records it in the audit with {@link Via#DYNAMODB} and stamps it with the next
+   * version, leaving the requested state as the person wrote it. Call it when a read first shows
+   * the hand edit; the environment is driven by the item either way.
+   *
+   * @param seen the item as read
+   * @return the item as stamped
+   * @throws ConflictException when the item changed after {@code seen} was read
+   */
+  StoredDesired adoptHandEdit(String environment, StoredDesired seen);
 
   /** The environment's status as the controller last wrote it. */
   Optional<StoredStatus> status(String environment);

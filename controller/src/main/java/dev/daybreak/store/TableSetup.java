@@ -1,0 +1,149 @@
+package dev.daybreak.store;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.waiters.WaiterOverrideConfiguration;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.DescribeTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
+
+/** Creates daybreak's table ({@code daybreak init}): idempotent, and strict about its keys. */
+public final class TableSetup {
+
+  /** The key schema daybreak needs, as people read it in an error. */
+  public static final String EXPECTED_SCHEMA =
+      "pk (S, partition key) and sk (S, sort key), on-demand billing";
+
+  /** How often and how long to wait for a new table to become ACTIVE (DynamoDB: seconds). */
+  private static final Duration POLL = Duration.ofSeconds(1);
+
+  private static final int MAX_POLLS = 120;
+
+  /** What {@link #ensureTable} did. */
+  public enum Outcome {
+    /** The table did not exist and was created. */
+    CREATED,
+    /** The table existed with the right key schema; nothing was changed. */
+    ALREADY_EXISTS
+  }
+
+  private final DynamoDbClient client;
+
+  public TableSetup(DynamoDbClient client) {
+    this.client = Objects.requireNonNull(client, "client");
+  }
+
+  /**
+   * Creates the table if it does not exist and waits until it is ACTIVE.
+   *
+   * @throws StoreException when a table of that name has another key schema, or DynamoDB cannot be
+   *     used
+   */
+  public Outcome ensureTable(String tableName) {
+    try {
+      Outcome outcome;
+      try {
+        client.createTable(
+            CreateTableRequest.builder()
+                .tableName(tableName)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .keySchema(key(Items.PK, KeyType.HASH), key(Items.SK, KeyType.RANGE))
+                .attributeDefinitions(attribute(Items.PK), attribute(Items.SK))
+                .build());
+        outcome = Outcome.CREATED;
+      } catch (ResourceInUseException e) {
+        outcome = Outcome.ALREADY_EXISTS;
+      }
+      TableDescription table = waitUntilActive(tableName);
+      checkKeySchema(table);
+      return outcome;
+    } catch (ResourceNotFoundException e) {
+      throw new StoreException(
+          "table '" + tableName + "' disappeared while it was being created; run init again", e);
+    } catch (DynamoDbException e) {
+      throw new StoreException(
+          "DynamoDB refused to create or describe table '" + tableName + "': " + e.getMessage(), e);
+    } catch (SdkClientException e) {
+      throw new StoreException("cannot reach DynamoDB: " + e.getMessage(), e);
+    }
+  }
+
+  private TableDescription waitUntilActive(String tableName) {
+    try (DynamoDbWaiter waiter =
+        DynamoDbWaiter.builder()
+            .client(client)
+            .overrideConfiguration(
+                WaiterOverrideConfiguration.builder()
+                    .backoffStrategyV2(BackoffStrategy.fixedDelayWithoutJitter(POLL))
+                    .maxAttempts(MAX_POLLS)
+                    .build())
+            .build()) {
+      waiter.waitUntilTableExists(DescribeTableRequest.builder().tableName(tableName).build());
+    }
+    return client
+        .describeTable(DescribeTableRequest.builder().tableName(tableName).build())
+        .table();
+  }
+
+  private static void checkKeySchema(TableDescription table) {
+    Map<String, KeyType> keys =
+        table.keySchema().stream()
+            .collect(Collectors.toMap(KeySchemaElement::attributeName, KeySchemaElement::keyType));
+    Map<String, ScalarAttributeType> types =
+        table.attributeDefinitions().stream()
+            .collect(
+                Collectors.toMap(
+                    AttributeDefinition::attributeName, AttributeDefinition::attributeType));
+    boolean right =
+        keys.equals(Map.of(Items.PK, KeyType.HASH, Items.SK, KeyType.RANGE))
+            && types.get(Items.PK) == ScalarAttributeType.S
+            && types.get(Items.SK) == ScalarAttributeType.S;
+    if (!right) {
+      List<String> found =
+          table.keySchema().stream()
+              .map(
+                  k ->
+                      k.attributeName()
+                          + " ("
+                          + types.get(k.attributeName())
+                          + ", "
+                          + (k.keyType() == KeyType.HASH ? "partition key" : "sort key")
+                          + ")")
+              .toList();
+      throw new StoreException(
+          "table '"
+              + table.tableName()
+              + "' exists with key schema "
+              + String.join(" and ", found)
+              + "; daybreak needs "
+              + EXPECTED_SCHEMA
+              + ": choose another --table or remove that table");
+    }
+  }
+
+  private static KeySchemaElement key(String name, KeyType type) {
+    return KeySchemaElement.builder().attributeName(name).keyType(type).build();
+  }
+
+  private static AttributeDefinition attribute(String name) {
+    return AttributeDefinition.builder()
+        .attributeName(name)
+        .attributeType(ScalarAttributeType.S)
+        .build();
+  }
+}

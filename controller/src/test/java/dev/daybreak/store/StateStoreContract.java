@@ -1,0 +1,631 @@
+package dev.daybreak.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.daybreak.manifests.Manifest;
+import dev.daybreak.manifests.Manifests;
+import dev.daybreak.model.Condition;
+import dev.daybreak.model.ConditionStatus;
+import dev.daybreak.model.DesiredState;
+import dev.daybreak.model.EnvironmentStatus;
+import dev.daybreak.model.Phase;
+import dev.daybreak.model.ServiceReadiness;
+import dev.daybreak.model.State;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * What every {@link StateStore} must do. Runs against the in-memory store in the controller's unit
+ * tests and against DynamoDB (dynalite) in {@code it}; a subclass supplies the store and the raw
+ * item access a person with a DynamoDB client has.
+ */
+public abstract class StateStoreContract {
+
+  protected static final Instant T0 = Instant.parse("2026-11-30T08:00:00Z");
+  protected static final String ENV = "seed";
+
+  protected final MutableClock clock = new MutableClock(T0);
+  protected StateStore store;
+
+  /** A new, empty store on {@code clock}. */
+  protected abstract StateStore newStore(MutableClock clock);
+
+  /** A raw UpdateItem, as a person would issue it: no condition. */
+  protected abstract void updateItemByHand(
+      String pk, String sk, Map<String, AttributeValue> set, Set<String> remove);
+
+  /** A raw UpdateItem on an environment's desired item. */
+  protected final void updateDesiredByHand(
+      String environment, Map<String, AttributeValue> set, Set<String> remove) {
+    updateItemByHand("env#" + environment, "desired", set, remove);
+  }
+
+  /** A raw DeleteItem. */
+  protected abstract void deleteItemByHand(String pk, String sk);
+
+  /** A raw Scan of every item. */
+  protected abstract List<Map<String, AttributeValue>> scanByHand();
+
+  /** Releases what {@link #newStore} took. */
+  protected void closeStore() {}
+
+  @BeforeEach
+  void createStore() {
+    store = newStore(clock);
+  }
+
+  @AfterEach
+  void releaseStore() {
+    closeStore();
+  }
+
+  // --- spec -------------------------------------------------------------------------------
+
+  @Test
+  void applySpec_newEnvironment_storesGenerationOneAndReadsBack() {
+    StoredSpec stored = store.applySpec(manifest(ENV, 1));
+
+    assertThat(stored.generation()).isEqualTo(1);
+    assertThat(store.spec(ENV)).contains(stored);
+    assertThat(store.spec(ENV).orElseThrow().spec()).isEqualTo(manifest(ENV, 1).spec());
+    assertThat(store.environments()).containsExactly(ENV);
+  }
+
+  @Test
+  void applySpec_changedManifest_bumpsGeneration_sameManifest_keepsIt() {
+    store.applySpec(manifest(ENV, 1));
+    clock.advance(Duration.ofMinutes(1));
+
+    assertThat(store.applySpec(manifest(ENV, 2)).generation()).isEqualTo(2);
+    assertThat(store.applySpec(manifest(ENV, 2)).generation()).isEqualTo(2);
+    assertThat(store.spec(ENV).orElseThrow().json()).isEqualTo(manifest(ENV, 2).json());
+  }
+
+  @Test
+  void applySpec_overAStoredSpecThatNoLongerValidates_replacesIt() {
+    store.applySpec(manifest(ENV, 1));
+    updateItemByHand(
+        "env#" + ENV,
+        "spec",
+        Map.of("json", AttributeValue.fromS("{\"kind\": \"Nope\"}")),
+        Set.of());
+    assertThatThrownBy(() -> store.spec(ENV))
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining("the spec of environment 'seed' cannot be read")
+        .hasMessageContaining("apply the manifest again");
+
+    StoredSpec replaced = store.applySpec(manifest(ENV, 1));
+
+    assertThat(replaced.generation()).isEqualTo(2);
+    assertThat(store.spec(ENV)).contains(replaced);
+  }
+
+  @Test
+  void environments_listsOnlyEnvironmentsWithASpec_sorted() {
+    store.applySpec(manifest("zeta", 1));
+    store.applySpec(manifest("alpha", 1));
+    store.writeDesired("no-spec", awake("alice"), 0, Via.CLI);
+
+    assertThat(store.environments()).containsExactly("alpha", "zeta");
+    assertThat(store.spec("no-spec")).isEmpty();
+  }
+
+  @Test
+  void environment_readsSpecDesiredAndStatusTogether() {
+    store.applySpec(manifest(ENV, 1));
+    clock.advance(Duration.ofHours(1));
+    store.applySpec(manifest(ENV, 2));
+    StoredDesired desired = store.writeDesired(ENV, awake("alice"), 0, Via.CLI);
+    StoredStatus status = store.writeStatus(ENV, waking(), 0);
+
+    StoredEnvironment environment = store.environment(ENV).orElseThrow();
+
+    assertThat(environment.spec().generation()).isEqualTo(2);
+    assertThat(environment.createdAt()).isEqualTo(T0);
+    assertThat(environment.appliedAt()).isEqualTo(T0.plus(Duration.ofHours(1)));
+    assertThat(environment.desired()).isEqualTo(new DesiredRead.Valid(desired, false));
+    assertThat(environment.status()).contains(status);
+    assertThat(store.environment("unknown")).isEmpty();
+  }
+
+  // --- desired ----------------------------------------------------------------------------
+
+  @Test
+  void desired_noItem_readsAbsent() {
+    assertThat(store.desired(ENV)).isEqualTo(new DesiredRead.Absent());
+  }
+
+  @Test
+  void writeDesired_newItem_readsBackAsWrittenAndNotHandEdited() {
+    DesiredState desired =
+        new DesiredState(
+            State.AWAKE,
+            Optional.of(T0.plus(Duration.ofHours(2))),
+            Set.of("a", "b"),
+            "alice",
+            "demo at ten",
+            T0);
+
+    StoredDesired stored = store.writeDesired(ENV, desired, 0, Via.CLI);
+
+    assertThat(stored).isEqualTo(new StoredDesired(desired, 1));
+    assertThat(store.desired(ENV)).isEqualTo(new DesiredRead.Valid(stored, false));
+  }
+
+  @Test
+  void writeDesired_staleVersion_conflictsAndWritesNothing() {
+    store.writeDesired(ENV, awake("alice"), 0, Via.CLI);
+    List<Map<String, AttributeValue>> before = scanByHand();
+
+    assertThatThrownBy(() -> store.writeDesired(ENV, asleep("bob"), 0, Via.SLACK))
+        .isInstanceOf(ConflictException.class)
+        .hasMessageContaining("version 1");
+    assertThatThrownBy(() -> store.writeDesired(ENV, asleep("bob"), 2, Via.SLACK))
+        .isInstanceOf(ConflictException.class);
+
+    assertThat(scanByHand()).isEqualTo(before);
+  }
+
+  @Test
+  void writeDesired_withoutUntilOrServices_removesThePreviousOnes() {
+    store.writeDesired(
+        ENV,
+        new DesiredState(
+            State.AWAKE, Optional.of(T0.plusSeconds(60)), Set.of("a"), "alice", "", T0),
+        0,
+        Via.CLI);
+
+    store.writeDesired(ENV, asleep("bob"), 1, Via.CLI);
+
+    DesiredRead.Valid read = (DesiredRead.Valid) store.desired(ENV);
+    assertThat(read.stored().desired().until()).isEmpty();
+    assertThat(read.stored().desired().services()).isEmpty();
+    assertThat(read.handEdited()).isFalse();
+  }
+
+  @Test
+  void writeDesired_recordsOneAuditEntryPerWrite_newestFirst() {
+    store.writeDesired(ENV, awake("alice"), 0, Via.CLI);
+    clock.advance(Duration.ofMinutes(5));
+    Instant until = T0.plus(Duration.ofHours(3));
+    store.writeDesired(
+        ENV,
+        new DesiredState(
+            State.ASLEEP, Optional.of(until), Set.of(), "U123", "lunch", clock.instant()),
+        1,
+        Via.SLACK);
+
+    assertThat(store.audit(ENV, 10))
+        .containsExactly(
+            new AuditEntry(
+                T0.plus(Duration.ofMinutes(5)),
+                "U123",
+                Via.SLACK,
+                Optional.of(State.AWAKE),
+                State.ASLEEP,
+                Optional.of(until),
+                "lunch"),
+            new AuditEntry(
+                T0, "alice", Via.CLI, Optional.empty(), State.AWAKE, Optional.empty(), "because"));
+    assertThat(store.audit(ENV, 1)).hasSize(1);
+    assertThat(store.audit("other", 10)).isEmpty();
+  }
+
+  @Test
+  void writeDesired_crashBeforeItsAuditEntry_isRepairedByTheNextWrite() {
+    store.writeDesired(ENV, awake("alice"), 0, Via.CLI);
+    // The writer died after the desired write: its audit entry never landed.
+    scanByHand().stream()
+        .filter(item -> item.get(Items.SK).s().startsWith(Items.AUDIT_PREFIX))
+        .forEach(item -> deleteItemByHand(item.get(Items.PK).s(), item.get(Items.SK).s()));
+    clock.advance(Duration.ofMinutes(1));
+
+    store.writeDesired(ENV, asleep("bob"), 1, Via.CLI);
+
+    assertThat(store.audit(ENV, 10))
+        .extracting(AuditEntry::who, AuditEntry::to, AuditEntry::at)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("bob", State.ASLEEP, T0.plusSeconds(60)),
+            org.assertj.core.groups.Tuple.tuple("alice", State.AWAKE, T0));
+  }
+
+  @Test
+  void allDesired_readsEveryEnvironment_includingMalformedOnes() {
+    StoredDesired a = store.writeDesired("a", awake("alice"), 0, Via.CLI);
+    updateDesiredByHand("b", Map.of("state", AttributeValue.fromS("SNOOZE")), Set.of());
+
+    Map<String, DesiredRead> all = store.allDesired();
+
+    assertThat(all).containsOnlyKeys("a", "b");
+    assertThat(all.get("a")).isEqualTo(new DesiredRead.Valid(a, false));
+    assertThat(all.get("b")).isInstanceOf(DesiredRead.Invalid.class);
+  }
+
+  // --- hand edits -------------------------------------------------------------------------
+
+  @Test
+  void handEdit_settingOnlyState_isReadAsTheNewStateAndFlaggedHandEdited() {
+    store.writeDesired(ENV, asleep("alice"), 0, Via.CLI);
+
+    updateDesiredByHand(ENV, Map.of("state", AttributeValue.fromS("AWAKE")), Set.of());
+
+    DesiredRead read = store.desired(ENV);
+    assertThat(read).isInstanceOf(DesiredRead.Valid.class);
+    DesiredRead.Valid valid = (DesiredRead.Valid) read;
+    assertThat(valid.handEdited()).isTrue();
+    assertThat(valid.stored().desired().state()).isEqualTo(State.AWAKE);
+    assertThat(valid.stored().version()).isEqualTo(1);
+  }
+
+  @Test
+  void adoptHandEdit_recordsItViaDynamodb_andStampsTheNextVersion() {
+    store.writeDesired(ENV, asleep("alice"), 0, Via.CLI);
+    clock.advance(Duration.ofMinutes(7));
+    updateDesiredByHand(
+        ENV,
+        Map.of(
+            "state", AttributeValue.fromS("AWAKE"),
+            "requestedBy", AttributeValue.fromS("carol"),
+            "reason", AttributeValue.fromS("hotfix"),
+            "until", AttributeValue.fromS("2026-11-30T18:30:00+09:00")),
+        Set.of());
+    StoredDesired seen = ((DesiredRead.Valid) store.desired(ENV)).stored();
+
+    StoredDesired adopted = store.adoptHandEdit(ENV, seen);
+
+    assertThat(adopted).isEqualTo(new StoredDesired(seen.desired(), 2));
+    assertThat(seen.desired().until()).contains(Instant.parse("2026-11-30T09:30:00Z"));
+    assertThat(store.desired(ENV)).isEqualTo(new DesiredRead.Valid(adopted, false));
+    assertThat(store.audit(ENV, 1))
+        .containsExactly(
+            new AuditEntry(
+                T0.plus(Duration.ofMinutes(7)),
+                "carol",
+                Via.DYNAMODB,
+                Optional.of(State.ASLEEP),
+                State.AWAKE,
+                Optional.of(Instant.parse("2026-11-30T09:30:00Z")),
+                "hotfix"));
+    assertThat(store.adoptHandEdit(ENV, adopted)).isEqualTo(adopted);
+    assertThat(store.audit(ENV, 10)).hasSize(2);
+  }
+
+  @Test
+  void adoptHandEdit_itemEditedAgainSinceRead_conflictsAndWritesNothing() {
+    store.writeDesired(ENV, asleep("alice"), 0, Via.CLI);
+    updateDesiredByHand(ENV, Map.of("state", AttributeValue.fromS("AWAKE")), Set.of());
+    StoredDesired seen = ((DesiredRead.Valid) store.desired(ENV)).stored();
+    updateDesiredByHand(ENV, Map.of("state", AttributeValue.fromS("ASLEEP")), Set.of());
+    updateDesiredByHand(ENV, Map.of("state", AttributeValue.fromS("AWAKE")), Set.of());
+    updateDesiredByHand(ENV, Map.of("reason", AttributeValue.fromS("changed")), Set.of());
+    List<Map<String, AttributeValue>> before = scanByHand();
+
+    assertThatThrownBy(() -> store.adoptHandEdit(ENV, seen)).isInstanceOf(ConflictException.class);
+    assertThat(scanByHand()).isEqualTo(before);
+  }
+
+  @Test
+  void handCreatedItem_withoutDaybreakBookkeeping_isValidAtVersionZero_andCanBeOverwritten() {
+    updateDesiredByHand(
+        ENV,
+        Map.of(
+            "state", AttributeValue.fromS("AWAKE"),
+            "requestedBy", AttributeValue.fromS("dave"),
+            "requestedAt", AttributeValue.fromS("2026-11-30T07:00:00Z")),
+        Set.of());
+
+    DesiredRead.Valid read = (DesiredRead.Valid) store.desired(ENV);
+    assertThat(read.handEdited()).isTrue();
+    assertThat(read.stored().version()).isZero();
+    assertThat(read.stored().desired().reason()).isEmpty();
+
+    StoredDesired written = store.writeDesired(ENV, asleep("erin"), 0, Via.CLI);
+
+    assertThat(written.version()).isEqualTo(2);
+    assertThat(store.audit(ENV, 10))
+        .extracting(AuditEntry::who, AuditEntry::via, AuditEntry::from, AuditEntry::to)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                "erin", Via.CLI, Optional.of(State.AWAKE), State.ASLEEP),
+            org.assertj.core.groups.Tuple.tuple(
+                "dave", Via.DYNAMODB, Optional.empty(), State.AWAKE));
+  }
+
+  @Test
+  void writeDesired_overAnUnadoptedHandEdit_recordsTheHandEditFirst() {
+    store.writeDesired(ENV, asleep("alice"), 0, Via.CLI);
+    updateDesiredByHand(ENV, Map.of("state", AttributeValue.fromS("AWAKE")), Set.of());
+
+    StoredDesired written = store.writeDesired(ENV, asleep("bob"), 1, Via.SLACK);
+
+    assertThat(written.version()).isEqualTo(3);
+    assertThat(store.audit(ENV, 10))
+        .extracting(AuditEntry::via, AuditEntry::from, AuditEntry::to)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(Via.SLACK, Optional.of(State.AWAKE), State.ASLEEP),
+            org.assertj.core.groups.Tuple.tuple(
+                Via.DYNAMODB, Optional.of(State.ASLEEP), State.AWAKE),
+            org.assertj.core.groups.Tuple.tuple(Via.CLI, Optional.empty(), State.ASLEEP));
+  }
+
+  // --- malformed items --------------------------------------------------------------------
+
+  static Stream<Arguments> malformedItems() {
+    return Stream.of(
+        Arguments.of(
+            Map.of("state", AttributeValue.fromS("awake")),
+            Set.of(),
+            "'state' is 'awake'; expected AWAKE or ASLEEP"),
+        Arguments.of(
+            Map.of("state", AttributeValue.fromN("1")),
+            Set.of(),
+            "'state' must be a string (S), found a number (N)"),
+        Arguments.of(Map.of(), Set.of("state"), "'state' is missing; expected AWAKE or ASLEEP"),
+        Arguments.of(
+            Map.of("until", AttributeValue.fromS("tomorrow")),
+            Set.of(),
+            "'until' is 'tomorrow'; expected an ISO-8601 instant"),
+        Arguments.of(
+            Map.of("until", AttributeValue.fromN("1700000000")),
+            Set.of(),
+            "'until' must be a string (S), found a number (N)"),
+        Arguments.of(
+            Map.of("services", AttributeValue.fromS("a,b")),
+            Set.of(),
+            "'services' must be a list of service names (L of S), found a string (S)"),
+        Arguments.of(
+            Map.of("services", AttributeValue.fromL(List.of(AttributeValue.fromN("1")))),
+            Set.of(),
+            "'services' must list service names as strings (L of S), found a number (N)"),
+        Arguments.of(
+            Map.of("requestedAt", AttributeValue.fromS("9am")),
+            Set.of(),
+            "'requestedAt' is '9am'; expected an ISO-8601 instant"),
+        Arguments.of(
+            Map.of(), Set.of("requestedBy"), "'requestedBy' is missing; expected a string (S)"),
+        Arguments.of(
+            Map.of("version", AttributeValue.fromS("3")),
+            Set.of(),
+            "'version' must be a number (N), found a string (S)"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("malformedItems")
+  void malformedDesiredItem_isReadInvalidWithAReasonNamingTheAttribute(
+      Map<String, AttributeValue> set, Set<String> remove, String reason) {
+    store.writeDesired(ENV, awake("alice"), 0, Via.CLI);
+
+    updateDesiredByHand(ENV, set, remove);
+
+    DesiredRead read = store.desired(ENV);
+    assertThat(read).isInstanceOf(DesiredRead.Invalid.class);
+    assertThat(((DesiredRead.Invalid) read).reason()).contains(reason);
+    assertThat(store.allDesired().get(ENV)).isEqualTo(read);
+  }
+
+  @Test
+  void writeDesired_overAMalformedItem_atTheVersionItReports_replacesIt() {
+    store.writeDesired(ENV, awake("alice"), 0, Via.CLI);
+    updateDesiredByHand(ENV, Map.of("state", AttributeValue.fromS("SNOOZE")), Set.of());
+    DesiredRead.Invalid invalid = (DesiredRead.Invalid) store.desired(ENV);
+    assertThat(invalid.version()).isEqualTo(1);
+
+    StoredDesired written = store.writeDesired(ENV, asleep("bob"), invalid.version(), Via.CLI);
+
+    assertThat(store.desired(ENV)).isEqualTo(new DesiredRead.Valid(written, false));
+    assertThat(store.audit(ENV, 1).get(0).from()).isEmpty();
+  }
+
+  @Test
+  void writeDesired_overAnItemWithAnUnreadableVersion_expectsZero() {
+    store.writeDesired(ENV, awake("alice"), 0, Via.CLI);
+    updateDesiredByHand(ENV, Map.of("version", AttributeValue.fromS("seven")), Set.of());
+    assertThat(store.desired(ENV))
+        .isEqualTo(
+            new DesiredRead.Invalid(
+                "attribute 'version' must be a number (N), found a string (S); it is daybreak's write counter",
+                0));
+
+    StoredDesired written = store.writeDesired(ENV, asleep("bob"), 0, Via.CLI);
+
+    assertThat(written.version()).isEqualTo(1);
+    assertThat(store.desired(ENV)).isEqualTo(new DesiredRead.Valid(written, false));
+  }
+
+  // --- status -----------------------------------------------------------------------------
+
+  @Test
+  void writeStatus_roundTripsTheWholeStatus_andLocksOnVersion() {
+    EnvironmentStatus status = waking();
+
+    StoredStatus first = store.writeStatus(ENV, status, 0);
+    assertThat(first.version()).isEqualTo(1);
+    assertThat(store.status(ENV)).contains(first);
+
+    assertThatThrownBy(() -> store.writeStatus(ENV, EnvironmentStatus.initial(), 0))
+        .isInstanceOf(ConflictException.class);
+    assertThatThrownBy(() -> store.writeStatus(ENV, EnvironmentStatus.initial(), 2))
+        .isInstanceOf(ConflictException.class);
+
+    StoredStatus second = store.writeStatus(ENV, EnvironmentStatus.initial(), 1);
+    assertThat(second.version()).isEqualTo(2);
+    assertThat(store.status(ENV)).contains(second);
+    assertThat(store.status("other")).isEmpty();
+  }
+
+  @Test
+  void statusItem_carriesPhaseAndTierAsPlainAttributesForPeople() {
+    store.writeStatus(ENV, waking(), 0);
+
+    Map<String, AttributeValue> item =
+        scanByHand().stream()
+            .filter(i -> i.get("sk").s().equals("status"))
+            .findFirst()
+            .orElseThrow();
+
+    assertThat(item.get("phase")).isEqualTo(AttributeValue.fromS("Waking"));
+    assertThat(item.get("tier")).isEqualTo(AttributeValue.fromN("1"));
+    assertThat(item.get("target")).isEqualTo(AttributeValue.fromS("AWAKE"));
+    assertThat(item.get("formatVersion")).isEqualTo(AttributeValue.fromN("1"));
+    assertThat(item.get("document").s()).contains("\"formatVersion\":1");
+  }
+
+  // --- concurrency ------------------------------------------------------------------------
+
+  /** One write a writer got accepted. */
+  record Accepted(long version, State state, String reason) {}
+
+  @Test
+  void twoWritersFlippingConcurrently_loseNoUpdate_andAuditEveryAcceptedWriteOnce()
+      throws Exception {
+    int flips = 100;
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Accepted> accepted = Collections.synchronizedList(new ArrayList<>());
+    try {
+      List<Future<Integer>> conflicts = new ArrayList<>();
+      for (String writer : List.of("writer-a", "writer-b")) {
+        Callable<Integer> flipper =
+            () -> {
+              start.await();
+              int lost = 0;
+              for (int i = 0; i < flips; i++) {
+                String reason = writer + " flip " + i;
+                while (true) {
+                  DesiredRead read = store.desired(ENV);
+                  long version = 0;
+                  State next = State.AWAKE;
+                  if (read instanceof DesiredRead.Valid valid) {
+                    version = valid.stored().version();
+                    next =
+                        valid.stored().desired().state() == State.AWAKE
+                            ? State.ASLEEP
+                            : State.AWAKE;
+                  }
+                  try {
+                    StoredDesired written =
+                        store.writeDesired(
+                            ENV, DesiredState.of(next, writer, reason, T0), version, Via.CLI);
+                    accepted.add(new Accepted(written.version(), next, reason));
+                    break;
+                  } catch (ConflictException e) {
+                    lost++;
+                  }
+                }
+              }
+              return lost;
+            };
+        conflicts.add(pool.submit(flipper));
+      }
+      start.countDown();
+      for (Future<Integer> future : conflicts) {
+        future.get(2, TimeUnit.MINUTES);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    List<Accepted> byVersion =
+        accepted.stream().sorted(java.util.Comparator.comparingLong(Accepted::version)).toList();
+    // Every version from 1 to 200 was accepted exactly once: no two writers won the same version.
+    assertThat(byVersion)
+        .extracting(Accepted::version)
+        .containsExactlyElementsOf(
+            java.util.stream.LongStream.rangeClosed(1, 2L * flips).boxed().toList());
+    // Each write flipped what it read, so the states alternate: no write was based on a lost one.
+    for (int i = 0; i < byVersion.size(); i++) {
+      assertThat(byVersion.get(i).state()).isEqualTo(i % 2 == 0 ? State.AWAKE : State.ASLEEP);
+    }
+    Accepted last = byVersion.get(byVersion.size() - 1);
+    DesiredRead.Valid finalItem = (DesiredRead.Valid) store.desired(ENV);
+    assertThat(finalItem.stored().version()).isEqualTo(last.version());
+    assertThat(finalItem.stored().desired().state()).isEqualTo(last.state());
+    assertThat(finalItem.stored().desired().reason()).isEqualTo(last.reason());
+
+    List<AuditEntry> audit = store.audit(ENV, 10_000);
+    assertThat(audit).hasSize(2 * flips);
+    // Newest first; with a clock that does not move the order is the version order.
+    List<AuditEntry> oldestFirst = new ArrayList<>(audit);
+    Collections.reverse(oldestFirst);
+    for (int i = 0; i < oldestFirst.size(); i++) {
+      AuditEntry entry = oldestFirst.get(i);
+      assertThat(entry.reason()).isEqualTo(byVersion.get(i).reason());
+      assertThat(entry.to()).isEqualTo(byVersion.get(i).state());
+      assertThat(entry.from())
+          .isEqualTo(i == 0 ? Optional.empty() : Optional.of(byVersion.get(i - 1).state()));
+    }
+  }
+
+  // --- helpers ----------------------------------------------------------------------------
+
+  protected static Manifest manifest(String name, int replicas) {
+    return Manifests.parse(
+            "test.yaml",
+            """
+            apiVersion: daybreak.dev/v1
+            kind: Environment
+            metadata:
+              name: %s
+            spec:
+              cluster: dev
+              services:
+                - name: a
+                  replicas: %d
+                - name: b
+                  replicas: 3
+                  dependsOn: [a]
+            """
+                .formatted(name, replicas))
+        .get(0);
+  }
+
+  protected static DesiredState awake(String who) {
+    return DesiredState.of(State.AWAKE, who, "because", T0);
+  }
+
+  protected static DesiredState asleep(String who) {
+    return DesiredState.of(State.ASLEEP, who, "because", T0);
+  }
+
+  protected static EnvironmentStatus waking() {
+    return new EnvironmentStatus(
+        EnvironmentStatus.FORMAT_VERSION,
+        Phase.WAKING,
+        Optional.of(State.AWAKE),
+        1,
+        Map.of(
+            "a", new ServiceReadiness(0, true, 1, 1, 1, 0, Optional.of(T0)),
+            "b", new ServiceReadiness(1, false, 3, 3, 1, 2, Optional.of(T0.plusSeconds(30)))),
+        List.of(
+            new Condition(
+                "Ready",
+                ConditionStatus.FALSE,
+                "Waking",
+                "waking tier 1 of 2",
+                T0.plusSeconds(30))),
+        Map.of("a", 1, "b", 3),
+        2,
+        Optional.of(T0));
+  }
+}

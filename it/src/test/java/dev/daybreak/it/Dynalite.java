@@ -1,0 +1,144 @@
+package dev.daybreak.it;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * A dynalite server (the DynamoDB stand-in, installed from {@code it/package-lock.json}) on a free
+ * loopback port. Started as {@code node node_modules/dynalite/cli.js}: one process, which a plain
+ * kill stops, with tables ACTIVE at once ({@code --createTableMs 0}).
+ */
+public final class Dynalite implements AutoCloseable {
+
+  private static final int START_ATTEMPTS = 3;
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+
+  private final Process process;
+  private final URI endpoint;
+
+  private Dynalite(Process process, URI endpoint) {
+    this.process = process;
+    this.endpoint = endpoint;
+  }
+
+  /** Starts dynalite and waits until it answers {@code GET /} with 200. */
+  public static Dynalite start() {
+    Path cli = itDirectory().resolve("node_modules/dynalite/cli.js");
+    if (!Files.isRegularFile(cli)) {
+      throw new IllegalStateException(
+          cli + " is missing: run 'npm ci' in it/ (the Maven build does it when it is missing)");
+    }
+    IllegalStateException failure = null;
+    for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
+      int port = freePort();
+      Path log = itDirectory().resolve("target/dynalite-" + port + ".log");
+      try {
+        Files.createDirectories(log.getParent());
+        Process process =
+            new ProcessBuilder(
+                    "node",
+                    cli.toString(),
+                    "--host",
+                    "127.0.0.1",
+                    "--port",
+                    Integer.toString(port),
+                    "--createTableMs",
+                    "0",
+                    "--deleteTableMs",
+                    "0",
+                    "--updateTableMs",
+                    "0")
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        URI endpoint = URI.create("http://127.0.0.1:" + port);
+        await()
+            .atMost(START_TIMEOUT)
+            .pollInterval(Duration.ofMillis(50))
+            .until(() -> !process.isAlive() || answers(endpoint));
+        if (process.isAlive()) {
+          return new Dynalite(process, endpoint);
+        }
+        failure =
+            new IllegalStateException(
+                "dynalite exited with " + process.exitValue() + ": " + Files.readString(log));
+      } catch (IOException e) {
+        failure = new IllegalStateException("cannot start dynalite with node: " + e, e);
+      }
+    }
+    throw failure;
+  }
+
+  /** Where the server listens, e.g. {@code http://127.0.0.1:41234}. */
+  public URI endpoint() {
+    return endpoint;
+  }
+
+  /** A client as daybreak builds them: URL-connection HTTP, placeholder credentials. */
+  public DynamoDbClient newClient() {
+    return DynamoDbClient.builder()
+        .httpClient(UrlConnectionHttpClient.create())
+        .region(Region.US_EAST_1)
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("dummy", "dummy")))
+        .endpointOverride(endpoint)
+        .build();
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(10, TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+
+  private static boolean answers(URI endpoint) {
+    try {
+      HttpResponse<String> response =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(2)).GET().build(),
+                  HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      return response.statusCode() == 200;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new IllegalStateException("no free loopback port", e);
+    }
+  }
+
+  /** The it/ module directory: the build passes {@code daybreak.root}; else the working dir. */
+  private static Path itDirectory() {
+    String root = System.getProperty("daybreak.root");
+    return root != null
+        ? Path.of(root, "it").toAbsolutePath().normalize()
+        : Path.of("").toAbsolutePath();
+  }
+}
