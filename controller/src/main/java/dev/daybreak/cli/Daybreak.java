@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
       "Puts ECS development environments to sleep and wakes them in dependency order.",
       ""
     },
-    subcommands = {CommandLine.HelpCommand.class},
+    subcommands = {CommandLine.HelpCommand.class, EcsSimCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {
       "  0  success",
