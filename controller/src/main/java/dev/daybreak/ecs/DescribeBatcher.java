@@ -84,8 +84,15 @@ final class DescribeBatcher {
     }
   }
 
+  /** How many observe requests {@code cluster} has received (a metric; tests wait on it). */
+  long requests(String cluster) {
+    ClusterQueue queue = queues.get(cluster);
+    return queue == null ? 0 : queue.requests();
+  }
+
   private final class ClusterQueue {
     private final String cluster;
+    private long requests;
     private final LinkedHashMap<String, CompletableFuture<ObservedService>> pending =
         new LinkedHashMap<>();
     private int workers;
@@ -94,8 +101,13 @@ final class DescribeBatcher {
       this.cluster = cluster;
     }
 
+    synchronized long requests() {
+      return requests;
+    }
+
     synchronized Map<String, CompletableFuture<ObservedService>> enqueue(
         Collection<String> services) {
+      requests++;
       Map<String, CompletableFuture<ObservedService>> mine = new LinkedHashMap<>();
       for (String s : services) {
         mine.put(s, pending.computeIfAbsent(s, k -> new CompletableFuture<>()));

@@ -168,7 +168,7 @@ final class ServiceScheduler {
       task.doomed = true;
       queue.schedule(now.plus(settings.crashGrace()), () -> crash(task));
     }
-    updateSteadyState(service);
+    reconcile(service);
   }
 
   private void crash(SimTask task) {
