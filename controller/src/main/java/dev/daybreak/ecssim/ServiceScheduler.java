@@ -80,8 +80,9 @@ final class ServiceScheduler {
         launch(service, primary, wanted - live.size());
       }
     }
-    if ("DRAINING".equals(service.status) && service.tasks.isEmpty()) {
-      service.status = "INACTIVE";
+    if ("DRAINING".equals(service.status) && service.tasks.isEmpty() && !service.retiring) {
+      service.retiring = true;
+      queue.schedule(now, () -> service.status = "INACTIVE");
     }
     updateSteadyState(service);
   }

@@ -40,6 +40,9 @@ final class SimService {
   Instant wakeAt;
   boolean steady;
 
+  /** DRAINING with no tasks left: INACTIVE on the next step. */
+  boolean retiring;
+
   SimService(
       SimCluster cluster,
       String name,
