@@ -20,10 +20,11 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Per cluster, a request adds its services to a pending set (a service already pending is
  * shared, not added twice) and starts workers as needed, at most one per ten pending services.
- * After the coalescing window a worker takes up to ten pending services, describes them, completes
- * everyone waiting on them, and takes the next ten, until nothing is pending. So requests that
- * arrive within the window, or while a call is in flight, ride on the same calls, and a service is
- * always described by a call sent after it was asked for (never an older answer).
+ * After the coalescing window a worker waits for its turn in the rate limit ({@code pace}), then
+ * takes up to ten pending services, describes them, completes everyone waiting on them, and goes
+ * again until nothing is pending. So requests that arrive within the window, while a call waits for
+ * quota, or while a call is in flight ride on the same calls; and a service is always described by
+ * a call sent after it was asked for (never an older answer).
  */
 final class DescribeBatcher {
 
@@ -46,17 +47,29 @@ final class DescribeBatcher {
     record Failed(EcsException error) implements Result {}
   }
 
+  private final Runnable pace;
   private final BatchCall call;
   private final Duration window;
   private final int maxWorkersPerCluster;
   private final ScheduledExecutorService executor;
   private final Map<String, ClusterQueue> queues = new ConcurrentHashMap<>();
 
+  /**
+   * A batcher whose workers run on {@code executor}.
+   *
+   * @param pace waits for the rate limit's permission for one call; {@code call} must not wait
+   *     again for its first attempt
+   * @param call describes one batch
+   * @param window how long a new worker waits for more requests before its first batch
+   * @param maxWorkersPerCluster how many calls for one cluster may be under way at once
+   */
   DescribeBatcher(
+      Runnable pace,
       BatchCall call,
       Duration window,
       int maxWorkersPerCluster,
       ScheduledExecutorService executor) {
+    this.pace = pace;
     this.call = call;
     this.window = window;
     this.maxWorkersPerCluster = maxWorkersPerCluster;
@@ -128,6 +141,30 @@ final class DescribeBatcher {
       return mine;
     }
 
+    /**
+     * Waits for the rate limit, then takes a batch (empty, and the worker retires, if none). If the
+     * wait fails (the gateway is closing), everything pending fails with it.
+     */
+    private Map<String, CompletableFuture<ObservedService>> pacedTake() {
+      synchronized (this) {
+        if (pending.isEmpty()) {
+          workers--;
+          return Map.of();
+        }
+      }
+      try {
+        pace.run();
+      } catch (RuntimeException e) {
+        synchronized (this) {
+          workers--;
+          pending.values().forEach(f -> f.completeExceptionally(e));
+          pending.clear();
+        }
+        return Map.of();
+      }
+      return take();
+    }
+
     private synchronized Map<String, CompletableFuture<ObservedService>> take() {
       Map<String, CompletableFuture<ObservedService>> batch = new LinkedHashMap<>();
       var it = pending.entrySet().iterator();
@@ -143,7 +180,7 @@ final class DescribeBatcher {
     }
 
     private void work() {
-      for (var batch = take(); !batch.isEmpty(); batch = take()) {
+      for (var batch = pacedTake(); !batch.isEmpty(); batch = pacedTake()) {
         try {
           Map<String, Result> results = call.describe(cluster, new ArrayList<>(batch.keySet()));
           batch.forEach((name, future) -> complete(future, name, results.get(name)));

@@ -32,11 +32,28 @@ final class EcsCalls {
     this.sleeper = sleeper;
   }
 
+  /** Waits for a token, then makes the call (with retries, each after its own token). */
   <T> T call(String operation, TokenBucket bucket, Supplier<T> call) {
+    pace(operation, bucket);
+    return callPaced(operation, bucket, call);
+  }
+
+  /** Takes a token from {@code bucket}, waiting as long as its turn takes. */
+  void pace(String operation, TokenBucket bucket) {
+    sleep(operation, bucket.reserve());
+  }
+
+  /**
+   * Makes a call whose first attempt's token was already taken with {@link #pace}; retries take
+   * their own.
+   */
+  <T> T callPaced(String operation, TokenBucket bucket, Supplier<T> call) {
     int throttles = 0;
     int transientFailures = 0;
-    while (true) {
-      sleep(operation, bucket.reserve());
+    for (boolean first = true; ; first = false) {
+      if (!first) {
+        pace(operation, bucket);
+      }
       try {
         return call.get();
       } catch (SdkException e) {

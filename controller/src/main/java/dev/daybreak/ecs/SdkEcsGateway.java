@@ -37,6 +37,8 @@ import software.amazon.awssdk.services.ecs.model.Service;
  */
 public final class SdkEcsGateway implements EcsGateway, AutoCloseable {
 
+  private static final String DESCRIBE_SERVICES = "DescribeServices";
+
   private final EcsClient ecs;
   private final GatewaySettings settings;
   private final TokenBucket reads;
@@ -68,7 +70,11 @@ public final class SdkEcsGateway implements EcsGateway, AutoCloseable {
             });
     this.batcher =
         new DescribeBatcher(
-            this::describe, settings.coalesceWindow(), settings.describeThreads(), executor);
+            () -> calls.pace(DESCRIBE_SERVICES, reads),
+            this::describe,
+            settings.coalesceWindow(),
+            settings.describeThreads(),
+            executor);
   }
 
   /** A gateway to {@code endpoint} with default settings on the real clock. */
@@ -111,8 +117,8 @@ public final class SdkEcsGateway implements EcsGateway, AutoCloseable {
 
   private Map<String, DescribeBatcher.Result> describe(String cluster, List<String> services) {
     DescribeServicesResponse response =
-        calls.call(
-            "DescribeServices",
+        calls.callPaced(
+            DESCRIBE_SERVICES,
             reads,
             () -> ecs.describeServices(b -> b.cluster(cluster).services(services)));
     Map<String, DescribeBatcher.Result> out = new HashMap<>();

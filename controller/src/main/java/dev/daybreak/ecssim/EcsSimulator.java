@@ -110,14 +110,15 @@ public final class EcsSimulator {
   }
 
   /**
-   * Creates {@code cluster} (if new) and each of {@code services} that does not exist at
-   * desiredCount 0: set-up, not an API call, so it is neither throttled, faulted nor logged.
+   * Creates {@code cluster} (if new) and each of {@code services} that does not exist (or is
+   * INACTIVE) at desiredCount 0: set-up, not an API call, so it is neither throttled, faulted nor
+   * logged.
    */
   public synchronized void provision(String cluster, Collection<String> services) {
     advance();
     SimCluster c = account.createCluster(cluster);
     for (String s : services) {
-      if (c.service(s).filter(SimService::active).isEmpty()) {
+      if (c.service(s).filter(existing -> !"INACTIVE".equals(existing.status)).isEmpty()) {
         account.createService(c, NewService.named(s, 0));
       }
     }
@@ -128,7 +129,7 @@ public final class EcsSimulator {
     return call(
         caller,
         Operation.DescribeServices,
-        cluster,
+        named(cluster),
         services,
         OptionalInt.empty(),
         () -> {
@@ -165,7 +166,7 @@ public final class EcsSimulator {
     return call(
         caller,
         Operation.UpdateService,
-        cluster,
+        named(cluster),
         List.of(service),
         desiredCount,
         () ->
@@ -184,7 +185,7 @@ public final class EcsSimulator {
     return call(
         caller,
         Operation.ListServices,
-        cluster,
+        named(cluster),
         List.of(),
         OptionalInt.empty(),
         () -> account.listServices(account.cluster(cluster), maxResults, nextToken));
@@ -194,7 +195,7 @@ public final class EcsSimulator {
     return call(
         caller,
         Operation.CreateService,
-        cluster,
+        named(cluster),
         List.of(service.serviceName()),
         OptionalInt.empty(),
         () -> SimViews.service(account.createService(account.cluster(cluster), service), true));
@@ -205,7 +206,7 @@ public final class EcsSimulator {
     return call(
         caller,
         Operation.DeleteService,
-        cluster,
+        named(cluster),
         List.of(service),
         OptionalInt.empty(),
         () ->
@@ -217,7 +218,7 @@ public final class EcsSimulator {
     return call(
         caller,
         Operation.CreateCluster,
-        name.or(() -> Optional.of("default")),
+        named(name),
         List.of(),
         OptionalInt.empty(),
         () -> {
@@ -260,7 +261,7 @@ public final class EcsSimulator {
     return call(
         caller,
         Operation.ListTasks,
-        cluster,
+        named(cluster),
         serviceName.map(List::of).orElse(List.of()),
         OptionalInt.empty(),
         () ->
@@ -273,7 +274,7 @@ public final class EcsSimulator {
     return call(
         caller,
         Operation.DescribeTasks,
-        cluster,
+        named(cluster),
         List.of(),
         OptionalInt.empty(),
         () -> {
@@ -351,10 +352,15 @@ public final class EcsSimulator {
             caller));
   }
 
+  /**
+   * Runs one API call: advances time, admits it, runs {@code body}, logs it.
+   *
+   * @param loggedCluster the cluster the call log names, when the call addresses one
+   */
   private synchronized <T> T call(
       String caller,
       Operation op,
-      Optional<String> cluster,
+      Optional<String> loggedCluster,
       List<String> services,
       OptionalInt desiredCount,
       Supplier<T> body) {
@@ -369,16 +375,12 @@ public final class EcsSimulator {
     } finally {
       calls.add(
           new CallRecord(
-              queue.now(),
-              op.name(),
-              op == Operation.DescribeClusters || op.name().endsWith("Resource")
-                  ? Optional.empty()
-                  : Optional.of(account.clusterName(cluster)),
-              services,
-              desiredCount,
-              outcome,
-              caller));
+              queue.now(), op.name(), loggedCluster, services, desiredCount, outcome, caller));
     }
+  }
+
+  private Optional<String> named(Optional<String> cluster) {
+    return Optional.of(account.clusterName(cluster));
   }
 
   private void admit(Operation op) {

@@ -38,7 +38,8 @@ class DescribeBatcherTest {
 
   @Test
   void observe_25Services_describesThemInThreeCallsOfAtMostTen() {
-    DescribeBatcher batcher = new DescribeBatcher(this::answerAll, Duration.ZERO, 4, executor);
+    DescribeBatcher batcher =
+        new DescribeBatcher(() -> {}, this::answerAll, Duration.ZERO, 4, executor);
     List<String> services = IntStream.range(0, 25).mapToObj(i -> "s" + i).toList();
 
     Map<String, ObservedService> observed = batcher.observe("dev", services);
@@ -54,6 +55,7 @@ class DescribeBatcherTest {
     CountDownLatch release = new CountDownLatch(1);
     DescribeBatcher batcher =
         new DescribeBatcher(
+            () -> {},
             (cluster, services) -> {
               if (calls.isEmpty()) {
                 firstCallStarted.countDown();
@@ -87,9 +89,36 @@ class DescribeBatcherTest {
   }
 
   @Test
+  void observe_requestsArrivingWhileTheCallWaitsForQuota_joinThatCall() throws Exception {
+    CountDownLatch quota = new CountDownLatch(1);
+    DescribeBatcher batcher =
+        new DescribeBatcher(
+            () -> await().until(() -> quota.getCount() == 0),
+            this::answerAll,
+            Duration.ZERO,
+            1,
+            executor);
+
+    List<CompletableFuture<Map<String, ObservedService>>> requests =
+        IntStream.range(0, 8)
+            .mapToObj(
+                i -> CompletableFuture.supplyAsync(() -> batcher.observe("dev", List.of("s" + i))))
+            .toList();
+    await().until(() -> batcher.requests("dev") == 8);
+    quota.countDown();
+
+    for (var r : requests) {
+      assertThat(r.get()).hasSize(1);
+    }
+    assertThat(calls).hasSize(1);
+    assertThat(calls.get(0)).hasSize(8);
+  }
+
+  @Test
   void observe_callFails_everyWaitingRequestGetsTheEcsError() {
     DescribeBatcher batcher =
         new DescribeBatcher(
+            () -> {},
             (cluster, services) -> {
               throw new EcsException("ClusterNotFoundException", "Cluster not found.", null);
             },
@@ -106,7 +135,7 @@ class DescribeBatcherTest {
   @Test
   void observe_answerWithoutTheService_isAnIncompleteResponse() {
     DescribeBatcher batcher =
-        new DescribeBatcher((cluster, services) -> Map.of(), Duration.ZERO, 2, executor);
+        new DescribeBatcher(() -> {}, (cluster, services) -> Map.of(), Duration.ZERO, 2, executor);
 
     assertThatThrownBy(() -> batcher.observe("dev", List.of("a")))
         .isInstanceOfSatisfying(

@@ -7,6 +7,7 @@ import dev.daybreak.ecssim.EcsError;
 import dev.daybreak.ecssim.EcsSimulator;
 import dev.daybreak.ecssim.Operation;
 import dev.daybreak.ecssim.SimException;
+import dev.daybreak.time.Sleeper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
@@ -129,11 +130,8 @@ final class AwsJsonHandler implements HttpHandler {
   }
 
   private static void delay(Duration latency) {
-    if (latency.isZero()) {
-      return;
-    }
     try {
-      Thread.sleep(latency.toMillis());
+      Sleeper.system().sleep(latency);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

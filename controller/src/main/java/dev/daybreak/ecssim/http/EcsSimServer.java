@@ -20,6 +20,20 @@ public final class EcsSimServer implements AutoCloseable {
   /** Threads answering requests: enough for a storm of concurrent callers on a small machine. */
   private static final int THREADS = 32;
 
+  /**
+   * The JDK server writes a response's headers and body separately; with Nagle's algorithm on, the
+   * body then waits for the client's delayed ACK, and every call takes 40 ms more than it should.
+   * Real ECS answers in milliseconds, so the simulator turns TCP_NODELAY on (the JDK server reads
+   * this property once, when its first server is created), unless the JVM was told otherwise.
+   */
+  private static final String NODELAY = "sun.net.httpserver.nodelay";
+
+  static {
+    if (System.getProperty(NODELAY) == null) {
+      System.setProperty(NODELAY, "true");
+    }
+  }
+
   private final HttpServer server;
   private final ExecutorService executor;
 

@@ -55,7 +55,7 @@ class EcsProtocolIT {
   }
 
   @AfterEach
-  void stop() throws Exception {
+  void stop() {
     fixture.close();
   }
 

@@ -29,7 +29,7 @@ final class EcsSimFixture implements AutoCloseable {
   final EcsSimulator sim;
   final EcsSimServer server;
   private final HttpClient http = HttpClient.newHttpClient();
-  private final List<AutoCloseable> owned = new ArrayList<>();
+  private final List<Runnable> closers = new ArrayList<>();
 
   private EcsSimFixture(EcsSimulator sim, EcsSimServer server) {
     this.sim = sim;
@@ -52,7 +52,7 @@ final class EcsSimFixture implements AutoCloseable {
   /** A raw SDK client (no retries, app id {@code it}), closed with the fixture. */
   EcsClient client() {
     EcsClient client = EcsClients.create(EcsEndpoint.simulator(endpoint()), "it");
-    owned.add(client);
+    closers.add(client::close);
     return client;
   }
 
@@ -64,7 +64,7 @@ final class EcsSimFixture implements AutoCloseable {
             settings,
             Clock.systemUTC(),
             Sleeper.system());
-    owned.add(gateway);
+    closers.add(gateway::close);
     return gateway;
   }
 
@@ -109,10 +109,8 @@ final class EcsSimFixture implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
-    for (AutoCloseable c : owned) {
-      c.close();
-    }
+  public void close() {
+    closers.forEach(Runnable::run);
     server.close();
   }
 }

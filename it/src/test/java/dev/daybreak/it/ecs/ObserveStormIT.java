@@ -24,14 +24,14 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
- * 500 environments ask to be observed at the same moment: 120 clusters of 4 services, every request
+ * 500 environments ask to be observed at the same moment: 100 clusters of 4 services, every request
  * for a whole cluster. The gateway must answer them all, stay inside ECS's service-read bucket (the
  * simulator enforces it on the real clock), and fold requests into shared calls.
  */
 class ObserveStormIT {
 
   private static final int REQUESTS = 500;
-  private static final int CLUSTERS = 120;
+  private static final int CLUSTERS = 100;
   private static final List<String> SERVICES = List.of("api", "web", "worker", "cron");
 
   @Test

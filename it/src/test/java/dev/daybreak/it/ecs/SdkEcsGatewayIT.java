@@ -34,7 +34,7 @@ class SdkEcsGatewayIT {
   private EcsSimFixture fixture;
 
   @AfterEach
-  void stop() throws Exception {
+  void stop() {
     fixture.close();
   }
 

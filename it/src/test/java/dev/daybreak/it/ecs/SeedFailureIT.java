@@ -35,7 +35,7 @@ class SeedFailureIT {
   private SdkEcsGateway gateway;
 
   @AfterEach
-  void stop() throws Exception {
+  void stop() {
     fixture.close();
   }
 
