@@ -88,19 +88,6 @@ public record GatewaySettings(
         eventsKept);
   }
 
-  public GatewaySettings withUpdates(RateLimit updates) {
-    return new GatewaySettings(
-        reads,
-        updates,
-        coalesceWindow,
-        describeThreads,
-        transientAttempts,
-        transientBaseDelay,
-        throttleBaseDelay,
-        maxBackoff,
-        eventsKept);
-  }
-
   public GatewaySettings withBackoff(
       Duration transientBaseDelay, Duration throttleBaseDelay, Duration maxBackoff) {
     return new GatewaySettings(

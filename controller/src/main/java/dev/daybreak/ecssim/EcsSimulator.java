@@ -62,10 +62,6 @@ public final class EcsSimulator {
     return settings;
   }
 
-  public Clock clock() {
-    return clock;
-  }
-
   /** Runs everything due up to the clock's time and returns that simulation time. */
   public synchronized Instant now() {
     advance();

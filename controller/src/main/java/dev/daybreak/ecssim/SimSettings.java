@@ -67,24 +67,6 @@ public record SimSettings(
     return new Builder();
   }
 
-  public Builder toBuilder() {
-    Builder b = new Builder();
-    b.region = region;
-    b.accountId = accountId;
-    b.seed = seed;
-    b.startLatency = startLatency;
-    b.stopLatency = stopLatency;
-    b.startLatencies.putAll(startLatencies);
-    b.stopLatencies.putAll(stopLatencies);
-    requires.forEach((k, v) -> b.requires.put(k, new LinkedHashSet<>(v)));
-    b.crashGrace = crashGrace;
-    b.relaunchDelay = relaunchDelay;
-    b.startFailureBackoff = startFailureBackoff;
-    b.startFailureBackoffMax = startFailureBackoffMax;
-    b.callLogLimit = callLogLimit;
-    return b;
-  }
-
   /** The start latency of {@code service}'s tasks. */
   public Latency startLatencyOf(String service) {
     return startLatencies.getOrDefault(service, startLatency);

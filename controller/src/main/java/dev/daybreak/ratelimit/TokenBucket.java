@@ -32,10 +32,6 @@ public final class TokenBucket {
     this.refilledAt = clock.instant();
   }
 
-  public RateLimit limit() {
-    return limit;
-  }
-
   /** Takes a token if one is there; never waits. */
   public synchronized boolean tryAcquire() {
     refill();

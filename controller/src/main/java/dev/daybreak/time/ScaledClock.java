@@ -39,16 +39,6 @@ public final class ScaledClock extends Clock {
     return new ScaledClock(base, now, now, scale);
   }
 
-  /** How many times faster than its base this clock runs. */
-  public double scale() {
-    return scale;
-  }
-
-  /** The real (base clock) time that corresponds to {@code duration} of this clock's time. */
-  public Duration toBase(Duration duration) {
-    return Duration.ofNanos(Math.round(duration.toNanos() / scale));
-  }
-
   @Override
   public Instant instant() {
     Duration elapsed = Duration.between(baseOrigin, base.instant());

@@ -146,6 +146,20 @@ class TaskLifecycleTest {
   }
 
   @Test
+  void nextChangeAt_namesWhenTheNextTransitionIsDue() {
+    assertThat(t.sim.nextChangeAt()).isEmpty();
+
+    t.scale("a", 1);
+
+    assertThat(t.sim.nextChangeAt()).contains(SimTesting.T0.plusSeconds(5));
+    t.clock.advanceTo(t.sim.nextChangeAt().orElseThrow());
+    assertThat(t.sim.nextChangeAt()).contains(SimTesting.T0.plusSeconds(20));
+    t.clock.advanceTo(t.sim.nextChangeAt().orElseThrow());
+    assertThat(t.describe("a").runningCount()).isEqualTo(1);
+    assertThat(t.sim.nextChangeAt()).isEmpty();
+  }
+
+  @Test
   void sameSeedAndCalls_sameIdsAndEvents() {
     SimTesting other = new SimTesting(t.sim.settings(), "a");
     t.scale("a", 3);

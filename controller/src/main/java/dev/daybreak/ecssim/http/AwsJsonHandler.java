@@ -38,6 +38,12 @@ final class AwsJsonHandler implements HttpHandler {
   @Override
   public void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
+      answer(exchange);
+    }
+  }
+
+  private void answer(HttpExchange exchange) throws IOException {
+    try {
       if (!"/".equals(exchange.getRequestURI().getPath())) {
         Exchanges.send(
             exchange,
