@@ -126,19 +126,30 @@ final class EcsSimCommand implements Callable<Integer> {
   @Option(
       names = "--blackout",
       paramLabel = "FROM..UNTIL",
-      description = "Every call fails with ServerException from FROM until UNTIL after start.")
+      description =
+          "Every call fails with ServerException from FROM until UNTIL (simulated time after"
+              + " start), e.g. 10m..12m.")
   private String blackout;
 
   @Option(
       names = "--seed",
+      paramLabel = "N",
       defaultValue = "0",
       description = "Seeds ids, latency draws and injected errors. Default 0.")
   private long seed;
 
-  @Option(names = "--region", defaultValue = "us-east-1", description = "Region in ARNs.")
+  @Option(
+      names = "--region",
+      paramLabel = "REGION",
+      defaultValue = "us-east-1",
+      description = "Region in ARNs. Default us-east-1.")
   private String region;
 
-  @Option(names = "--account-id", defaultValue = "000000000000", description = "Account in ARNs.")
+  @Option(
+      names = "--account-id",
+      paramLabel = "ACCOUNT",
+      defaultValue = "000000000000",
+      description = "Account in ARNs. Default 000000000000.")
   private String accountId;
 
   private final CountDownLatch stopped = new CountDownLatch(1);
