@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
       WakeCommand.class,
       SleepCommand.class,
       WatchCommand.class,
+      EcsSimCommand.class,
       CompletionCommand.class
     },
     exitCodeListHeading = ExitCodes.HEADING,
