@@ -1,5 +1,8 @@
 package dev.daybreak.cli;
 
+import dev.daybreak.store.ConflictException;
+import dev.daybreak.store.StoreException;
+import java.lang.reflect.Constructor;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,23 +15,113 @@ import picocli.CommandLine.Command;
       "Puts ECS development environments to sleep and wakes them in dependency order.",
       ""
     },
-    subcommands = {CommandLine.HelpCommand.class, ValidateCommand.class, GraphCommand.class},
-    footerHeading = "%nExit codes:%n",
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      ValidateCommand.class,
+      GraphCommand.class,
+      InitCommand.class,
+      ApplyCommand.class,
+      GetCommand.class,
+      DescribeCommand.class,
+      WakeCommand.class,
+      SleepCommand.class,
+      WatchCommand.class,
+      EcsSimCommand.class,
+      CompletionCommand.class
+    },
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {
+      ExitCodes.OK_LINE,
+      ExitCodes.PROBLEM_LINE,
+      ExitCodes.USAGE_LINE,
+      ExitCodes.STORE_LINE,
+      ExitCodes.CONFLICT_LINE,
+      ExitCodes.TIMEOUT_LINE
+    },
+    footerHeading = "%nState store options (on every command that reads or writes state):%n",
     footer = {
-      "  0  success",
-      "  1  the command ran and found a problem (invalid manifest, Degraded environment, ...)",
-      "  2  bad command-line usage"
+      "  --store dynamodb|memory     env DAYBREAK_STORE (default dynamodb)",
+      "  --table NAME                env DAYBREAK_TABLE (default daybreak)",
+      "  --dynamodb-endpoint URL     env DAYBREAK_DYNAMODB_ENDPOINT",
+      "  --region REGION             env DAYBREAK_REGION"
     })
 public final class Daybreak {
 
   private Daybreak() {}
 
-  /** The picocli command line, configured the same way for {@code main} and for tests. */
+  /** The picocli command line of a real process. */
   public static CommandLine commandLine() {
-    return new CommandLine(new Daybreak());
+    return commandLine(CliContext.production());
+  }
+
+  /** The picocli command line with its surroundings supplied (tests, the sandbox). */
+  public static CommandLine commandLine(CliContext context) {
+    CommandLine commandLine = new CommandLine(new Daybreak(), new ContextFactory(context));
+    commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+    commandLine.setParameterExceptionHandler(Daybreak::usageError);
+    commandLine.setExecutionExceptionHandler(Daybreak::failure);
+    return commandLine;
   }
 
   public static void main(String[] args) {
     System.exit(commandLine().execute(args));
+  }
+
+  /** Bad usage: one line saying what was expected, and where to read more. */
+  private static int usageError(CommandLine.ParameterException e, String[] args) {
+    CommandLine command = e.getCommandLine();
+    command
+        .getErr()
+        .println(
+            "error: "
+                + e.getMessage()
+                + " (see '"
+                + command.getCommandSpec().qualifiedName()
+                + " --help')");
+    return ExitCodes.USAGE;
+  }
+
+  /** A failure while running: one line for the problems users can act on. */
+  private static int failure(
+      Exception e, CommandLine command, CommandLine.ParseResult parseResult) {
+    var err = command.getErr();
+    if (e instanceof CliException cli) {
+      err.println("error: " + cli.getMessage());
+      return cli.exitCode();
+    }
+    if (e instanceof StoreException) {
+      err.println("error: " + e.getMessage());
+      return ExitCodes.STORE;
+    }
+    if (e instanceof ConflictException) {
+      err.println("error: " + e.getMessage());
+      return ExitCodes.CONFLICT;
+    }
+    if (e instanceof InterruptedException) {
+      Thread.currentThread().interrupt();
+      err.println("error: interrupted");
+      return ExitCodes.PROBLEM;
+    }
+    throw new IllegalStateException("daybreak failed unexpectedly: " + e, e);
+  }
+
+  /** Creates commands, handing the context to those that take it. */
+  private static final class ContextFactory implements CommandLine.IFactory {
+    private final CliContext context;
+
+    ContextFactory(CliContext context) {
+      this.context = context;
+    }
+
+    @Override
+    public <K> K create(Class<K> type) throws Exception {
+      try {
+        Constructor<K> constructor = type.getDeclaredConstructor(CliContext.class);
+        constructor.setAccessible(true);
+        return constructor.newInstance(context);
+      } catch (NoSuchMethodException e) {
+        return CommandLine.defaultFactory().create(type);
+      }
+    }
   }
 }

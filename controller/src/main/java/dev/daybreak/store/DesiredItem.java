@@ -186,13 +186,13 @@ final class DesiredItem {
    * read, or is still absent. The version alone cannot be the lock, because a hand edit does not
    * bump it; this also catches a hand edit that lands between our read and our write.
    */
-  static Condition unchangedSince(Optional<Map<String, AttributeValue>> read) {
+  static WriteCondition unchangedSince(Optional<Map<String, AttributeValue>> read) {
     Map<String, AttributeValue> item = read.orElse(Map.of());
-    List<Condition> parts = new ArrayList<>();
+    List<WriteCondition> parts = new ArrayList<>();
     for (String attribute : ATTRIBUTES) {
-      parts.add(Condition.unchanged(attribute, Optional.ofNullable(item.get(attribute))));
+      parts.add(WriteCondition.unchanged(attribute, Optional.ofNullable(item.get(attribute))));
     }
-    return new Condition.All(parts);
+    return new WriteCondition.All(parts);
   }
 
   /**

@@ -7,11 +7,17 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.regions.providers.AwsProfileRegionProvider;
+import software.amazon.awssdk.regions.providers.AwsRegionProviderChain;
+import software.amazon.awssdk.regions.providers.SystemSettingsRegionProvider;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Builds the DynamoDB client daybreak uses: URL-connection HTTP, bounded timeouts. */
@@ -25,15 +31,23 @@ public final class DynamoDbClients {
 
   private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(10);
 
-  /** One call including the SDK's retries. */
+  /**
+   * One call including the SDK's retries. Retries follow the SDK's standard mode (3 attempts,
+   * exponential backoff with jitter) rather than DynamoDB's legacy default of 9 attempts, so an
+   * unreachable endpoint is reported in about a second.
+   */
   private static final Duration API_CALL_TIMEOUT = Duration.ofSeconds(30);
 
   private DynamoDbClients() {}
 
   /**
-   * A client for {@code region} (or the SDK's default region chain), at {@code endpoint} when given
-   * (e.g. dynalite on loopback). With an endpoint and no AWS credentials configured, it signs with
-   * placeholder credentials, which local servers accept.
+   * A client for {@code region} (else {@code AWS_REGION} / {@code aws.region} / the profile's
+   * region), at {@code endpoint} when given (e.g. dynalite on loopback).
+   *
+   * <p>With an endpoint, nothing is looked up over the network: the region falls back to {@code
+   * us-east-1} and credentials come from the environment, system properties or the profile file,
+   * else placeholder credentials, which local servers accept. Without one, the SDK's default chains
+   * apply (including the ECS task role and instance metadata).
    *
    * @throws StoreException when no region is given or configured and there is no endpoint
    */
@@ -47,13 +61,14 @@ public final class DynamoDbClients {
                 () ->
                     new StoreException(
                         "no AWS region: pass --region (or set DAYBREAK_REGION or AWS_REGION)"));
-    AwsCredentialsProvider credentials = DefaultCredentialsProvider.builder().build();
-    if (endpoint.isPresent()) {
-      credentials =
-          AwsCredentialsProviderChain.of(
-              credentials,
-              StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
-    }
+    AwsCredentialsProvider credentials =
+        endpoint.isPresent()
+            ? AwsCredentialsProviderChain.of(
+                EnvironmentVariableCredentialsProvider.create(),
+                SystemPropertyCredentialsProvider.create(),
+                ProfileCredentialsProvider.create(),
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+            : DefaultCredentialsProvider.builder().build();
     var builder =
         DynamoDbClient.builder()
             .httpClient(
@@ -63,14 +78,19 @@ public final class DynamoDbClients {
                     .build())
             .region(resolved)
             .credentialsProvider(credentials)
-            .overrideConfiguration(c -> c.apiCallTimeout(API_CALL_TIMEOUT));
+            .overrideConfiguration(
+                c -> c.apiCallTimeout(API_CALL_TIMEOUT).retryStrategy(RetryMode.STANDARD));
     endpoint.ifPresent(builder::endpointOverride);
     return builder.build();
   }
 
+  /** The region from settings and the profile file; never instance metadata (a network call). */
   private static Optional<Region> configuredRegion() {
     try {
-      return Optional.of(new DefaultAwsRegionProviderChain().getRegion());
+      return Optional.of(
+          new AwsRegionProviderChain(
+                  new SystemSettingsRegionProvider(), new AwsProfileRegionProvider())
+              .getRegion());
     } catch (SdkClientException e) {
       return Optional.empty();
     }

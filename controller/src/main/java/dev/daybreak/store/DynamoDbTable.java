@@ -54,7 +54,7 @@ final class DynamoDbTable implements Table {
       String sk,
       Map<String, AttributeValue> set,
       Set<String> remove,
-      Condition condition) {
+      WriteCondition condition) {
     Placeholders placeholders = new Placeholders();
     List<String> assignments = new ArrayList<>();
     set.forEach(
@@ -70,7 +70,8 @@ final class DynamoDbTable implements Table {
       expression.append(expression.length() > 0 ? " " : "").append("REMOVE ");
       expression.append(String.join(", ", removals));
     }
-    Optional<String> conditionExpression = new Condition.Renderer(placeholders).render(condition);
+    Optional<String> conditionExpression =
+        new WriteCondition.Renderer(placeholders).render(condition);
     UpdateItemRequest request =
         UpdateItemRequest.builder()
             .tableName(tableName)

@@ -25,7 +25,13 @@ public final class InMemoryStateStore extends TableStateStore {
    */
   public void updateDesiredByHand(
       String environment, Map<String, AttributeValue> set, Set<String> remove) {
-    table().update(Items.pk(environment), Items.DESIRED, set, remove, Condition.always());
+    updateItemByHand(Items.pk(environment), Items.DESIRED, set, remove);
+  }
+
+  /** {@code aws dynamodb update-item} on any item of the table. */
+  public void updateItemByHand(
+      String pk, String sk, Map<String, AttributeValue> set, Set<String> remove) {
+    table().update(pk, sk, set, remove, WriteCondition.always());
   }
 
   /** {@code aws dynamodb delete-item} on any item of the table. */

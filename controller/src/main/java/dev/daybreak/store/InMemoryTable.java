@@ -35,7 +35,7 @@ final class InMemoryTable implements Table {
       String sk,
       Map<String, AttributeValue> set,
       Set<String> remove,
-      Condition condition) {
+      WriteCondition condition) {
     synchronized (lock) {
       TreeMap<String, Map<String, AttributeValue>> partition =
           partitions.computeIfAbsent(pk, k -> new TreeMap<>());

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -38,6 +39,31 @@ final class SpecItem {
     return set;
   }
 
+  /** The item's generation, or 0 when it has none or an unreadable one. */
+  static long generationOf(Map<String, AttributeValue> item) {
+    try {
+      return Items.optionalCount(item, GENERATION).orElse(0L);
+    } catch (Items.InvalidAttributeException e) {
+      return 0;
+    }
+  }
+
+  /** The stored manifest JSON as text, if it is a string. */
+  static Optional<String> jsonOf(Map<String, AttributeValue> item) {
+    AttributeValue value = item.get(JSON);
+    return value != null && value.type() == AttributeValue.Type.S
+        ? Optional.of(value.s())
+        : Optional.empty();
+  }
+
+  /** When the environment was first applied, if readable. */
+  static Optional<Instant> createdAtOf(Map<String, AttributeValue> item) {
+    AttributeValue value = item.get(CREATED_AT);
+    return value != null && value.type() == AttributeValue.Type.S
+        ? Items.parseInstant(value.s())
+        : Optional.empty();
+  }
+
   /** The source name a stored manifest is parsed under, so errors say where it came from. */
   static String source(String environment) {
     return "dynamodb:env#" + environment + "/spec";
@@ -48,8 +74,7 @@ final class SpecItem {
       String json = Items.requiredString(item, JSON, "the manifest as JSON");
       long generation = Items.requiredCount(item, GENERATION);
       Instant appliedAt = Items.requiredInstant(item, APPLIED_AT);
-      Instant createdAt =
-          Items.optionalString(item, CREATED_AT).flatMap(Items::parseInstant).orElse(appliedAt);
+      Instant createdAt = createdAtOf(item).orElse(appliedAt);
       List<Manifest> manifests = Manifests.parse(source(environment), json);
       return new Read(
           new StoredSpec(manifests.get(0).spec(), json, generation), createdAt, appliedAt);

@@ -34,7 +34,7 @@ public interface StateStore {
    */
   DesiredRead desired(String environment);
 
-  /** Every desired item (the resync's cheap scan), by environment name. */
+  /** Every desired item (the resync's cheap scan), by environment name in name order. */
   Map<String, DesiredRead> allDesired();
 
   /**

@@ -11,6 +11,7 @@ import dev.daybreak.model.EnvironmentStatus;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -61,8 +62,8 @@ final class StatusItem {
   }
 
   /** The removals for a status without a target, so a stale one does not linger. */
-  static java.util.Set<String> removals(EnvironmentStatus status) {
-    return status.target().isPresent() ? java.util.Set.of() : java.util.Set.of(TARGET);
+  static Set<String> removals(EnvironmentStatus status) {
+    return status.target().isPresent() ? Set.of() : Set.of(TARGET);
   }
 
   static StoredStatus read(String environment, Map<String, AttributeValue> item) {

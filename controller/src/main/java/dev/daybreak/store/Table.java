@@ -27,7 +27,7 @@ interface Table {
       String sk,
       Map<String, AttributeValue> set,
       Set<String> remove,
-      Condition condition);
+      WriteCondition condition);
 
   /**
    * The items of one partition whose sort keys fall in a range, strongly consistent, in sort-key

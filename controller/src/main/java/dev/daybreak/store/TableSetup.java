@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.core.retry.backoff.FixedDelayBackoffStrategy;
 import software.amazon.awssdk.core.waiters.WaiterOverrideConfiguration;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -89,7 +89,7 @@ public final class TableSetup {
             .client(client)
             .overrideConfiguration(
                 WaiterOverrideConfiguration.builder()
-                    .backoffStrategy(FixedDelayBackoffStrategy.create(POLL))
+                    .backoffStrategyV2(BackoffStrategy.fixedDelayWithoutJitter(POLL))
                     .maxAttempts(MAX_POLLS)
                     .build())
             .build()) {

@@ -7,6 +7,7 @@ import dev.daybreak.model.State;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,22 +77,25 @@ abstract sealed class TableStateStore implements StateStore
     String pk = Items.pk(requireName(name));
     for (int attempt = 1; attempt <= APPLY_ATTEMPTS; attempt++) {
       Optional<Map<String, AttributeValue>> current = table.get(pk, Items.SPEC);
-      Optional<SpecItem.Read> read = current.map(item -> SpecItem.read(name, item));
-      if (read.isPresent() && read.get().spec().json().equals(manifest.json())) {
-        return read.get().spec();
+      // Only the bookkeeping is read, tolerantly: a stored spec that no longer validates (say
+      // the loader became stricter) must not stop the apply that replaces it.
+      Map<String, AttributeValue> item = current.orElse(Map.of());
+      long generation = SpecItem.generationOf(item);
+      if (current.isPresent()
+          && generation > 0
+          && SpecItem.jsonOf(item).equals(Optional.of(manifest.json()))) {
+        return new StoredSpec(manifest.spec(), manifest.json(), generation);
       }
-      long generation = read.map(r -> r.spec().generation()).orElse(0L);
       Instant now = clock.instant();
-      Instant createdAt = read.map(SpecItem.Read::createdAt).orElse(now);
+      Instant createdAt = SpecItem.createdAtOf(item).orElse(now);
       try {
         table.update(
             pk,
             Items.SPEC,
             SpecItem.attributes(manifest, generation + 1, createdAt, now),
             Set.of(),
-            Condition.unchanged(
-                SpecItem.GENERATION,
-                current.flatMap(item -> Optional.ofNullable(item.get(SpecItem.GENERATION)))));
+            WriteCondition.unchanged(
+                SpecItem.GENERATION, Optional.ofNullable(item.get(SpecItem.GENERATION))));
         return new StoredSpec(manifest.spec(), manifest.json(), generation + 1);
       } catch (Table.ConditionFailedException e) {
         LOG.debug("environment {}: spec changed while applying, attempt {}", name, attempt);
@@ -155,7 +159,7 @@ abstract sealed class TableStateStore implements StateStore
     for (Map<String, AttributeValue> item : table.scanSortKey(Items.DESIRED)) {
       all.put(Items.environmentOf(item), DesiredItem.read(Optional.of(item)));
     }
-    return Map.copyOf(all);
+    return Collections.unmodifiableMap(all);
   }
 
   @Override
@@ -284,7 +288,7 @@ abstract sealed class TableStateStore implements StateStore
           AuditItem.sortKey(record),
           AuditItem.attributes(record),
           Set.of(),
-          overwrite ? Condition.always() : new Condition.NotExists(Items.SK));
+          overwrite ? WriteCondition.always() : new WriteCondition.NotExists(Items.SK));
     } catch (Table.ConditionFailedException e) {
       LOG.trace("audit entry {} already recorded", AuditItem.sortKey(record));
     }
@@ -302,10 +306,10 @@ abstract sealed class TableStateStore implements StateStore
       String environment, EnvironmentStatus status, long expectedVersion) {
     Objects.requireNonNull(status, "status");
     long next = expectedVersion + 1;
-    Condition condition =
+    WriteCondition condition =
         expectedVersion == 0
-            ? new Condition.NotExists(StatusItem.VERSION)
-            : new Condition.EqualTo(StatusItem.VERSION, Items.n(expectedVersion));
+            ? new WriteCondition.NotExists(StatusItem.VERSION)
+            : new WriteCondition.EqualTo(StatusItem.VERSION, Items.n(expectedVersion));
     try {
       table.update(
           Items.pk(requireName(environment)),

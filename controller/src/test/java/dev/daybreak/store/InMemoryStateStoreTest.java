@@ -17,9 +17,9 @@ final class InMemoryStateStoreTest extends StateStoreContract {
   }
 
   @Override
-  protected void updateDesiredByHand(
-      String environment, Map<String, AttributeValue> set, Set<String> remove) {
-    memory.updateDesiredByHand(environment, set, remove);
+  protected void updateItemByHand(
+      String pk, String sk, Map<String, AttributeValue> set, Set<String> remove) {
+    memory.updateItemByHand(pk, sk, set, remove);
   }
 
   @Override

@@ -51,9 +51,15 @@ public abstract class StateStoreContract {
   /** A new, empty store on {@code clock}. */
   protected abstract StateStore newStore(MutableClock clock);
 
-  /** A raw UpdateItem on the desired item, as a person would issue it: no condition. */
-  protected abstract void updateDesiredByHand(
-      String environment, Map<String, AttributeValue> set, Set<String> remove);
+  /** A raw UpdateItem, as a person would issue it: no condition. */
+  protected abstract void updateItemByHand(
+      String pk, String sk, Map<String, AttributeValue> set, Set<String> remove);
+
+  /** A raw UpdateItem on an environment's desired item. */
+  protected final void updateDesiredByHand(
+      String environment, Map<String, AttributeValue> set, Set<String> remove) {
+    updateItemByHand("env#" + environment, "desired", set, remove);
+  }
 
   /** A raw DeleteItem. */
   protected abstract void deleteItemByHand(String pk, String sk);
@@ -94,6 +100,25 @@ public abstract class StateStoreContract {
     assertThat(store.applySpec(manifest(ENV, 2)).generation()).isEqualTo(2);
     assertThat(store.applySpec(manifest(ENV, 2)).generation()).isEqualTo(2);
     assertThat(store.spec(ENV).orElseThrow().json()).isEqualTo(manifest(ENV, 2).json());
+  }
+
+  @Test
+  void applySpec_overAStoredSpecThatNoLongerValidates_replacesIt() {
+    store.applySpec(manifest(ENV, 1));
+    updateItemByHand(
+        "env#" + ENV,
+        "spec",
+        Map.of("json", AttributeValue.fromS("{\"kind\": \"Nope\"}")),
+        Set.of());
+    assertThatThrownBy(() -> store.spec(ENV))
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining("the spec of environment 'seed' cannot be read")
+        .hasMessageContaining("apply the manifest again");
+
+    StoredSpec replaced = store.applySpec(manifest(ENV, 1));
+
+    assertThat(replaced.generation()).isEqualTo(2);
+    assertThat(store.spec(ENV)).contains(replaced);
   }
 
   @Test

@@ -45,9 +45,9 @@ final class DynamoDbStateStoreIT extends StateStoreContract {
   }
 
   @Override
-  protected void updateDesiredByHand(
-      String environment, Map<String, AttributeValue> set, Set<String> remove) {
-    RawEdits.updateItem(client, table, "env#" + environment, "desired", set, remove);
+  protected void updateItemByHand(
+      String pk, String sk, Map<String, AttributeValue> set, Set<String> remove) {
+    RawEdits.updateItem(client, table, pk, sk, set, remove);
   }
 
   @Override

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -11,13 +12,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * against the item for the in-memory table, so both stores decide every conditional write the same
  * way. Only the functions DynamoDB (and dynalite) define are offered.
  */
-sealed interface Condition {
+sealed interface WriteCondition {
 
   /** True when the condition holds for {@code item} (empty when the item does not exist). */
   boolean test(Map<String, AttributeValue> item);
 
   /** No condition: the write always goes through. */
-  record Always() implements Condition {
+  record Always() implements WriteCondition {
     @Override
     public boolean test(Map<String, AttributeValue> item) {
       return true;
@@ -25,7 +26,7 @@ sealed interface Condition {
   }
 
   /** {@code attribute_exists(name)}. */
-  record Exists(String name) implements Condition {
+  record Exists(String name) implements WriteCondition {
     @Override
     public boolean test(Map<String, AttributeValue> item) {
       return item.containsKey(name);
@@ -33,7 +34,7 @@ sealed interface Condition {
   }
 
   /** {@code attribute_not_exists(name)}. */
-  record NotExists(String name) implements Condition {
+  record NotExists(String name) implements WriteCondition {
     @Override
     public boolean test(Map<String, AttributeValue> item) {
       return !item.containsKey(name);
@@ -41,7 +42,7 @@ sealed interface Condition {
   }
 
   /** {@code name = value}: same type and same value. */
-  record EqualTo(String name, AttributeValue value) implements Condition {
+  record EqualTo(String name, AttributeValue value) implements WriteCondition {
     @Override
     public boolean test(Map<String, AttributeValue> item) {
       return value.equals(item.get(name));
@@ -49,7 +50,7 @@ sealed interface Condition {
   }
 
   /** {@code attribute_type(name, type)}, e.g. type {@code N}. */
-  record HasType(String name, AttributeValue.Type type) implements Condition {
+  record HasType(String name, AttributeValue.Type type) implements WriteCondition {
     @Override
     public boolean test(Map<String, AttributeValue> item) {
       AttributeValue value = item.get(name);
@@ -58,7 +59,7 @@ sealed interface Condition {
   }
 
   /** {@code size(name) = size} for a list attribute. */
-  record ListSize(String name, int size) implements Condition {
+  record ListSize(String name, int size) implements WriteCondition {
     @Override
     public boolean test(Map<String, AttributeValue> item) {
       AttributeValue value = item.get(name);
@@ -67,7 +68,7 @@ sealed interface Condition {
   }
 
   /** {@code contains(name, element)} for a list attribute. */
-  record ListContains(String name, AttributeValue element) implements Condition {
+  record ListContains(String name, AttributeValue element) implements WriteCondition {
     @Override
     public boolean test(Map<String, AttributeValue> item) {
       AttributeValue value = item.get(name);
@@ -76,7 +77,7 @@ sealed interface Condition {
   }
 
   /** {@code NOT c}. */
-  record Not(Condition condition) implements Condition {
+  record Not(WriteCondition condition) implements WriteCondition {
     @Override
     public boolean test(Map<String, AttributeValue> item) {
       return !condition.test(item);
@@ -84,7 +85,7 @@ sealed interface Condition {
   }
 
   /** {@code a AND b AND ...}. */
-  record All(List<Condition> conditions) implements Condition {
+  record All(List<WriteCondition> conditions) implements WriteCondition {
     public All {
       conditions = List.copyOf(conditions);
     }
@@ -96,7 +97,7 @@ sealed interface Condition {
   }
 
   /** {@code a OR b OR ...}. */
-  record Any(List<Condition> conditions) implements Condition {
+  record Any(List<WriteCondition> conditions) implements WriteCondition {
     public Any {
       conditions = List.copyOf(conditions);
     }
@@ -107,15 +108,15 @@ sealed interface Condition {
     }
   }
 
-  static Condition always() {
+  static WriteCondition always() {
     return new Always();
   }
 
-  static Condition all(Condition... conditions) {
+  static WriteCondition all(WriteCondition... conditions) {
     return new All(List.of(conditions));
   }
 
-  static Condition any(Condition... conditions) {
+  static WriteCondition any(WriteCondition... conditions) {
     return new Any(List.of(conditions));
   }
 
@@ -124,7 +125,7 @@ sealed interface Condition {
    * plus membership because DynamoDB-compatible servers do not all compare lists with {@code =};
    * for the short lists of distinct names daybreak stores that is the same test.
    */
-  static Condition unchanged(String name, java.util.Optional<AttributeValue> expected) {
+  static WriteCondition unchanged(String name, Optional<AttributeValue> expected) {
     if (expected.isEmpty()) {
       return new NotExists(name);
     }
@@ -132,7 +133,7 @@ sealed interface Condition {
     if (value.type() != AttributeValue.Type.L) {
       return new EqualTo(name, value);
     }
-    List<Condition> parts = new ArrayList<>();
+    List<WriteCondition> parts = new ArrayList<>();
     parts.add(new ListSize(name, value.l().size()));
     for (AttributeValue element : value.l()) {
       if (element.type() == AttributeValue.Type.S || element.type() == AttributeValue.Type.N) {
@@ -151,13 +152,11 @@ sealed interface Condition {
     }
 
     /** The expression, or empty for {@link Always}. */
-    java.util.Optional<String> render(Condition condition) {
-      return condition instanceof Always
-          ? java.util.Optional.empty()
-          : java.util.Optional.of(expression(condition));
+    Optional<String> render(WriteCondition condition) {
+      return condition instanceof Always ? Optional.empty() : Optional.of(expression(condition));
     }
 
-    private String expression(Condition condition) {
+    private String expression(WriteCondition condition) {
       if (condition instanceof Exists c) {
         return "attribute_exists(" + placeholders.name(c.name()) + ")";
       } else if (condition instanceof NotExists c) {
@@ -191,9 +190,9 @@ sealed interface Condition {
       throw new IllegalStateException("a condition that cannot be rendered: " + condition);
     }
 
-    private String join(List<Condition> conditions, String operator) {
+    private String join(List<WriteCondition> conditions, String operator) {
       List<String> parts = new ArrayList<>();
-      for (Condition condition : conditions) {
+      for (WriteCondition condition : conditions) {
         if (!(condition instanceof Always)) {
           parts.add("(" + expression(condition) + ")");
         }

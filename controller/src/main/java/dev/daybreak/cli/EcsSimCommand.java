@@ -1,0 +1,321 @@
+package dev.daybreak.cli;
+
+import dev.daybreak.ecssim.EcsSimulator;
+import dev.daybreak.ecssim.Faults;
+import dev.daybreak.ecssim.Latency;
+import dev.daybreak.ecssim.SimSettings;
+import dev.daybreak.ecssim.http.EcsSimServer;
+import dev.daybreak.manifests.Manifest;
+import dev.daybreak.manifests.ManifestException;
+import dev.daybreak.manifests.Manifests;
+import dev.daybreak.model.ServiceSpec;
+import dev.daybreak.time.Durations;
+import dev.daybreak.time.ScaledClock;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code daybreak ecs-sim}: the ECS simulator on its own, for any AWS client. */
+@Command(
+    name = "ecs-sim",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs a simulated Amazon ECS on 127.0.0.1, speaking ECS's real API (awsJson1_1): the AWS"
+          + " SDKs and the AWS CLI work against it with any credentials.",
+      "Tasks take time to start, services can crash without the services they require, ECS's"
+          + " throttling buckets apply, and faults can be injected (also at POST /_sim/faults)."
+          + " GET /_sim/calls lists every call received; GET /_sim/services the counts.",
+      "Runs until killed."
+    })
+final class EcsSimCommand implements Callable<Integer> {
+
+  @Spec private CommandSpec spec;
+
+  @Option(names = "--port", paramLabel = "PORT", description = "Port (default 0: a free one).")
+  private int port;
+
+  @Option(
+      names = "--from",
+      paramLabel = "MANIFEST",
+      description =
+          "Environment manifest(s): creates their clusters and services at desiredCount 0.")
+  private List<Path> manifests = new ArrayList<>();
+
+  @Option(
+      names = "--start-latency",
+      paramLabel = "[SERVICE=]LATENCY",
+      description =
+          "Launch to RUNNING: 20s, or a uniform range 15s..30s; per service with SERVICE=."
+              + " Default 20s.")
+  private List<String> startLatencies = new ArrayList<>();
+
+  @Option(
+      names = "--stop-latency",
+      paramLabel = "[SERVICE=]LATENCY",
+      description = "Stop to STOPPED, like --start-latency. Default 5s.")
+  private List<String> stopLatencies = new ArrayList<>();
+
+  @Option(
+      names = "--time-scale",
+      paramLabel = "N",
+      defaultValue = "1",
+      description = "Simulated seconds per real second, e.g. 60. Default 1.")
+  private double timeScale;
+
+  @Option(
+      names = "--require",
+      paramLabel = "SERVICE=REQUIRED[,REQUIRED...]",
+      description =
+          "SERVICE's tasks crash (Essential container in task exited) when they start while"
+              + " REQUIRED has no running task.")
+  private List<String> requires = new ArrayList<>();
+
+  @Option(
+      names = "--require-dependencies",
+      description = "Every manifest service requires the services it dependsOn.")
+  private boolean requireDependencies;
+
+  @Option(
+      names = "--crash-grace",
+      paramLabel = "DURATION",
+      defaultValue = "3s",
+      description = "How long a task missing a required service runs before it exits. Default 3s.")
+  private String crashGrace;
+
+  @Option(
+      names = "--relaunch-delay",
+      paramLabel = "DURATION",
+      defaultValue = "10s",
+      description = "How soon ECS replaces a task that exited. Default 10s.")
+  private String relaunchDelay;
+
+  @Option(
+      names = "--error-rate",
+      paramLabel = "OPERATION=P",
+      description = "Fail P (0..1) of OPERATION's calls (or * for all) with ServerException.")
+  private List<String> errorRates = new ArrayList<>();
+
+  @Option(
+      names = "--latency",
+      paramLabel = "OPERATION=DURATION",
+      description = "Answer OPERATION's calls (or * for all) this much later (real time).")
+  private List<String> latencies = new ArrayList<>();
+
+  @Option(
+      names = "--fail-to-start",
+      paramLabel = "SERVICE",
+      description = "SERVICE's tasks never start (CannotPullContainerError).")
+  private List<String> failToStart = new ArrayList<>();
+
+  @Option(
+      names = "--blackout",
+      paramLabel = "FROM..UNTIL",
+      description =
+          "Every call fails with ServerException from FROM until UNTIL (simulated time after"
+              + " start), e.g. 10m..12m.")
+  private String blackout;
+
+  @Option(
+      names = "--seed",
+      paramLabel = "N",
+      defaultValue = "0",
+      description = "Seeds ids, latency draws and injected errors. Default 0.")
+  private long seed;
+
+  @Option(
+      names = "--region",
+      paramLabel = "REGION",
+      defaultValue = "us-east-1",
+      description = "Region in ARNs. Default us-east-1.")
+  private String region;
+
+  @Option(
+      names = "--account-id",
+      paramLabel = "ACCOUNT",
+      defaultValue = "000000000000",
+      description = "Account in ARNs. Default 000000000000.")
+  private String accountId;
+
+  private final CountDownLatch stopped = new CountDownLatch(1);
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    List<Manifest> loaded = new ArrayList<>();
+    try {
+      for (Path p : manifests) {
+        loaded.addAll(Manifests.load(p));
+      }
+    } catch (ManifestException e) {
+      err.println(e.getMessage());
+      return 1;
+    }
+    Clock clock = timeScale == 1 ? Clock.systemUTC() : scaledClock();
+    EcsSimulator sim = new EcsSimulator(settings(loaded), clock);
+    sim.setFaults(faults(clock.instant()));
+    for (Manifest m : loaded) {
+      sim.provision(
+          m.spec().cluster(), m.spec().services().stream().map(ServiceSpec::ecsService).toList());
+    }
+    try (EcsSimServer server = EcsSimServer.start(sim, port)) {
+      out.println("ecs-sim listening on " + server.endpoint());
+      for (Manifest m : loaded) {
+        out.println(
+            "  cluster "
+                + m.spec().cluster()
+                + ": "
+                + String.join(
+                    ", ", m.spec().services().stream().map(ServiceSpec::ecsService).toList())
+                + " (desiredCount 0)");
+      }
+      out.flush();
+      Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "ecs-sim-shutdown"));
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return 0;
+  }
+
+  private Clock scaledClock() {
+    try {
+      return ScaledClock.of(Clock.systemUTC(), timeScale);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--time-scale: " + e.getMessage());
+    }
+  }
+
+  private SimSettings settings(List<Manifest> loaded) {
+    SimSettings.Builder b =
+        SimSettings.builder()
+            .seed(seed)
+            .region(region)
+            .accountId(accountId)
+            .crashGrace(duration("--crash-grace", crashGrace))
+            .relaunchDelay(duration("--relaunch-delay", relaunchDelay));
+    for (String s : startLatencies) {
+      Optional<String> service = key(s);
+      Latency latency = latency("--start-latency", s);
+      service.ifPresentOrElse(n -> b.startLatency(n, latency), () -> b.startLatency(latency));
+    }
+    for (String s : stopLatencies) {
+      Optional<String> service = key(s);
+      Latency latency = latency("--stop-latency", s);
+      service.ifPresentOrElse(n -> b.stopLatency(n, latency), () -> b.stopLatency(latency));
+    }
+    for (String r : requires) {
+      String[] kv = pair("--require", r, "b=a or b=a,c");
+      for (String required : kv[1].split(",")) {
+        require(b, "--require " + r, kv[0], required.trim());
+      }
+    }
+    if (requireDependencies) {
+      for (Manifest m : loaded) {
+        for (ServiceSpec s : m.spec().services()) {
+          for (String dep : s.dependsOn()) {
+            m.spec().service(dep).ifPresent(d -> b.require(s.ecsService(), d.ecsService()));
+          }
+        }
+      }
+    }
+    return b.build();
+  }
+
+  private Faults faults(Instant start) {
+    Map<String, Double> rates = new HashMap<>();
+    for (String e : errorRates) {
+      String[] kv = pair("--error-rate", e, "DescribeServices=0.1");
+      try {
+        rates.put(kv[0], Double.parseDouble(kv[1]));
+      } catch (NumberFormatException ex) {
+        throw new ParameterException(
+            spec.commandLine(),
+            "--error-rate " + e + ": '" + kv[1] + "' is not a number in [0, 1]");
+      }
+    }
+    Map<String, Duration> delays = new HashMap<>();
+    for (String l : latencies) {
+      String[] kv = pair("--latency", l, "UpdateService=200ms");
+      delays.put(kv[0], duration("--latency " + l, kv[1]));
+    }
+    Optional<Faults.Blackout> window = Optional.ofNullable(blackout).map(b -> blackout(b, start));
+    try {
+      return new Faults(rates, delays, Set.copyOf(failToStart), window);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+  }
+
+  private Faults.Blackout blackout(String text, Instant start) {
+    int dots = text.indexOf("..");
+    if (dots < 0) {
+      throw new ParameterException(
+          spec.commandLine(), "--blackout " + text + ": expected FROM..UNTIL, e.g. 10m..12m");
+    }
+    Duration from = duration("--blackout", text.substring(0, dots));
+    Duration until = duration("--blackout", text.substring(dots + 2));
+    try {
+      return new Faults.Blackout(start.plus(from), start.plus(until));
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(
+          spec.commandLine(), "--blackout " + text + ": " + e.getMessage());
+    }
+  }
+
+  private void require(SimSettings.Builder b, String option, String service, String required) {
+    try {
+      b.require(service, required);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), option + ": " + e.getMessage());
+    }
+  }
+
+  private static Optional<String> key(String value) {
+    int eq = value.indexOf('=');
+    return eq < 0 ? Optional.empty() : Optional.of(value.substring(0, eq));
+  }
+
+  private Latency latency(String option, String value) {
+    String text = value.substring(value.indexOf('=') + 1);
+    try {
+      return Latency.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(
+          spec.commandLine(), option + " " + value + ": " + e.getMessage());
+    }
+  }
+
+  private Duration duration(String option, String text) {
+    try {
+      return Durations.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), option + ": " + e.getMessage());
+    }
+  }
+
+  private String[] pair(String option, String value, String example) {
+    int eq = value.indexOf('=');
+    if (eq <= 0 || eq == value.length() - 1) {
+      throw new ParameterException(
+          spec.commandLine(), option + " " + value + ": expected KEY=VALUE, e.g. " + example);
+    }
+    return new String[] {value.substring(0, eq), value.substring(eq + 1)};
+  }
+}

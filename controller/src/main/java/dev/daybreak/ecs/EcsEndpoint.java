@@ -1,0 +1,71 @@
+package dev.daybreak.ecs;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Where the ECS API is and how to sign for it.
+ *
+ * @param url the endpoint to use instead of the region's ECS endpoint (e.g. {@code daybreak
+ *     ecs-sim}); empty for real ECS
+ * @param region the region; empty for the SDK's default region provider chain ({@code AWS_REGION},
+ *     profile, instance metadata)
+ * @param credentials which credentials sign the calls
+ */
+public record EcsEndpoint(Optional<URI> url, Optional<String> region, Credentials credentials) {
+
+  /** Where request signatures come from. */
+  public enum Credentials {
+    /** The SDK's default provider chain: environment, profile, container and instance roles. */
+    DEFAULT_CHAIN,
+    /** Fixed dummy keys: for simulators, which accept any signature. */
+    DUMMY
+  }
+
+  public EcsEndpoint {
+    Objects.requireNonNull(url, "url");
+    Objects.requireNonNull(region, "region");
+    Objects.requireNonNull(credentials, "credentials");
+  }
+
+  /** Real ECS in the default (or given) region, with the default credentials chain. */
+  public static EcsEndpoint aws(Optional<String> region) {
+    return new EcsEndpoint(Optional.empty(), region, Credentials.DEFAULT_CHAIN);
+  }
+
+  /** A simulator at {@code url}, signed with dummy credentials. */
+  public static EcsEndpoint simulator(URI url) {
+    return new EcsEndpoint(Optional.of(url), Optional.empty(), Credentials.DUMMY);
+  }
+
+  /**
+   * An endpoint given on a command line: dummy credentials when it is on this machine (a simulator:
+   * real credentials are never sent to it), the default chain otherwise.
+   */
+  public static EcsEndpoint of(Optional<URI> url, Optional<String> region) {
+    boolean local = url.map(EcsEndpoint::isLoopback).orElse(false);
+    return new EcsEndpoint(url, region, local ? Credentials.DUMMY : Credentials.DEFAULT_CHAIN);
+  }
+
+  private static boolean isLoopback(URI url) {
+    String host = url.getHost();
+    if (host == null) {
+      return false;
+    }
+    if (host.equalsIgnoreCase("localhost")) {
+      return true;
+    }
+    try {
+      return isLiteralAddress(host) && InetAddress.getByName(host).isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      return false;
+    }
+  }
+
+  private static boolean isLiteralAddress(String host) {
+    return host.startsWith("[") || host.chars().allMatch(c -> Character.isDigit(c) || c == '.');
+  }
+}

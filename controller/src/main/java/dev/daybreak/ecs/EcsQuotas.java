@@ -1,0 +1,23 @@
+package dev.daybreak.ecs;
+
+import dev.daybreak.ratelimit.RateLimit;
+
+/**
+ * Amazon ECS's API throttling buckets that daybreak's calls fall in, per account and region (<a
+ * href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/request-throttling.html">request
+ * throttling for the Amazon ECS API</a>). The simulator enforces them; the gateway paces itself
+ * inside them.
+ */
+public final class EcsQuotas {
+
+  /** Service read actions (DescribeServices, ListServices): burst 100, sustained 20 a second. */
+  public static final RateLimit SERVICE_READS = new RateLimit(100, 20);
+
+  /** UpdateService: burst 50, sustained 5 a second. */
+  public static final RateLimit UPDATE_SERVICE = new RateLimit(50, 5);
+
+  /** DescribeServices accepts at most this many services per call. */
+  public static final int DESCRIBE_SERVICES_MAX = 10;
+
+  private EcsQuotas() {}
+}

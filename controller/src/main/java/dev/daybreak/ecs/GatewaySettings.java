@@ -1,0 +1,104 @@
+package dev.daybreak.ecs;
+
+import dev.daybreak.ratelimit.RateLimit;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How {@link SdkEcsGateway} spends ECS's API quota.
+ *
+ * @param reads the client-side bucket for DescribeServices
+ * @param updates the client-side bucket for UpdateService
+ * @param coalesceWindow how long a DescribeServices batch waits for more requests of the same
+ *     cluster before it is sent (requests that arrive while a call is in flight join the next one
+ *     anyway)
+ * @param describeThreads how many DescribeServices calls may be in flight at once
+ * @param transientAttempts attempts for a call failing with a server error or a network error
+ * @param transientBaseDelay the first backoff after a server or network error
+ * @param throttleBaseDelay the first backoff after a ThrottlingException
+ * @param maxBackoff the longest backoff
+ * @param eventsKept how many of a service's newest events an observation keeps
+ */
+public record GatewaySettings(
+    RateLimit reads,
+    RateLimit updates,
+    Duration coalesceWindow,
+    int describeThreads,
+    int transientAttempts,
+    Duration transientBaseDelay,
+    Duration throttleBaseDelay,
+    Duration maxBackoff,
+    int eventsKept) {
+
+  /**
+   * The share of ECS's buckets a gateway allows itself by default. ECS's quota is per account and
+   * region and shared with every other caller (console, CI, other tools); and a client paced
+   * exactly at ECS's rate is still throttled whenever an earlier call spent longer in flight than a
+   * later one. 90% keeps daybreak out of throttling without slowing it down noticeably.
+   */
+  public static final double QUOTA_SHARE = 0.9;
+
+  public GatewaySettings {
+    Objects.requireNonNull(reads, "reads");
+    Objects.requireNonNull(updates, "updates");
+    Objects.requireNonNull(coalesceWindow, "coalesceWindow");
+    Objects.requireNonNull(transientBaseDelay, "transientBaseDelay");
+    Objects.requireNonNull(throttleBaseDelay, "throttleBaseDelay");
+    Objects.requireNonNull(maxBackoff, "maxBackoff");
+    if (describeThreads < 1 || transientAttempts < 1 || eventsKept < 0) {
+      throw new IllegalArgumentException(
+          "describeThreads and transientAttempts must be >= 1 and eventsKept >= 0, were "
+              + describeThreads
+              + ", "
+              + transientAttempts
+              + ", "
+              + eventsKept);
+    }
+  }
+
+  /**
+   * {@link #QUOTA_SHARE} of ECS's buckets ({@link EcsQuotas}); a 5 ms coalescing window; 8
+   * DescribeServices in flight; the AWS SDK's standard retry numbers (3 attempts, 100 ms base
+   * delay, 1 s base delay after a throttle, 20 s at most); the 10 newest events. With several
+   * controller replicas in one account and region, give each its share of the buckets.
+   */
+  public static GatewaySettings defaults() {
+    return new GatewaySettings(
+        EcsQuotas.SERVICE_READS.times(QUOTA_SHARE),
+        EcsQuotas.UPDATE_SERVICE.times(QUOTA_SHARE),
+        Duration.ofMillis(5),
+        8,
+        3,
+        Duration.ofMillis(100),
+        Duration.ofSeconds(1),
+        Duration.ofSeconds(20),
+        10);
+  }
+
+  public GatewaySettings withReads(RateLimit reads) {
+    return new GatewaySettings(
+        reads,
+        updates,
+        coalesceWindow,
+        describeThreads,
+        transientAttempts,
+        transientBaseDelay,
+        throttleBaseDelay,
+        maxBackoff,
+        eventsKept);
+  }
+
+  public GatewaySettings withBackoff(
+      Duration transientBaseDelay, Duration throttleBaseDelay, Duration maxBackoff) {
+    return new GatewaySettings(
+        reads,
+        updates,
+        coalesceWindow,
+        describeThreads,
+        transientAttempts,
+        transientBaseDelay,
+        throttleBaseDelay,
+        maxBackoff,
+        eventsKept);
+  }
+}

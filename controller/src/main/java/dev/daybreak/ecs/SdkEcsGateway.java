@@ -1,0 +1,167 @@
+package dev.daybreak.ecs;
+
+import dev.daybreak.model.ObservedService;
+import dev.daybreak.ratelimit.TokenBucket;
+import dev.daybreak.time.Sleeper;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.atomic.AtomicInteger;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.DescribeServicesResponse;
+import software.amazon.awssdk.services.ecs.model.Failure;
+import software.amazon.awssdk.services.ecs.model.Service;
+
+/**
+ * The {@link EcsGateway} on the AWS SDK v2 {@link EcsClient}, for one process shared by all its
+ * environments:
+ *
+ * <ul>
+ *   <li>observations of one cluster, from any number of threads, are folded into shared
+ *       DescribeServices calls of at most ten services ({@link DescribeBatcher});
+ *   <li>every call first takes a token from a client-side bucket shaped like ECS's own (service
+ *       reads; UpdateService), so daybreak stays inside its quota instead of discovering it;
+ *   <li>a ThrottlingException that happens anyway is backed off and retried until it passes, never
+ *       reported; server and network errors are retried a few times, then reported as {@link
+ *       EcsException} with ECS's error code ({@link EcsCalls}).
+ * </ul>
+ *
+ * Owns its client and threads: {@link #close()} it.
+ */
+public final class SdkEcsGateway implements EcsGateway, AutoCloseable {
+
+  private static final String DESCRIBE_SERVICES = "DescribeServices";
+
+  private final EcsClient ecs;
+  private final GatewaySettings settings;
+  private final TokenBucket reads;
+  private final TokenBucket updates;
+  private final EcsCalls calls;
+  private final ScheduledThreadPoolExecutor executor;
+  private final DescribeBatcher batcher;
+
+  /**
+   * A gateway over {@code ecs}, which it takes ownership of.
+   *
+   * @param clock the time the client-side buckets refill on
+   * @param sleeper how the gateway waits for tokens and backoffs
+   */
+  public SdkEcsGateway(EcsClient ecs, GatewaySettings settings, Clock clock, Sleeper sleeper) {
+    this.ecs = Objects.requireNonNull(ecs, "ecs");
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.reads = new TokenBucket(settings.reads(), clock);
+    this.updates = new TokenBucket(settings.updates(), clock);
+    this.calls = new EcsCalls(settings, sleeper);
+    AtomicInteger n = new AtomicInteger();
+    this.executor =
+        new ScheduledThreadPoolExecutor(
+            settings.describeThreads(),
+            r -> {
+              Thread t = new Thread(r, "ecs-describe-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+    this.batcher =
+        new DescribeBatcher(
+            () -> calls.pace(DESCRIBE_SERVICES, reads),
+            this::describe,
+            settings.coalesceWindow(),
+            settings.describeThreads(),
+            executor);
+  }
+
+  /** A gateway to {@code endpoint} with default settings on the real clock. */
+  public static SdkEcsGateway create(EcsEndpoint endpoint) {
+    return new SdkEcsGateway(
+        EcsClients.create(endpoint, EcsClients.APP_ID),
+        GatewaySettings.defaults(),
+        Clock.systemUTC(),
+        Sleeper.system());
+  }
+
+  @Override
+  public Map<String, ObservedService> observe(String cluster, Collection<String> ecsServices) {
+    Objects.requireNonNull(cluster, "cluster");
+    if (ecsServices.isEmpty()) {
+      return Map.of();
+    }
+    return batcher.observe(cluster, new LinkedHashSet<>(ecsServices));
+  }
+
+  @Override
+  public void scale(String cluster, String ecsService, int desiredCount) {
+    if (desiredCount < 0) {
+      throw new IllegalArgumentException(
+          "desiredCount must be >= 0, was " + desiredCount + " for " + ecsService);
+    }
+    calls.call(
+        "UpdateService",
+        updates,
+        () ->
+            ecs.updateService(
+                b -> b.cluster(cluster).service(ecsService).desiredCount(desiredCount)));
+  }
+
+  @Override
+  public void close() {
+    executor.shutdownNow();
+    ecs.close();
+  }
+
+  private Map<String, DescribeBatcher.Result> describe(String cluster, List<String> services) {
+    DescribeServicesResponse response =
+        calls.callPaced(
+            DESCRIBE_SERVICES,
+            reads,
+            () -> ecs.describeServices(b -> b.cluster(cluster).services(services)));
+    Map<String, DescribeBatcher.Result> out = new HashMap<>();
+    for (String name : services) {
+      Optional<Service> found =
+          response.services().stream()
+              .filter(s -> name.equals(s.serviceName()) || name.equals(s.serviceArn()))
+              .min(Comparator.comparing(s -> !"ACTIVE".equals(s.status())));
+      if (found.isPresent()) {
+        out.put(name, observed(found.get()));
+        continue;
+      }
+      response.failures().stream()
+          .filter(f -> f.arn() != null && (f.arn().equals(name) || f.arn().endsWith("/" + name)))
+          .findFirst()
+          .ifPresent(f -> out.put(name, failed(cluster, name, f)));
+    }
+    return out;
+  }
+
+  private DescribeBatcher.Result observed(Service service) {
+    try {
+      return new DescribeBatcher.Result.Observed(
+          ObservedServices.from(service, settings.eventsKept()));
+    } catch (EcsException e) {
+      return new DescribeBatcher.Result.Failed(e);
+    }
+  }
+
+  private static DescribeBatcher.Result failed(String cluster, String name, Failure failure) {
+    if ("MISSING".equals(failure.reason())) {
+      return new DescribeBatcher.Result.Observed(ObservedService.missing(name));
+    }
+    return new DescribeBatcher.Result.Failed(
+        new EcsException(
+            Objects.requireNonNullElse(failure.reason(), "Failure"),
+            "DescribeServices of "
+                + cluster
+                + " could not describe "
+                + name
+                + ": "
+                + failure.reason()
+                + Optional.ofNullable(failure.detail()).map(d -> " (" + d + ")").orElse(""),
+            null));
+  }
+}

@@ -1,0 +1,402 @@
+package dev.daybreak.ecssim;
+
+import static dev.daybreak.ecssim.EcsError.InvalidParameterException;
+import static dev.daybreak.ecssim.EcsError.ServerException;
+import static dev.daybreak.ecssim.EcsError.ThrottlingException;
+
+import dev.daybreak.ecs.EcsQuotas;
+import dev.daybreak.ratelimit.TokenBucket;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Random;
+import java.util.function.Supplier;
+
+/**
+ * A simulated Amazon ECS account: clusters, services, tasks, deployments and events, ECS's
+ * throttling buckets, injected faults, and a log of every call. The core of {@code daybreak
+ * ecs-sim}, free of HTTP and threads: time is read from the {@link Clock} it is given (real, {@link
+ * dev.daybreak.time.ScaledClock scaled} or {@link dev.daybreak.time.VirtualClock virtual}), and
+ * everything due up to that time happens, in order, when the simulator is next called. A
+ * deterministic-simulation harness can call the operations in-process and move a virtual clock.
+ *
+ * <p>Every operation method takes the caller's name (for the call log), passes ECS's admission
+ * (blackout, token bucket, injected error rate, in that order), does what ECS would, and returns an
+ * immutable view or throws {@link SimException} with ECS's error. Thread-safe: one call at a time.
+ */
+public final class EcsSimulator {
+
+  private final Clock clock;
+  private final SimSettings settings;
+  private final Random random;
+  private final EventQueue queue;
+  private final SimAccount account;
+  private final CallLog calls;
+  private final Map<Operation.Quota, TokenBucket> buckets = new EnumMap<>(Operation.Quota.class);
+  private Faults faults = Faults.none();
+
+  public EcsSimulator(SimSettings settings, Clock clock) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.random = new Random(settings.seed());
+    this.queue = new EventQueue(clock.instant());
+    Arns arns = new Arns(settings.region(), settings.accountId());
+    Ids ids = new Ids(random);
+    Supplier<Faults> currentFaults = () -> faults;
+    ServiceScheduler scheduler =
+        new ServiceScheduler(queue, arns, ids, random, settings, currentFaults);
+    this.account = new SimAccount(queue, arns, ids, scheduler);
+    this.calls = new CallLog(settings.callLogLimit());
+    buckets.put(Operation.Quota.SERVICE_READS, new TokenBucket(EcsQuotas.SERVICE_READS, clock));
+    buckets.put(Operation.Quota.UPDATE_SERVICE, new TokenBucket(EcsQuotas.UPDATE_SERVICE, clock));
+  }
+
+  public SimSettings settings() {
+    return settings;
+  }
+
+  /** Runs everything due up to the clock's time and returns that simulation time. */
+  public synchronized Instant now() {
+    advance();
+    return queue.now();
+  }
+
+  /** When the next scheduled change happens (a harness may move a virtual clock there). */
+  public synchronized Optional<Instant> nextChangeAt() {
+    advance();
+    return queue.nextAt();
+  }
+
+  public synchronized Faults faults() {
+    return faults;
+  }
+
+  public synchronized void setFaults(Faults faults) {
+    advance();
+    this.faults = Objects.requireNonNull(faults, "faults");
+  }
+
+  /** Every call received, oldest first (at most {@link SimSettings#callLogLimit()}). */
+  public synchronized List<CallRecord> calls() {
+    return calls.snapshot();
+  }
+
+  /** How many calls were dropped from the front of the log to keep it bounded. */
+  public synchronized long droppedCalls() {
+    return calls.dropped();
+  }
+
+  public synchronized void clearCalls() {
+    calls.clear();
+  }
+
+  /** Every service's counts, by cluster and name. */
+  public synchronized List<ServiceSummary> services() {
+    advance();
+    List<ServiceSummary> out = new ArrayList<>();
+    account.clusters().forEach(c -> c.services.values().forEach(s -> out.add(SimViews.summary(s))));
+    return out;
+  }
+
+  /**
+   * Creates {@code cluster} (if new) and each of {@code services} that does not exist (or is
+   * INACTIVE) at desiredCount 0: set-up, not an API call, so it is neither throttled, faulted nor
+   * logged.
+   */
+  public synchronized void provision(String cluster, Collection<String> services) {
+    advance();
+    SimCluster c = account.createCluster(cluster);
+    for (String s : services) {
+      if (c.service(s).filter(existing -> !"INACTIVE".equals(existing.status)).isEmpty()) {
+        account.createService(c, NewService.named(s, 0));
+      }
+    }
+  }
+
+  public Described<ServiceView> describeServices(
+      String caller, Optional<String> cluster, List<String> services, boolean withTags) {
+    return call(
+        caller,
+        Operation.DescribeServices,
+        named(cluster),
+        services,
+        OptionalInt.empty(),
+        () -> {
+          if (services.isEmpty() || services.size() > EcsQuotas.DESCRIBE_SERVICES_MAX) {
+            throw new SimException(
+                InvalidParameterException,
+                "services must name 1 to "
+                    + EcsQuotas.DESCRIBE_SERVICES_MAX
+                    + " services, was "
+                    + services.size()
+                    + ".");
+          }
+          SimCluster c = account.cluster(cluster);
+          List<ServiceView> found = new ArrayList<>();
+          List<Failure> failures = new ArrayList<>();
+          for (String ref : services) {
+            account
+                .findService(c, ref)
+                .ifPresentOrElse(
+                    s -> found.add(SimViews.service(s, withTags)),
+                    () -> failures.add(new Failure(account.serviceArn(c, ref), Failure.MISSING)));
+          }
+          return new Described<>(found, failures);
+        });
+  }
+
+  public ServiceView updateService(
+      String caller,
+      Optional<String> cluster,
+      String service,
+      OptionalInt desiredCount,
+      Optional<String> taskDefinition,
+      boolean forceNewDeployment) {
+    return call(
+        caller,
+        Operation.UpdateService,
+        named(cluster),
+        List.of(service),
+        desiredCount,
+        () ->
+            SimViews.service(
+                account.updateService(
+                    account.cluster(cluster),
+                    service,
+                    desiredCount,
+                    taskDefinition,
+                    forceNewDeployment),
+                false));
+  }
+
+  public Page listServices(
+      String caller, Optional<String> cluster, OptionalInt maxResults, Optional<String> nextToken) {
+    return call(
+        caller,
+        Operation.ListServices,
+        named(cluster),
+        List.of(),
+        OptionalInt.empty(),
+        () -> account.listServices(account.cluster(cluster), maxResults, nextToken));
+  }
+
+  public ServiceView createService(String caller, Optional<String> cluster, NewService service) {
+    return call(
+        caller,
+        Operation.CreateService,
+        named(cluster),
+        List.of(service.serviceName()),
+        OptionalInt.empty(),
+        () -> SimViews.service(account.createService(account.cluster(cluster), service), true));
+  }
+
+  public ServiceView deleteService(
+      String caller, Optional<String> cluster, String service, boolean force) {
+    return call(
+        caller,
+        Operation.DeleteService,
+        named(cluster),
+        List.of(service),
+        OptionalInt.empty(),
+        () ->
+            SimViews.service(
+                account.deleteService(account.cluster(cluster), service, force), false));
+  }
+
+  public ClusterView createCluster(String caller, Optional<String> name, List<Tag> tags) {
+    return call(
+        caller,
+        Operation.CreateCluster,
+        named(name),
+        List.of(),
+        OptionalInt.empty(),
+        () -> {
+          SimCluster c = account.createCluster(name.orElse("default"));
+          tags.forEach(t -> c.tags.put(t.key(), t.value()));
+          return SimViews.cluster(c, true);
+        });
+  }
+
+  public Described<ClusterView> describeClusters(
+      String caller, List<String> clusters, boolean withTags) {
+    List<String> refs = clusters.isEmpty() ? List.of("default") : clusters;
+    return call(
+        caller,
+        Operation.DescribeClusters,
+        Optional.empty(),
+        List.of(),
+        OptionalInt.empty(),
+        () -> {
+          List<ClusterView> found = new ArrayList<>();
+          List<Failure> failures = new ArrayList<>();
+          for (String ref : refs) {
+            account
+                .findCluster(ref)
+                .ifPresentOrElse(
+                    c -> found.add(SimViews.cluster(c, withTags)),
+                    () -> failures.add(new Failure(account.clusterArn(ref), Failure.MISSING)));
+          }
+          return new Described<>(found, failures);
+        });
+  }
+
+  public Page listTasks(
+      String caller,
+      Optional<String> cluster,
+      Optional<String> serviceName,
+      Optional<String> desiredStatus,
+      OptionalInt maxResults,
+      Optional<String> nextToken) {
+    return call(
+        caller,
+        Operation.ListTasks,
+        named(cluster),
+        serviceName.map(List::of).orElse(List.of()),
+        OptionalInt.empty(),
+        () ->
+            account.listTasks(
+                account.cluster(cluster), serviceName, desiredStatus, maxResults, nextToken));
+  }
+
+  public Described<TaskView> describeTasks(
+      String caller, Optional<String> cluster, List<String> tasks, boolean withTags) {
+    return call(
+        caller,
+        Operation.DescribeTasks,
+        named(cluster),
+        List.of(),
+        OptionalInt.empty(),
+        () -> {
+          if (tasks.isEmpty() || tasks.size() > 100) {
+            throw new SimException(
+                InvalidParameterException,
+                "tasks must name 1 to 100 tasks, was " + tasks.size() + ".");
+          }
+          SimCluster c = account.cluster(cluster);
+          List<TaskView> found = new ArrayList<>();
+          List<Failure> failures = new ArrayList<>();
+          for (String ref : tasks) {
+            account
+                .findTask(c, ref)
+                .ifPresentOrElse(
+                    t -> found.add(SimViews.task(t, withTags)),
+                    () -> failures.add(new Failure(account.taskArn(c, ref), Failure.MISSING)));
+          }
+          return new Described<>(found, failures);
+        });
+  }
+
+  public void tagResource(String caller, String resourceArn, List<Tag> tags) {
+    call(
+        caller,
+        Operation.TagResource,
+        Optional.empty(),
+        List.of(),
+        OptionalInt.empty(),
+        () -> {
+          Map<String, String> target = account.tagsOf(resourceArn);
+          tags.forEach(t -> target.put(t.key(), t.value()));
+          return null;
+        });
+  }
+
+  public void untagResource(String caller, String resourceArn, List<String> tagKeys) {
+    call(
+        caller,
+        Operation.UntagResource,
+        Optional.empty(),
+        List.of(),
+        OptionalInt.empty(),
+        () -> {
+          account.tagsOf(resourceArn).keySet().removeAll(tagKeys);
+          return null;
+        });
+  }
+
+  public List<Tag> listTagsForResource(String caller, String resourceArn) {
+    return call(
+        caller,
+        Operation.ListTagsForResource,
+        Optional.empty(),
+        List.of(),
+        OptionalInt.empty(),
+        () -> SimViews.tags(account.tagsOf(resourceArn)));
+  }
+
+  /**
+   * Logs a call the front end refused before it reached an operation (unknown operation, a body
+   * that is not the expected JSON).
+   */
+  public synchronized void recordRejected(
+      String caller, String op, Optional<String> cluster, EcsError error) {
+    advance();
+    calls.add(
+        new CallRecord(
+            queue.now(),
+            op,
+            cluster.map(c -> account.clusterName(Optional.of(c))),
+            List.of(),
+            OptionalInt.empty(),
+            error.name(),
+            caller));
+  }
+
+  /**
+   * Runs one API call: advances time, admits it, runs {@code body}, logs it.
+   *
+   * @param loggedCluster the cluster the call log names, when the call addresses one
+   */
+  private synchronized <T> T call(
+      String caller,
+      Operation op,
+      Optional<String> loggedCluster,
+      List<String> services,
+      OptionalInt desiredCount,
+      Supplier<T> body) {
+    advance();
+    String outcome = CallRecord.OK;
+    try {
+      admit(op);
+      return body.get();
+    } catch (SimException e) {
+      outcome = e.error().name();
+      throw e;
+    } finally {
+      calls.add(
+          new CallRecord(
+              queue.now(), op.name(), loggedCluster, services, desiredCount, outcome, caller));
+    }
+  }
+
+  private Optional<String> named(Optional<String> cluster) {
+    return Optional.of(account.clusterName(cluster));
+  }
+
+  private void admit(Operation op) {
+    if (faults.blackedOut(queue.now())) {
+      throw new SimException(
+          ServerException, "Service Unavailable. Please try again later. (ecs-sim: blackout)");
+    }
+    TokenBucket bucket = buckets.get(op.quota());
+    if (bucket != null && !bucket.tryAcquire()) {
+      throw new SimException(ThrottlingException, "Rate exceeded");
+    }
+    double errorRate = faults.errorRate(op);
+    if (errorRate > 0 && random.nextDouble() < errorRate) {
+      throw new SimException(
+          ServerException,
+          "Service Unavailable. Please try again later. (ecs-sim: injected error)");
+    }
+  }
+
+  private void advance() {
+    queue.runUntil(clock.instant());
+  }
+}

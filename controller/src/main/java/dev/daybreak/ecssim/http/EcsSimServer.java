@@ -1,0 +1,85 @@
+package dev.daybreak.ecssim.http;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.daybreak.ecssim.EcsSimulator;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The simulator on HTTP, on the loopback interface only: ECS's awsJson1_1 protocol at {@code POST
+ * /} (so the AWS SDKs and the AWS CLI work against it with any credentials), and inspection and
+ * fault injection under {@code /_sim/}.
+ */
+public final class EcsSimServer implements AutoCloseable {
+
+  /** Threads answering requests: enough for a storm of concurrent callers on a small machine. */
+  private static final int THREADS = 32;
+
+  /**
+   * The JDK server writes a response's headers and body separately; with Nagle's algorithm on, the
+   * body then waits for the client's delayed ACK, and every call takes 40 ms more than it should.
+   * Real ECS answers in milliseconds, so the simulator turns TCP_NODELAY on (the JDK server reads
+   * this property once, when its first server is created), unless the JVM was told otherwise.
+   */
+  private static final String NODELAY = "sun.net.httpserver.nodelay";
+
+  static {
+    if (System.getProperty(NODELAY) == null) {
+      System.setProperty(NODELAY, "true");
+    }
+  }
+
+  private final HttpServer server;
+  private final ExecutorService executor;
+
+  private EcsSimServer(HttpServer server, ExecutorService executor) {
+    this.server = server;
+    this.executor = executor;
+  }
+
+  /**
+   * Serves {@code sim} on 127.0.0.1.
+   *
+   * @param port the port, or 0 for a free one (see {@link #port()})
+   * @throws IOException when the port cannot be bound
+   */
+  public static EcsSimServer start(EcsSimulator sim, int port) throws IOException {
+    HttpServer server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+    AtomicInteger n = new AtomicInteger();
+    ExecutorService executor =
+        Executors.newFixedThreadPool(
+            THREADS,
+            r -> {
+              Thread t = new Thread(r, "ecs-sim-http-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+    server.setExecutor(executor);
+    server.createContext("/", new AwsJsonHandler(sim, new EcsApi(sim)));
+    server.createContext("/_sim/", new InspectionHandler(sim));
+    server.start();
+    return new EcsSimServer(server, executor);
+  }
+
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  /** The endpoint to give an AWS client, e.g. {@code http://127.0.0.1:4567}. */
+  public URI endpoint() {
+    return URI.create("http://127.0.0.1:" + port());
+  }
+
+  /** Stops answering; calls in flight are dropped. */
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.shutdownNow();
+  }
+}

@@ -1,0 +1,115 @@
+package dev.daybreak.ecssim.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.daybreak.ecssim.EcsError;
+import dev.daybreak.ecssim.Tag;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/** Reads the members of an awsJson1_1 request body, refusing wrong types as ECS does. */
+final class RequestReader {
+
+  private final JsonNode body;
+
+  RequestReader(JsonNode body) {
+    this.body = body;
+  }
+
+  Optional<String> string(String field) {
+    return member(field)
+        .map(
+            v -> {
+              if (!v.isTextual()) {
+                throw wrongType(field, "a string");
+              }
+              return v.asText();
+            });
+  }
+
+  String requiredString(String field) {
+    return string(field)
+        .orElseThrow(
+            () -> new BadRequest(EcsError.InvalidParameterException, field + " is required."));
+  }
+
+  OptionalInt integer(String field) {
+    Optional<JsonNode> v = member(field);
+    if (v.isEmpty()) {
+      return OptionalInt.empty();
+    }
+    if (!v.get().canConvertToInt() || !v.get().isIntegralNumber()) {
+      throw wrongType(field, "an integer");
+    }
+    return OptionalInt.of(v.get().asInt());
+  }
+
+  boolean bool(String field) {
+    Optional<JsonNode> v = member(field);
+    if (v.isPresent() && !v.get().isBoolean()) {
+      throw wrongType(field, "a boolean");
+    }
+    return v.map(JsonNode::asBoolean).orElse(false);
+  }
+
+  List<String> strings(String field) {
+    Optional<JsonNode> v = member(field);
+    if (v.isEmpty()) {
+      return List.of();
+    }
+    if (!v.get().isArray()) {
+      throw wrongType(field, "a list of strings");
+    }
+    List<String> out = new ArrayList<>();
+    for (JsonNode item : v.get()) {
+      if (!item.isTextual()) {
+        throw wrongType(field, "a list of strings");
+      }
+      out.add(item.asText());
+    }
+    return out;
+  }
+
+  /** Whether {@code include} lists {@code TAGS}. */
+  boolean includesTags() {
+    return strings("include").contains("TAGS");
+  }
+
+  List<Tag> tags(String field) {
+    Optional<JsonNode> v = member(field);
+    if (v.isEmpty()) {
+      return List.of();
+    }
+    if (!v.get().isArray()) {
+      throw wrongType(field, "a list of {key, value}");
+    }
+    List<Tag> out = new ArrayList<>();
+    for (JsonNode item : v.get()) {
+      JsonNode key = item.get("key");
+      if (key == null || !key.isTextual()) {
+        throw wrongType(field, "a list of {key, value}");
+      }
+      out.add(new Tag(key.asText(), item.path("value").asText("")));
+    }
+    return out;
+  }
+
+  /** A nested structure's reader (empty when absent). */
+  RequestReader nested(String field) {
+    Optional<JsonNode> v = member(field);
+    if (v.isPresent() && !v.get().isObject()) {
+      throw wrongType(field, "a structure");
+    }
+    return new RequestReader(v.orElse(EcsJson.object()));
+  }
+
+  private Optional<JsonNode> member(String field) {
+    return EcsJson.member(body, field);
+  }
+
+  private static BadRequest wrongType(String field, String expected) {
+    return new BadRequest(
+        EcsError.SerializationException, "'" + field + "' must be " + expected + ".");
+  }
+}
