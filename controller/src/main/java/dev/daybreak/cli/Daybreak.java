@@ -26,6 +26,9 @@ import picocli.CommandLine.Command;
       WakeCommand.class,
       SleepCommand.class,
       WatchCommand.class,
+      RunCommand.class,
+      ReconcileCommand.class,
+      SandboxCommand.class,
       EcsSimCommand.class,
       CompletionCommand.class
     },

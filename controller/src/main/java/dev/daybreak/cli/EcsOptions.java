@@ -20,28 +20,22 @@ public final class EcsOptions {
   @Option(
       names = "--ecs-endpoint",
       paramLabel = "URL",
+      defaultValue = "${env:DAYBREAK_ECS_ENDPOINT}",
       description = {
         "ECS API endpoint to use instead of the region's, e.g. a `daybreak ecs-sim` at"
             + " http://127.0.0.1:4599.",
         "An endpoint on this machine is called with dummy credentials; real ones never leave"
-            + " for it."
+            + " for it. Env: DAYBREAK_ECS_ENDPOINT."
       })
   private URI endpoint;
 
-  @Option(
-      names = "--region",
-      paramLabel = "REGION",
-      description =
-          "AWS region (default: the AWS SDK's chain: AWS_REGION, the profile, instance"
-              + " metadata).")
-  private String region;
-
   /**
-   * The endpoint these options describe.
+   * The endpoint these options describe, in {@code region} (the one {@code --region} option that
+   * {@link StoreOptions} declares for every AWS client of a command; empty: the SDK's chain).
    *
    * @throws ParameterException when {@code --ecs-endpoint} is not an http(s) URL
    */
-  public EcsEndpoint endpoint() {
+  public EcsEndpoint endpoint(Optional<String> region) {
     Optional<URI> url = Optional.ofNullable(endpoint);
     url.ifPresent(
         u -> {
@@ -52,6 +46,6 @@ public final class EcsOptions {
                 "--ecs-endpoint must be an http:// or https:// URL with a host, was '" + u + "'");
           }
         });
-    return EcsEndpoint.of(url, Optional.ofNullable(region).filter(r -> !r.isBlank()));
+    return EcsEndpoint.of(url, region.filter(r -> !r.isBlank()));
   }
 }

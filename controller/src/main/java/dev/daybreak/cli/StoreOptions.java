@@ -56,6 +56,11 @@ public final class StoreOptions {
           "The AWS region. Env: DAYBREAK_REGION. Default: the AWS SDK's (AWS_REGION, profile).")
   String region;
 
+  /** The {@code --region} every AWS client of the command uses; empty: the SDK's chain. */
+  Optional<String> region() {
+    return Optional.ofNullable(region).filter(r -> !r.isBlank());
+  }
+
   /** A store and what must be closed with it. */
   record Opened(StateStore store, Optional<DynamoDbClient> client) implements AutoCloseable {
     @Override

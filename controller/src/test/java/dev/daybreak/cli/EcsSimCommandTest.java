@@ -56,7 +56,7 @@ class EcsSimCommandTest {
 
       @Override
       public void run() {
-        ecs.endpoint();
+        ecs.endpoint(java.util.Optional.empty());
       }
     }
     CommandLine cli = new CommandLine(new Probe());

@@ -1,0 +1,114 @@
+package dev.daybreak.cli;
+
+import com.google.inject.Guice;
+import dev.daybreak.model.EnvironmentStatus;
+import dev.daybreak.model.Phase;
+import dev.daybreak.queue.Result;
+import dev.daybreak.reconcile.ControllerSettings;
+import dev.daybreak.reconcile.EnvironmentReconciler;
+import dev.daybreak.runtime.Backends;
+import dev.daybreak.runtime.ControllerModule;
+import dev.daybreak.runtime.ProductionBackends;
+import dev.daybreak.slack.EnvSecretSource;
+import dev.daybreak.store.StoredStatus;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code daybreak reconcile --once}: one pass over every (or one) environment, then exit. */
+@Command(
+    name = "reconcile",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs one reconcile pass over every environment (or one), then exits: for cron or a"
+          + " scheduled Lambda. A pass advances a wake or a sleep by at most one tier; run it"
+          + " again (or use `daybreak run`) to go on.",
+    },
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {
+      ExitCodes.OK_LINE,
+      "1:an environment is Degraded, or its pass failed",
+      ExitCodes.USAGE_LINE,
+      ExitCodes.STORE_LINE
+    })
+final class ReconcileCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+  @Mixin StoreOptions store;
+  @Mixin EcsOptions ecs;
+  @Mixin SlackOptions slack;
+
+  @Option(
+      names = "--once",
+      required = true,
+      description = "One pass, then exit (the only mode; `daybreak run` keeps going).")
+  boolean once;
+
+  @Option(names = "--env", paramLabel = "NAME", description = "Only this environment.")
+  String environment;
+
+  private final CliContext context;
+
+  ReconcileCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    StoreOptions.Opened opened = store.open(context, err);
+    try (Backends backends =
+        new ProductionBackends(
+            opened.store(),
+            opened,
+            ecs.endpoint(store.region()),
+            slack.settings(),
+            EnvSecretSource.fromSystem())) {
+      List<String> names =
+          environment == null ? backends.store().environments() : List.of(environment);
+      if (environment != null && backends.store().spec(environment).isEmpty()) {
+        err.println(
+            "no environment '"
+                + environment
+                + "'; known: "
+                + String.join(", ", backends.store().environments()));
+        return ExitCodes.PROBLEM;
+      }
+      EnvironmentReconciler reconciler =
+          Guice.createInjector(new ControllerModule(backends, ControllerSettings.defaults()))
+              .getInstance(EnvironmentReconciler.class);
+      boolean problem = false;
+      for (String name : names) {
+        try {
+          Result result = reconciler.reconcile(name);
+          Optional<EnvironmentStatus> status =
+              backends.store().status(name).map(StoredStatus::status);
+          problem |= status.map(st -> st.phase() == Phase.DEGRADED).orElse(false);
+          String phase =
+              status
+                  .map(
+                      st ->
+                          st.phase().displayName()
+                              + (st.currentTier() >= 0 ? " (tier " + st.currentTier() + ")" : ""))
+                  .orElse("no status");
+          out.println(
+              name
+                  + ": "
+                  + phase
+                  + result.requeueAfter().map(d -> "; next pass due in " + d).orElse(""));
+        } catch (RuntimeException e) {
+          problem = true;
+          err.println(name + ": pass failed: " + e.getMessage());
+        }
+      }
+      return problem ? ExitCodes.PROBLEM : ExitCodes.OK;
+    }
+  }
+}

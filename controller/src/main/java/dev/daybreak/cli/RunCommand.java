@@ -1,0 +1,145 @@
+package dev.daybreak.cli;
+
+import com.google.inject.Guice;
+import dev.daybreak.http.HttpEndpoints;
+import dev.daybreak.reconcile.Controller;
+import dev.daybreak.reconcile.ControllerSettings;
+import dev.daybreak.runtime.Backends;
+import dev.daybreak.runtime.ControllerModule;
+import dev.daybreak.runtime.ProductionBackends;
+import dev.daybreak.slack.EnvSecretSource;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code daybreak run}: the long-running controller. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs the controller until it is stopped (SIGTERM or Ctrl-C): reads every desired item each"
+          + " resync, wakes environments tier by tier and puts them to sleep in reverse, and"
+          + " announces each transition in Slack (or the log, without SLACK_BOT_TOKEN).",
+      "On shutdown, passes in flight finish and pending Slack messages are delivered first."
+    },
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {ExitCodes.OK_LINE, ExitCodes.USAGE_LINE, ExitCodes.STORE_LINE})
+final class RunCommand implements Callable<Integer> {
+
+  /** How long the shutdown hook waits for the controller to stop gracefully. */
+  private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(45);
+
+  @Spec CommandSpec spec;
+  @Mixin StoreOptions store;
+  @Mixin EcsOptions ecs;
+  @Mixin SlackOptions slack;
+
+  @Option(
+      names = "--resync",
+      paramLabel = "DURATION",
+      defaultValue = "5s",
+      converter = DurationConverter.class,
+      description = "How often every desired item is read. Default: ${DEFAULT-VALUE}.")
+  Duration resync;
+
+  @Option(
+      names = "--workers",
+      paramLabel = "N",
+      defaultValue = "4",
+      description = "Environments reconciled at once. Default: ${DEFAULT-VALUE}.")
+  int workers;
+
+  @Option(
+      names = "--http-port",
+      paramLabel = "PORT",
+      description = "Serve /healthz on this port (0: a free one, printed at start).")
+  Integer httpPort;
+
+  @Option(
+      names = "--http-address",
+      paramLabel = "ADDRESS",
+      defaultValue = "127.0.0.1",
+      description =
+          "The address the HTTP server binds (0.0.0.0 in a container). Default: ${DEFAULT-VALUE}.")
+  String httpAddress;
+
+  private final CliContext context;
+
+  RunCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() throws IOException, InterruptedException {
+    PrintWriter out = spec.commandLine().getOut();
+    ControllerSettings settings = settings();
+    CountDownLatch stop = new CountDownLatch(1);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Thread hook =
+        new Thread(
+            () -> {
+              stop.countDown();
+              awaitQuietly(stopped);
+            },
+            "daybreak-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    StoreOptions.Opened opened = store.open(context, spec.commandLine().getErr());
+    try (Backends backends =
+            new ProductionBackends(
+                opened.store(),
+                opened,
+                ecs.endpoint(store.region()),
+                slack.settings(),
+                EnvSecretSource.fromSystem());
+        Controller controller =
+            Guice.createInjector(new ControllerModule(backends, settings))
+                .getInstance(Controller.class);
+        AutoCloseable http = http(out)) {
+      controller.start();
+      out.println("daybreak controller running; stop with Ctrl-C or SIGTERM");
+      out.flush();
+      stop.await();
+    } catch (Exception e) {
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+    } finally {
+      stopped.countDown();
+    }
+    return ExitCodes.OK;
+  }
+
+  private AutoCloseable http(PrintWriter out) throws IOException {
+    if (httpPort == null) {
+      return () -> {};
+    }
+    HttpEndpoints endpoints = HttpEndpoints.start(httpAddress, httpPort);
+    out.println("serving http://" + httpAddress + ":" + endpoints.port() + "/healthz");
+    return endpoints;
+  }
+
+  private ControllerSettings settings() {
+    try {
+      return new ControllerSettings(resync, workers);
+    } catch (IllegalArgumentException e) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await(SHUTDOWN_WAIT.toSeconds(), TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,27 @@
+package dev.daybreak.runtime;
+
+import dev.daybreak.ecs.EcsGateway;
+import dev.daybreak.slack.Notifier;
+import dev.daybreak.store.StateStore;
+import dev.daybreak.time.Scheduler;
+import java.time.Clock;
+
+/**
+ * The resources a controller runs on, owned together: {@link #close()} releases them in the right
+ * order (announcements drained first, then ECS and the store, then the scheduler).
+ */
+public interface Backends extends AutoCloseable {
+
+  Clock clock();
+
+  Scheduler scheduler();
+
+  StateStore store();
+
+  EcsGateway ecs();
+
+  Notifier notifier();
+
+  @Override
+  void close();
+}

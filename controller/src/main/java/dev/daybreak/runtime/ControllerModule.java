@@ -1,0 +1,64 @@
+package dev.daybreak.runtime;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import dev.daybreak.ecs.EcsGateway;
+import dev.daybreak.reconcile.ControllerSettings;
+import dev.daybreak.slack.Notifier;
+import dev.daybreak.store.StateStore;
+import dev.daybreak.time.Scheduler;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * Wires the controller from its four seams — where state lives, how ECS is reached, where
+ * announcements go, and what time it is. {@link ProductionModule} and the sandbox fill the seams
+ * differently; everything downstream ({@link dev.daybreak.reconcile.Controller}, the reconciler) is
+ * built by Guice the same way for both.
+ */
+public final class ControllerModule extends AbstractModule {
+
+  private final Backends backends;
+  private final ControllerSettings settings;
+
+  public ControllerModule(Backends backends, ControllerSettings settings) {
+    this.backends = Objects.requireNonNull(backends, "backends");
+    this.settings = Objects.requireNonNull(settings, "settings");
+  }
+
+  @Override
+  protected void configure() {
+    bind(ControllerSettings.class).toInstance(settings);
+  }
+
+  @Provides
+  @Singleton
+  Clock clock() {
+    return backends.clock();
+  }
+
+  @Provides
+  @Singleton
+  Scheduler scheduler() {
+    return backends.scheduler();
+  }
+
+  @Provides
+  @Singleton
+  StateStore store() {
+    return backends.store();
+  }
+
+  @Provides
+  @Singleton
+  EcsGateway ecs() {
+    return backends.ecs();
+  }
+
+  @Provides
+  @Singleton
+  Notifier notifier() {
+    return backends.notifier();
+  }
+}

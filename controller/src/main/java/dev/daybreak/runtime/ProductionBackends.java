@@ -1,0 +1,91 @@
+package dev.daybreak.runtime;
+
+import dev.daybreak.ecs.EcsClients;
+import dev.daybreak.ecs.EcsEndpoint;
+import dev.daybreak.ecs.EcsGateway;
+import dev.daybreak.ecs.GatewaySettings;
+import dev.daybreak.ecs.SdkEcsGateway;
+import dev.daybreak.slack.Notifier;
+import dev.daybreak.slack.Notifiers;
+import dev.daybreak.slack.SecretSource;
+import dev.daybreak.slack.SlackSettings;
+import dev.daybreak.store.StateStore;
+import dev.daybreak.time.ExecutorScheduler;
+import dev.daybreak.time.Scheduler;
+import dev.daybreak.time.Sleeper;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The real thing: the AWS SDK's ECS client, a state store, Slack (or the log), the real clock. */
+public final class ProductionBackends implements Backends {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ProductionBackends.class);
+
+  private final Clock clock = Clock.systemUTC();
+  private final ExecutorScheduler scheduler = new ExecutorScheduler("daybreak-scheduler");
+  private final StateStore store;
+  private final AutoCloseable storeResources;
+  private final SdkEcsGateway ecs;
+  private final Notifier notifier;
+
+  /**
+   * @param store the state store, already opened
+   * @param storeResources what to close with it (the DynamoDB client)
+   * @param ecsEndpoint AWS, or an ECS-compatible endpoint such as {@code daybreak ecs-sim}
+   * @param slack Slack settings; the token comes from {@code secrets}
+   */
+  public ProductionBackends(
+      StateStore store,
+      AutoCloseable storeResources,
+      EcsEndpoint ecsEndpoint,
+      SlackSettings slack,
+      SecretSource secrets) {
+    this.store = store;
+    this.storeResources = storeResources;
+    this.ecs =
+        new SdkEcsGateway(
+            EcsClients.create(ecsEndpoint, EcsClients.APP_ID),
+            GatewaySettings.defaults(),
+            clock,
+            Sleeper.system());
+    this.notifier = Notifiers.create(slack, secrets, clock, scheduler);
+  }
+
+  @Override
+  public Clock clock() {
+    return clock;
+  }
+
+  @Override
+  public Scheduler scheduler() {
+    return scheduler;
+  }
+
+  @Override
+  public StateStore store() {
+    return store;
+  }
+
+  @Override
+  public EcsGateway ecs() {
+    return ecs;
+  }
+
+  @Override
+  public Notifier notifier() {
+    return notifier;
+  }
+
+  @Override
+  public void close() {
+    notifier.close();
+    ecs.close();
+    try {
+      storeResources.close();
+    } catch (Exception e) {
+      LOG.warn("closing the store failed: {}", e.toString());
+    }
+    scheduler.close();
+  }
+}

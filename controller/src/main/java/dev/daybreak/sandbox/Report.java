@@ -1,0 +1,95 @@
+package dev.daybreak.sandbox;
+
+import dev.daybreak.ecssim.CallRecord;
+import dev.daybreak.ecssim.EcsSimulator;
+import dev.daybreak.model.EnvironmentSpec;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** What the sandbox shows once a wake or a sleep is over. */
+final class Report {
+
+  private final PrintStream out;
+  private final EnvironmentSpec spec;
+  private final Instant wakeStart;
+
+  Report(PrintStream out, EnvironmentSpec spec, Instant wakeStart) {
+    this.out = out;
+    this.spec = spec;
+    this.wakeStart = wakeStart;
+  }
+
+  void wake(
+      boolean awake,
+      Duration daybreakWake,
+      Optional<Duration> naiveWake,
+      EcsSimulator daybreak,
+      EcsSimulator naive) {
+    out.println();
+    out.println("== wake ==");
+    out.println(
+        "  daybreak, tier by tier: "
+            + (awake ? "Awake after " + LiveView.elapsed(daybreakWake) : "NOT Awake in time")
+            + ", failed task starts: "
+            + crashes(daybreak));
+    out.println(
+        "  all at once (naive):    "
+            + naiveWake
+                .map(d -> "every service running after " + LiveView.elapsed(d))
+                .orElse("not every service running in time")
+            + ", failed task starts: "
+            + crashes(naive));
+    out.println("  daybreak's UpdateService calls (from the simulator's call log):");
+    calls(Sandbox.updates(daybreak), wakeStart);
+    out.println();
+  }
+
+  void sleep(boolean asleep, Duration took, EcsSimulator daybreak, Instant sleepStart) {
+    out.println();
+    out.println("== sleep ==");
+    out.println(
+        "  daybreak, dependents first: "
+            + (asleep ? "Asleep after " + LiveView.elapsed(took) : "NOT Asleep in time"));
+    out.println("  daybreak's UpdateService calls:");
+    calls(
+        Sandbox.updates(daybreak).stream().filter(c -> !c.at().isBefore(sleepStart)).toList(),
+        sleepStart);
+    out.println();
+  }
+
+  /** Failed task starts of daybreak's copy of the environment, over the whole run. */
+  int daybreakCrashes(EcsSimulator daybreak) {
+    return Crashes.of(daybreak, spec).values().stream().mapToInt(Integer::intValue).sum();
+  }
+
+  private String crashes(EcsSimulator sim) {
+    Map<String, Integer> crashes = Crashes.of(sim, spec);
+    if (crashes.isEmpty()) {
+      return "0";
+    }
+    return crashes.values().stream().mapToInt(Integer::intValue).sum()
+        + " ("
+        + crashes.entrySet().stream()
+            .map(e -> e.getKey() + ": " + e.getValue())
+            .collect(Collectors.joining(", "))
+        + ")";
+  }
+
+  private void calls(List<CallRecord> calls, Instant since) {
+    for (CallRecord c : calls) {
+      out.println(
+          "    +"
+              + LiveView.elapsed(Duration.between(since, c.at()))
+              + "  "
+              + String.join(",", c.services())
+              + " -> desiredCount "
+              + c.desiredCount().orElse(-1)
+              + (c.outcome().equals(CallRecord.OK) ? "" : " (" + c.outcome() + ")"));
+    }
+  }
+}

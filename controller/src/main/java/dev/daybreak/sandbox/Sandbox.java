@@ -1,0 +1,185 @@
+package dev.daybreak.sandbox;
+
+import com.google.inject.Guice;
+import dev.daybreak.ecssim.CallRecord;
+import dev.daybreak.ecssim.EcsSimulator;
+import dev.daybreak.ecssim.Operation;
+import dev.daybreak.ecssim.SimSettings;
+import dev.daybreak.model.DesiredState;
+import dev.daybreak.model.EnvironmentSpec;
+import dev.daybreak.model.Phase;
+import dev.daybreak.model.ServiceSpec;
+import dev.daybreak.model.State;
+import dev.daybreak.reconcile.Controller;
+import dev.daybreak.reconcile.ControllerSettings;
+import dev.daybreak.runtime.ControllerModule;
+import dev.daybreak.slack.ConsoleNotifier;
+import dev.daybreak.store.DesiredRead;
+import dev.daybreak.store.Via;
+import dev.daybreak.time.ScaledClock;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+
+/**
+ * {@code daybreak sandbox}: wakes an environment tier by tier on the ECS simulator (with the seed's
+ * failure: a service crashes while a service it depends on is not running), next to the naive
+ * all-at-once wake of the same environment on a second simulator, then puts it to sleep in reverse.
+ * Everything runs in this process: the simulator over real HTTP on loopback, the in-memory store,
+ * the real controller, and Slack's messages printed to the terminal.
+ */
+public final class Sandbox {
+
+  /** How often the live view looks (real time). */
+  private static final Duration VIEW_PERIOD = Duration.ofMillis(100);
+
+  /** The controller's resync in the sandbox (sandbox time): flips are picked up at once. */
+  private static final Duration RESYNC = Duration.ofSeconds(2);
+
+  private static final String NAIVE = "all-at-once";
+
+  private final SandboxOptions options;
+  private final PrintStream out;
+  private final EnvironmentSpec spec;
+  private final Clock clock;
+
+  public Sandbox(SandboxOptions options, PrintStream out) {
+    this.options = options;
+    this.out = out;
+    this.spec = options.manifest().spec();
+    this.clock = ScaledClock.of(Clock.systemUTC(), options.speed());
+  }
+
+  /**
+   * Runs the demo, then (unless told to exit) a prompt on {@code in}.
+   *
+   * @return 0 when daybreak woke the environment with no failed task and put it back to sleep
+   */
+  public int run(Optional<BufferedReader> in) throws IOException, InterruptedException {
+    SimSettings settings = simSettings();
+    EcsSimulator daybreakSim = new EcsSimulator(settings, clock);
+    EcsSimulator naiveSim = new EcsSimulator(settings, clock);
+    List<String> ecsServices = spec.services().stream().map(ServiceSpec::ecsService).toList();
+    daybreakSim.provision(spec.cluster(), ecsServices);
+    naiveSim.provision(spec.cluster(), ecsServices);
+    try (SandboxBackends backends =
+            new SandboxBackends(
+                clock, options.speed(), daybreakSim, new ConsoleNotifier(out, Optional.of("dev")));
+        Controller controller =
+            Guice.createInjector(
+                    new ControllerModule(
+                        backends,
+                        new ControllerSettings(
+                            dev.daybreak.time.ScaledScheduler.realDelay(RESYNC, options.speed()),
+                            ControllerSettings.DEFAULT_WORKERS)))
+                .getInstance(Controller.class)) {
+      LiveView view = new LiveView(out, spec, clock, backends.store(), daybreakSim, naiveSim);
+      intro(backends);
+      backends.store().applySpec(options.manifest());
+      controller.start();
+
+      Instant wakeStart = clock.instant();
+      view.start(wakeStart);
+      for (ServiceSpec s : spec.services()) {
+        naiveSim.updateService(
+            NAIVE,
+            Optional.of(spec.cluster()),
+            s.ecsService(),
+            OptionalInt.of(LiveView.target(s)),
+            Optional.empty(),
+            false);
+      }
+      flip(backends, State.AWAKE, "morning wake (sandbox)");
+      controller.trigger(spec.name());
+      boolean awake = until(view, () -> view.phase().equals(Optional.of(Phase.AWAKE)));
+      Duration daybreakWake = Duration.between(wakeStart, clock.instant());
+      until(view, () -> view.naiveRunningAt().isPresent());
+      Optional<Duration> naiveWake =
+          view.naiveRunningAt().map(at -> Duration.between(wakeStart, at));
+      Report report = new Report(out, spec, wakeStart);
+      report.wake(awake, daybreakWake, naiveWake, daybreakSim, naiveSim);
+
+      Instant sleepStart = clock.instant();
+      view.start(sleepStart);
+      flip(backends, State.ASLEEP, "night (sandbox)");
+      controller.trigger(spec.name());
+      boolean asleep = until(view, () -> view.phase().equals(Optional.of(Phase.ASLEEP)));
+      report.sleep(asleep, Duration.between(sleepStart, clock.instant()), daybreakSim, sleepStart);
+
+      int failed = report.daybreakCrashes(daybreakSim);
+      int code = awake && asleep && failed == 0 ? 0 : 1;
+      if (!options.exitWhenSettled() && in.isPresent()) {
+        new Prompt(out, backends, controller, spec, view).run(in.get());
+      }
+      return code;
+    }
+  }
+
+  private void intro(SandboxBackends backends) {
+    out.println("daybreak sandbox — environment '" + spec.name() + "', cluster " + spec.cluster());
+    out.println(
+        "  ECS simulator on "
+            + backends.server().endpoint()
+            + " (tasks start in "
+            + options.startLatency()
+            + (options.startLatencies().isEmpty() ? "" : ", " + options.startLatencies())
+            + "; a service crashes while a service it depends on is not running)");
+    out.println(
+        "  time runs " + options.speed() + "x faster than real time; times below are simulated");
+    out.println();
+  }
+
+  private void flip(SandboxBackends backends, State state, String reason) {
+    long version =
+        backends.store().desired(spec.name()) instanceof DesiredRead.Valid v
+            ? v.stored().version()
+            : 0;
+    backends
+        .store()
+        .writeDesired(
+            spec.name(),
+            new DesiredState(state, Optional.empty(), Set.of(), "sandbox", reason, clock.instant()),
+            version,
+            Via.CLI);
+  }
+
+  /** Draws the live view until {@code done} or the limit (simulated time) passes. */
+  private boolean until(LiveView view, BooleanSupplier done) throws InterruptedException {
+    Instant deadline = clock.instant().plus(options.limit());
+    while (!done.getAsBoolean()) {
+      if (clock.instant().isAfter(deadline)) {
+        view.draw();
+        return false;
+      }
+      view.draw();
+      Thread.sleep(VIEW_PERIOD.toMillis());
+    }
+    view.draw();
+    return true;
+  }
+
+  private SimSettings simSettings() {
+    SimSettings.Builder b =
+        SimSettings.builder().seed(options.seed()).startLatency(options.startLatency());
+    options.startLatencies().forEach(b::startLatency);
+    for (ServiceSpec s : spec.services()) {
+      for (String dependency : s.dependsOn()) {
+        b.require(s.ecsService(), spec.service(dependency).orElseThrow().ecsService());
+      }
+    }
+    return b.build();
+  }
+
+  /** The UpdateService calls daybreak made, in order. */
+  static List<CallRecord> updates(EcsSimulator sim) {
+    return sim.calls().stream().filter(c -> c.op().equals(Operation.UpdateService.name())).toList();
+  }
+}

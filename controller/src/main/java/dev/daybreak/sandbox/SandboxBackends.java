@@ -1,0 +1,92 @@
+package dev.daybreak.sandbox;
+
+import dev.daybreak.ecs.EcsClients;
+import dev.daybreak.ecs.EcsEndpoint;
+import dev.daybreak.ecs.EcsGateway;
+import dev.daybreak.ecs.GatewaySettings;
+import dev.daybreak.ecs.SdkEcsGateway;
+import dev.daybreak.ecssim.EcsSimulator;
+import dev.daybreak.ecssim.http.EcsSimServer;
+import dev.daybreak.runtime.Backends;
+import dev.daybreak.slack.Notifier;
+import dev.daybreak.store.InMemoryStateStore;
+import dev.daybreak.store.StateStore;
+import dev.daybreak.time.ExecutorScheduler;
+import dev.daybreak.time.ScaledScheduler;
+import dev.daybreak.time.Scheduler;
+import java.io.IOException;
+import java.time.Clock;
+
+/**
+ * Everything in-process: the ECS simulator served over real HTTP on loopback (so the controller
+ * talks to it through the real AWS SDK), an in-memory store, and a notifier that prints Slack's
+ * messages. Time runs {@code speed} times faster than real time, for the simulator and the
+ * controller alike.
+ */
+final class SandboxBackends implements Backends {
+
+  private final Clock clock;
+  private final ExecutorScheduler realScheduler = new ExecutorScheduler("daybreak-sandbox");
+  private final Scheduler scheduler;
+  private final InMemoryStateStore store;
+  private final EcsSimServer server;
+  private final SdkEcsGateway ecs;
+  private final Notifier notifier;
+
+  SandboxBackends(Clock clock, double speed, EcsSimulator simulator, Notifier notifier)
+      throws IOException {
+    this.clock = clock;
+    this.scheduler = new ScaledScheduler(realScheduler, speed);
+    this.store = new InMemoryStateStore(clock);
+    this.server = EcsSimServer.start(simulator, 0);
+    this.ecs =
+        new SdkEcsGateway(
+            EcsClients.create(EcsEndpoint.simulator(server.endpoint()), EcsClients.APP_ID),
+            GatewaySettings.defaults(),
+            clock,
+            ScaledScheduler.sleeper(speed));
+    this.notifier = notifier;
+  }
+
+  /** Where the simulator listens, for any AWS client. */
+  EcsSimServer server() {
+    return server;
+  }
+
+  @Override
+  public Clock clock() {
+    return clock;
+  }
+
+  @Override
+  public Scheduler scheduler() {
+    return scheduler;
+  }
+
+  @Override
+  public StateStore store() {
+    return store;
+  }
+
+  InMemoryStateStore memoryStore() {
+    return store;
+  }
+
+  @Override
+  public EcsGateway ecs() {
+    return ecs;
+  }
+
+  @Override
+  public Notifier notifier() {
+    return notifier;
+  }
+
+  @Override
+  public void close() {
+    notifier.close();
+    ecs.close();
+    server.close();
+    realScheduler.close();
+  }
+}
