@@ -48,7 +48,7 @@ import picocli.CommandLine.Spec;
     })
 final class SandboxCommand implements Callable<Integer> {
 
-  static final String SEED_RESOURCE = "/examples/seed.yaml";
+  static final String SEED_RESOURCE = "/dev/daybreak/manifests/examples/seed.yaml";
   static final String DEFAULT_LATENCY = "15s..35s";
   static final String SEED_SLOW_SERVICE = "a=40s..60s";
 

@@ -29,6 +29,11 @@ class ManifestCommandsIT {
   private record Run(int exitCode, String out, String err) {}
 
   private Run daybreak(List<String> args) throws IOException, InterruptedException {
+    return daybreak(ROOT, args);
+  }
+
+  private Run daybreak(Path workingDirectory, List<String> args)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-jar");
@@ -38,7 +43,7 @@ class ManifestCommandsIT {
     Path err = dir.resolve("err.txt");
     Process process =
         new ProcessBuilder(command)
-            .directory(ROOT.toFile())
+            .directory(workingDirectory.toFile())
             .redirectOutput(out.toFile())
             .redirectError(err.toFile())
             .start();
@@ -101,6 +106,56 @@ class ManifestCommandsIT {
         .contains(
             manifest
                 + ":13:11: spec.services[1].dependsOn[1]: dependency cycle: api -> worker -> api");
+  }
+
+  @Test
+  void validate_scheduleWithTheBuiltInJapaneseCalendar_findsItInsideTheJar() throws Exception {
+    // Run from a directory without manifests/calendars: the calendar can only come from the jar.
+    Path manifest = Files.writeString(dir.resolve("tokyo.yaml"), tokyo("0 8 * * SAT", "[jp]"));
+
+    Run run = daybreak(dir, List.of("validate", manifest.toString()));
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains(manifest + ": 1 environment(s) valid");
+  }
+
+  @Test
+  void validate_badSchedule_exitsOneNamingEachProblemByLine() throws Exception {
+    Path manifest = Files.writeString(dir.resolve("tokyo.yaml"), tokyo("0 0 8 ? * SAT", "[japan]"));
+
+    Run run = daybreak(dir, List.of("validate", manifest.toString()));
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err())
+        .contains(
+            manifest
+                + ":12:19: spec.schedule.windows[1].wakeCron: invalid cron expression '0 0 8 ? *"
+                + " SAT'")
+        .contains(
+            manifest
+                + ":13:17: spec.schedule.calendars[0]: unknown holiday calendar 'japan'; available:"
+                + " jp");
+  }
+
+  /** A manifest with a Saturday cron window on line 12 and the calendars on line 13. */
+  private static String tokyo(String saturdayCron, String calendars) {
+    return """
+        apiVersion: daybreak.dev/v1
+        kind: Environment
+        metadata:
+          name: tokyo
+        spec:
+          cluster: dev
+          services: [{name: api}]
+          schedule:
+            timeZone: Asia/Tokyo
+            windows:
+              - {days: MON-FRI, wakeAt: "08:00", sleepAt: "20:00"}
+              - wakeCron: "CRON"
+            calendars: CALENDARS
+        """
+        .replace("CRON", saturdayCron)
+        .replace("CALENDARS", calendars);
   }
 
   @Test

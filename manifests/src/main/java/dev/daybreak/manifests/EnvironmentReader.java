@@ -24,7 +24,8 @@ final class EnvironmentReader {
   private EnvironmentReader() {}
 
   /** The environment, when the document has no problem; every problem goes to {@code problems}. */
-  static Optional<EnvironmentSpec> read(LocatedDocument document, Problems problems) {
+  static Optional<EnvironmentSpec> read(
+      LocatedDocument document, Calendars calendars, Problems problems) {
     int before = problems.count();
     Node root = Node.root(document, problems);
     if (!root.json().isObject()) {
@@ -45,7 +46,7 @@ final class EnvironmentReader {
     Optional<Spec> spec =
         fields
             .required("spec", "a mapping with cluster and services")
-            .flatMap(EnvironmentReader::spec);
+            .flatMap(n -> spec(n, calendars));
     if (problems.count() > before || name.isEmpty() || spec.isEmpty()) {
       return Optional.empty();
     }
@@ -133,7 +134,7 @@ final class EnvironmentReader {
     }
   }
 
-  private static Optional<Spec> spec(Node node) {
+  private static Optional<Spec> spec(Node node, Calendars calendars) {
     Optional<Fields> mapping = node.mapping(SPEC_FIELDS, false);
     if (mapping.isEmpty()) {
       return Optional.empty();
@@ -169,7 +170,8 @@ final class EnvironmentReader {
                     .map(o -> SleepOrder.valueOf(o.toUpperCase(Locale.ROOT))),
             SleepOrder.REVERSE);
     Optional<Optional<ScheduleSpec>> schedule =
-        fields.read("schedule", n -> ScheduleReader.read(n).map(Optional::of), Optional.empty());
+        fields.read(
+            "schedule", n -> ScheduleReader.read(n, calendars).map(Optional::of), Optional.empty());
     Optional<NotifySpec> notify = fields.read("notify", NotifyReader::read, NotifySpec.defaults());
     Optional<AccessSpec> access = fields.read("access", AccessReader::read, AccessSpec.defaults());
     if (cluster.isEmpty()

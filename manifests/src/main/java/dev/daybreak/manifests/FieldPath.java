@@ -2,6 +2,7 @@ package dev.daybreak.manifests;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -14,6 +15,7 @@ record FieldPath(List<Segment> segments) {
   static final FieldPath ROOT = new FieldPath(List.of());
 
   private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
+  private static final Pattern INDEX = Pattern.compile("0|[1-9][0-9]{0,8}");
 
   /** One step: a mapping key or a sequence index. */
   sealed interface Segment {}
@@ -46,6 +48,63 @@ record FieldPath(List<Segment> segments) {
     longer.addAll(segments);
     longer.add(segment);
     return new FieldPath(longer);
+  }
+
+  /** Whether {@code ancestor} is this path or encloses it. */
+  boolean startsWith(FieldPath ancestor) {
+    return ancestor.depth() <= depth()
+        && segments.subList(0, ancestor.depth()).equals(ancestor.segments);
+  }
+
+  /**
+   * Reads a path back from what {@link #toString} writes: plain keys joined by dots, indexes in
+   * brackets, other keys quoted in brackets.
+   *
+   * @throws IllegalArgumentException when {@code text} is not such a path
+   */
+  static FieldPath parse(String text) {
+    List<Segment> segments = new ArrayList<>();
+    int at = 0;
+    while (at < text.length()) {
+      if (text.startsWith("[\"", at)) {
+        StringBuilder key = new StringBuilder();
+        int i = at + 2;
+        for (; i < text.length() && text.charAt(i) != '"'; i++) {
+          if (text.charAt(i) == '\\' && i + 1 < text.length()) {
+            i++;
+          }
+          key.append(text.charAt(i));
+        }
+        if (!text.startsWith("\"]", i)) {
+          throw new IllegalArgumentException(
+              "unterminated quoted key in field path '" + text + "'");
+        }
+        segments.add(new Key(key.toString()));
+        at = i + 2;
+      } else if (text.charAt(at) == '[') {
+        int close = text.indexOf(']', at);
+        String digits = close < 0 ? "" : text.substring(at + 1, close);
+        if (!INDEX.matcher(digits).matches()) {
+          throw new IllegalArgumentException("bad index in field path '" + text + "'");
+        }
+        segments.add(new Index(Integer.parseInt(digits)));
+        at = close + 1;
+      } else {
+        int start = segments.isEmpty() ? at : at + 1;
+        if (!segments.isEmpty() && text.charAt(at) != '.') {
+          throw new IllegalArgumentException(
+              "expected '.' or '[' at offset " + at + " of field path '" + text + "'");
+        }
+        Matcher key = PLAIN_KEY.matcher(text).region(start, text.length());
+        if (!key.lookingAt()) {
+          throw new IllegalArgumentException(
+              "expected a key at offset " + start + " of field path '" + text + "'");
+        }
+        segments.add(new Key(key.group()));
+        at = key.end();
+      }
+    }
+    return new FieldPath(segments);
   }
 
   /** The enclosing path; the root is its own parent. */

@@ -3,7 +3,9 @@ package dev.daybreak.manifests;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** A manifest could not be loaded; carries every problem found. */
+/**
+ * A manifest, or a holiday calendar file it may name, could not be loaded; carries every problem.
+ */
 public final class ManifestException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;

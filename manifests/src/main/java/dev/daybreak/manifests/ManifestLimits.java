@@ -28,6 +28,12 @@ public final class ManifestLimits {
    */
   public static final int MAX_SERVICES = 500;
 
+  /**
+   * Windows in one schedule. Also bounds the validator's pairwise overlap check; a week needs a
+   * handful.
+   */
+  public static final int MAX_WINDOWS = 100;
+
   /** The highest task count a service may be woken to. */
   public static final int MAX_REPLICAS = 1000;
 

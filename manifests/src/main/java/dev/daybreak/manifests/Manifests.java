@@ -5,16 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.daybreak.model.EnvironmentSpec;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -35,28 +32,58 @@ public final class Manifests {
   private Manifests() {}
 
   /**
-   * Loads every Environment document of a file.
+   * Loads every Environment document of a file; schedules may name the {@linkplain
+   * Calendars#builtIn() built-in} holiday calendars.
    *
    * @throws ManifestException when the file cannot be read, is larger than {@link
    *     ManifestLimits#MAX_FILE_BYTES}, is not UTF-8, or holds any invalid document
    */
   public static List<Manifest> load(Path file) {
-    Problems problems = new Problems(file.toString());
-    Optional<String> text = read(file, problems).flatMap(bytes -> Utf8.decode(bytes, problems));
-    if (text.isEmpty()) {
-      throw new ManifestException(problems.inDocumentOrder());
-    }
-    return parse(file.toString(), text.get());
+    return load(file, Calendars.builtIn());
   }
 
   /**
-   * Parses every Environment document of a YAML (or JSON) text.
+   * Loads every Environment document of a file.
+   *
+   * @param calendars the holiday calendars schedules may name
+   * @throws ManifestException when the file cannot be read, is larger than {@link
+   *     ManifestLimits#MAX_FILE_BYTES}, is not UTF-8, or holds any invalid document
+   */
+  public static List<Manifest> load(Path file, Calendars calendars) {
+    Problems problems = new Problems(file.toString());
+    if (Files.isDirectory(file)) {
+      problems.addUnlocated("cannot read: it is a directory; name the manifest files in it");
+      throw new ManifestException(problems.inDocumentOrder());
+    }
+    Optional<String> text = SourceFiles.read(file, "a manifest", problems);
+    if (text.isEmpty()) {
+      throw new ManifestException(problems.inDocumentOrder());
+    }
+    return parse(file.toString(), text.get(), calendars);
+  }
+
+  /**
+   * Parses every Environment document of a YAML (or JSON) text; schedules may name the {@linkplain
+   * Calendars#builtIn() built-in} holiday calendars.
    *
    * @param source where the text came from, used in error messages (a file name)
    * @throws ManifestException when the text is too large, not valid YAML, holds no document, or
    *     holds any invalid document
    */
   public static List<Manifest> parse(String source, String text) {
+    return parse(source, text, Calendars.builtIn());
+  }
+
+  /**
+   * Parses every Environment document of a YAML (or JSON) text.
+   *
+   * @param source where the text came from, used in error messages (a file name)
+   * @param calendars the holiday calendars schedules may name
+   * @throws ManifestException when the text is too large, not valid YAML, holds no document, or
+   *     holds any invalid document
+   */
+  public static List<Manifest> parse(String source, String text, Calendars calendars) {
+    Objects.requireNonNull(calendars, "calendars");
     Problems problems = new Problems(source);
     if (text.length() > ManifestLimits.MAX_CODE_POINTS
         && text.codePointCount(0, text.length()) > ManifestLimits.MAX_CODE_POINTS) {
@@ -84,7 +111,7 @@ public final class Manifests {
     List<Manifest> manifests = new ArrayList<>();
     Map<String, Position> names = new HashMap<>();
     for (LocatedDocument document : documents) {
-      Optional<EnvironmentSpec> spec = EnvironmentReader.read(document, problems);
+      Optional<EnvironmentSpec> spec = EnvironmentReader.read(document, calendars, problems);
       if (spec.isEmpty()) {
         continue;
       }
@@ -108,31 +135,6 @@ public final class Manifests {
       throw new ManifestException(problems.inDocumentOrder());
     }
     return List.copyOf(manifests);
-  }
-
-  private static Optional<byte[]> read(Path file, Problems problems) {
-    if (Files.isDirectory(file)) {
-      problems.addUnlocated("cannot read: it is a directory; name the manifest files in it");
-      return Optional.empty();
-    }
-    try (InputStream in = Files.newInputStream(file)) {
-      byte[] bytes = in.readNBytes(ManifestLimits.MAX_FILE_BYTES + 1);
-      if (bytes.length > ManifestLimits.MAX_FILE_BYTES) {
-        problems.addUnlocated(
-            "the file is larger than "
-                + ManifestLimits.MAX_FILE_BYTES
-                + " bytes (1 MiB), the limit for a manifest: split it into several files");
-        return Optional.empty();
-      }
-      return Optional.of(bytes);
-    } catch (NoSuchFileException e) {
-      problems.addUnlocated("cannot read: no such file");
-    } catch (AccessDeniedException e) {
-      problems.addUnlocated("cannot read: permission denied");
-    } catch (IOException e) {
-      problems.addUnlocated("cannot read: " + e.getMessage());
-    }
-    return Optional.empty();
   }
 
   private static String canonical(LocatedDocument document) {

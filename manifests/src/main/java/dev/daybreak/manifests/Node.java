@@ -47,6 +47,11 @@ final class Node {
     problems.add(document.valueAt(path), path, message);
   }
 
+  /** Reports a problem with the value at {@code at}, a path of this value's document. */
+  void errorAt(FieldPath at, String message) {
+    problems.add(document.valueAt(at), at, message);
+  }
+
   /** Reports a problem with the key that names this value (unknown field, missing field). */
   void keyError(String message) {
     problems.add(document.keyAt(path), path, message);

@@ -1,7 +1,9 @@
 package dev.daybreak.manifests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class FieldPathTest {
@@ -21,6 +23,44 @@ class FieldPathTest {
 
     assertThat(path).hasToString("metadata.labels[\"example.com/\\\"x\\\"\"]");
     assertThat(FieldPath.ROOT.child("x-a").child("<<")).hasToString("x-a[\"<<\"]");
+  }
+
+  @Test
+  void parse_readsBackWhatToStringWrites() {
+    for (FieldPath path :
+        List.of(
+            FieldPath.ROOT,
+            FieldPath.ROOT
+                .child("spec")
+                .child("schedule")
+                .child("windows")
+                .index(12)
+                .child("wakeBy"),
+            FieldPath.ROOT.child("metadata").child("labels").child("example.com/\"x\\y\""),
+            FieldPath.ROOT.index(0).child("x-a").child("<<").index(3))) {
+      assertThat(FieldPath.parse(path.toString())).isEqualTo(path);
+    }
+  }
+
+  @Test
+  void parse_rejectsWhatIsNotAFieldPath() {
+    for (String text : List.of(".spec", "spec..a", "spec[x]", "spec[01]", "spec[\"a", "a b")) {
+      assertThatThrownBy(() -> FieldPath.parse(text))
+          .as(text)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining(text);
+    }
+  }
+
+  @Test
+  void startsWith_holdsForTheSamePathAndItsAncestorsOnly() {
+    FieldPath window = FieldPath.ROOT.child("spec").child("windows").index(1);
+
+    assertThat(window.child("days").startsWith(window)).isTrue();
+    assertThat(window.startsWith(window)).isTrue();
+    assertThat(window.startsWith(FieldPath.ROOT)).isTrue();
+    assertThat(window.parent().index(10).startsWith(window)).isFalse();
+    assertThat(window.parent().startsWith(window)).isFalse();
   }
 
   @Test

@@ -95,7 +95,7 @@ class ManifestsTest {
                 Optional.of("0 10 * * SAT"),
                 Optional.of("0 13 * * SAT")));
     assertThat(schedule.holidays()).contains(LocalDate.of(2026, 12, 29));
-    assertThat(schedule.calendars()).containsExactly("japan");
+    assertThat(schedule.calendars()).containsExactly("jp");
     assertThat(spec.notifications())
         .isEqualTo(new NotifySpec(Optional.of("#shop-dev"), List.of("S0SHOPONCALL")));
     assertThat(spec.access())

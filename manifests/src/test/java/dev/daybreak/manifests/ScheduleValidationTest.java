@@ -4,17 +4,27 @@ import static dev.daybreak.manifests.ManifestAssertions.assertError;
 import static dev.daybreak.manifests.ManifestAssertions.errors;
 import static dev.daybreak.manifests.ManifestAssertions.onlyError;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.daybreak.model.ScheduleSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** {@code spec.schedule}: the shape and the syntax of each value. */
+/**
+ * {@code spec.schedule}: its shape, each value's syntax, and what the schedule model's validator
+ * finds, each reported where it is written.
+ */
 class ScheduleValidationTest {
+
+  @TempDir Path dir;
 
   /** A document whose schedule block starts at line 6; the given lines start at line 7. */
   private static String schedule(String lines) {
@@ -35,14 +45,14 @@ class ScheduleValidationTest {
   }
 
   @Test
-  void daysAsARangeAListOrOmitted_areRead() {
+  void daysAsRangesListsNamesInAnyCaseOrOmitted_areRead() {
     ScheduleSpec spec =
         parsed(
             """
             timeZone: Europe/Berlin
             windows:
-              - {days: [MON, WED-FRI], wakeAt: "07:00", sleepAt: "19:30"}
-              - {days: SAT, wakeAt: "10:00", sleepAt: "12:00"}
+              - {days: [MON, wed-Fri], wakeAt: "07:00", sleepAt: "19:30"}
+              - {days: "Saturday,SUN", wakeAt: "10:00", sleepAt: "12:00"}
               - {wakeAt: "22:00", sleepAt: "02:00"}
             """);
 
@@ -52,9 +62,24 @@ class ScheduleValidationTest {
                 DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY));
     assertThat(spec.windows().get(0).wakeAt()).contains(LocalTime.of(7, 0));
     assertThat(spec.windows().get(0).sleepAt()).contains(LocalTime.of(19, 30));
-    assertThat(spec.windows().get(1).days()).containsExactly(DayOfWeek.SATURDAY);
+    assertThat(spec.windows().get(1).days())
+        .isEqualTo(EnumSet.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY));
     assertThat(spec.windows().get(2).days()).isEqualTo(EnumSet.allOf(DayOfWeek.class));
     assertThat(spec.windows().get(2).wakeBy()).isEqualTo(Optional.empty());
+  }
+
+  @Test
+  void rangeAcrossTheWeekend_wrapsAround() {
+    ScheduleSpec spec =
+        parsed(
+            """
+            timeZone: UTC
+            windows: [{days: FRI-MON, wakeAt: "08:00", sleepAt: "20:00"}]
+            """);
+
+    assertThat(spec.windows().get(0).days())
+        .isEqualTo(
+            EnumSet.of(DayOfWeek.FRIDAY, DayOfWeek.SATURDAY, DayOfWeek.SUNDAY, DayOfWeek.MONDAY));
   }
 
   @Test
@@ -69,8 +94,23 @@ class ScheduleValidationTest {
         7,
         15,
         "spec.schedule.timeZone",
-        "unknown time zone 'Asia/Tokio' (did you mean 'Asia/Tokyo'?)",
-        "an IANA time zone name");
+        "unknown time zone 'Asia/Tokio'",
+        "expected an IANA zone name",
+        "did you mean 'Asia/Tokyo'?");
+  }
+
+  @Test
+  void zoneInTheWrongCase_isRejectedWithTheRightSpellingOnce() {
+    ManifestError error =
+        onlyError(
+            schedule(
+                """
+                timeZone: asia/tokyo
+                windows: [{wakeAt: "08:00", sleepAt: "20:00"}]
+                """));
+
+    assertError(error, 7, 15, "spec.schedule.timeZone", "did you mean 'Asia/Tokyo'?");
+    assertThat(error.message().split("did you mean", -1)).hasSize(2);
   }
 
   @Test
@@ -88,14 +128,14 @@ class ScheduleValidationTest {
   }
 
   @Test
-  void timesNotWrittenAsHhMm_areRejected() {
+  void timesThatAreNotTimesOfDay_areRejected() {
     List<ManifestError> errors =
         errors(
             schedule(
                 """
                 timeZone: UTC
                 windows:
-                  - wakeAt: "8:00"
+                  - wakeAt: "8:5"
                     sleepAt: "24:00"
                 """));
 
@@ -105,36 +145,35 @@ class ScheduleValidationTest {
         9,
         17,
         "spec.schedule.windows[0].wakeAt",
-        "'8:00' is not a time; expected a time as HH:mm on a 24-hour clock");
-    assertError(errors.get(1), 10, 18, "spec.schedule.windows[0].sleepAt", "'24:00' is not a time");
+        "expected a time as HH:mm between 00:00 and 23:59",
+        "found '8:5'");
+    assertError(errors.get(1), 10, 18, "spec.schedule.windows[0].sleepAt", "found '24:00'");
   }
 
   @Test
-  void backwardRange_suggestsTwoForwardRanges() {
-    assertError(
-        onlyError(
-            schedule(
-                """
-                timeZone: UTC
-                windows: [{days: FRI-MON, wakeAt: "08:00", sleepAt: "20:00"}]
-                """)),
-        8,
-        22,
-        "spec.schedule.windows[0].days",
-        "the range 'FRI-MON' runs backwards",
-        "write [FRI-SUN, MON]");
+  void singleDigitHour_isRead() {
+    assertThat(
+            parsed(
+                    """
+                    timeZone: UTC
+                    windows: [{wakeAt: "8:30", sleepAt: "20:00"}]
+                    """)
+                .windows()
+                .get(0)
+                .wakeAt())
+        .contains(LocalTime.of(8, 30));
   }
 
   @Test
-  void unknownDays_listTheAcceptedForms() {
+  void unknownDaysAndNoDays_areRejected() {
     List<ManifestError> errors =
         errors(
             schedule(
                 """
                 timeZone: UTC
                 windows:
-                  - {days: [Mon, TUE], wakeAt: "08:00", sleepAt: "20:00"}
-                  - {days: [], wakeAt: "08:00", sleepAt: "20:00"}
+                  - {days: [Mo, TUE], wakeAt: "08:00", sleepAt: "20:00"}
+                  - {days: [], wakeAt: "20:00", sleepAt: "22:00"}
                 """));
 
     assertThat(errors).hasSize(2);
@@ -143,13 +182,29 @@ class ScheduleValidationTest {
         9,
         17,
         "spec.schedule.windows[0].days[0]",
-        "'Mon' is not a day or range of days",
-        "MON, TUE, WED, THU, FRI, SAT, SUN");
-    assertError(errors.get(1), 10, 16, "spec.schedule.windows[1].days", "lists no day");
+        "unknown day 'Mo'",
+        "MON, TUE, WED, THU, FRI, SAT or SUN");
+    assertError(errors.get(1), 10, 16, "spec.schedule.windows[1].days", "no days");
   }
 
   @Test
-  void wakeAtAndWakeByTogether_areRejected() {
+  void daysThatAreNeitherTextNorAList_areRejected() {
+    assertError(
+        onlyError(
+            schedule(
+                """
+                timeZone: UTC
+                windows: [{days: 5, wakeAt: "08:00", sleepAt: "20:00"}]
+                """)),
+        8,
+        22,
+        "spec.schedule.windows[0].days",
+        "expected days as a string (MON-FRI, SAT,SUN) or a list of them",
+        "found a number (5)");
+  }
+
+  @Test
+  void wakeAtAndWakeByTogether_areRejectedAtWakeBy() {
     assertError(
         onlyError(
             schedule(
@@ -161,40 +216,55 @@ class ScheduleValidationTest {
                     sleepAt: "20:00"
                 """)),
         10,
-        9,
+        17,
         "spec.schedule.windows[0].wakeBy",
-        "wakeAt (start waking then) or wakeBy (be awake by then), not both");
+        "wakeAt and wakeBy are both set");
   }
 
   @Test
-  void windowWithoutSleepAt_isReportedAtTheWindow() {
+  void windowsWithOneEdge_areRead() {
+    ScheduleSpec spec =
+        parsed(
+            """
+            timeZone: UTC
+            windows:
+              - sleepAt: "22:00"
+              - wakeCron: "0 8 * * MON-FRI"
+            """);
+
+    assertThat(spec.windows().get(0).sleepAt()).contains(LocalTime.of(22, 0));
+    assertThat(spec.windows().get(0).wakeAt()).isEmpty();
+    assertThat(spec.windows().get(1).wakeCron()).contains("0 8 * * MON-FRI");
+    assertThat(spec.windows().get(1).sleepCron()).isEmpty();
+    assertThat(spec.windows().get(1).days()).isEmpty();
+  }
+
+  @Test
+  void windowWithoutAnEdge_isRejectedAtTheWindow() {
     assertError(
         onlyError(
             schedule(
                 """
                 timeZone: UTC
                 windows:
-                  - wakeBy: "08:00"
+                  - days: MON-FRI
                 """)),
         9,
         9,
-        "spec.schedule.windows[0].sleepAt",
-        "is required: a time as HH:mm");
+        "spec.schedule.windows[0]",
+        "a window needs wakeAt, wakeBy or sleepAt");
   }
 
   @Test
-  void windowThatSleepsWhenItWakes_isRejected() {
-    assertError(
-        onlyError(
-            schedule(
-                """
-                timeZone: UTC
-                windows: [{wakeAt: "08:00", sleepAt: "08:00"}]
-                """)),
-        8,
-        42,
-        "spec.schedule.windows[0].sleepAt",
-        "wakes and sleeps at the same time (08:00)");
+  void windowThatSleepsWhenItWakes_isAwakeAroundTheClock() {
+    ScheduleSpec spec =
+        parsed(
+            """
+            timeZone: UTC
+            windows: [{days: MON, wakeAt: "08:00", sleepAt: "08:00"}]
+            """);
+
+    assertThat(spec.windows().get(0).wakeAt()).isEqualTo(spec.windows().get(0).sleepAt());
   }
 
   @Test
@@ -211,11 +281,28 @@ class ScheduleValidationTest {
         9,
         9,
         "spec.schedule.windows[0]",
-        "mixes times (wakeAt, wakeBy, sleepAt, days) with cron expressions");
+        "either times (wakeAt or wakeBy, sleepAt, days) or cron (wakeCron, sleepCron), not both");
   }
 
   @Test
-  void cronWithTheWrongFieldCount_isRejected() {
+  void cronWithDays_isRejectedAtTheDays() {
+    assertError(
+        onlyError(
+            schedule(
+                """
+                timeZone: UTC
+                windows:
+                  - wakeCron: "0 8 * * *"
+                    days: MON-FRI
+                """)),
+        10,
+        15,
+        "spec.schedule.windows[0].days",
+        "a cron expression names its days in its fifth field");
+  }
+
+  @Test
+  void badCronExpressions_areRejectedWithCronUtilsReasons() {
     List<ManifestError> errors =
         errors(
             schedule(
@@ -223,34 +310,192 @@ class ScheduleValidationTest {
                 timeZone: UTC
                 windows:
                   - wakeCron: "0 8 * *"
-                    sleepCron: "0 20 * * MON-FRI {}"
+                    sleepCron: "0 0 20 ? * MON-FRI"
+                  - wakeCron: "0 8 31 2 *"
+                  - sleepCron: "0 25 * * *"
                 """));
 
-    assertThat(errors).hasSize(2);
+    assertThat(errors).hasSize(4);
     assertError(
         errors.get(0),
         9,
         19,
         "spec.schedule.windows[0].wakeCron",
-        "'0 8 * *' has 4 fields; a cron expression has 5 fields");
+        "invalid cron expression '0 8 * *'",
+        "contains 4 parts",
+        "expected five fields (minute hour day-of-month month day-of-week), e.g. '0 8 * * MON-FRI'");
     assertError(
         errors.get(1),
         10,
         20,
         "spec.schedule.windows[0].sleepCron",
-        "the cron field '{}' has characters cron does not use");
+        "invalid cron expression '0 0 20 ? * MON-FRI'",
+        "contains 6 parts");
+    assertError(
+        errors.get(2),
+        11,
+        19,
+        "spec.schedule.windows[1].wakeCron",
+        "cron expression '0 8 31 2 *' never fires");
+    assertError(
+        errors.get(3),
+        12,
+        20,
+        "spec.schedule.windows[2].sleepCron",
+        "invalid cron expression '0 25 * * *'");
   }
 
   @Test
-  void sixFieldCron_isAccepted() {
+  void validCronWindows_areRead() {
     ScheduleSpec spec =
         parsed(
             """
-            timeZone: UTC
-            windows: [{wakeCron: "0 0 8 ? * MON-FRI", sleepCron: "0 0 20 ? * MON-FRI"}]
+            timeZone: Asia/Tokyo
+            windows:
+              - wakeCron: "*/30 8-9 * * 1-5"
+                sleepCron: "0 20 * JAN-MAR mon"
             """);
 
-    assertThat(spec.windows().get(0).wakeCron()).contains("0 0 8 ? * MON-FRI");
+    assertThat(spec.windows().get(0).wakeCron()).contains("*/30 8-9 * * 1-5");
+    assertThat(spec.windows().get(0).sleepCron()).contains("0 20 * JAN-MAR mon");
+  }
+
+  @Test
+  void overlappingWindows_areRejectedAtTheLaterOneNamingWhen() {
+    assertError(
+        onlyError(
+            schedule(
+                """
+                timeZone: UTC
+                windows:
+                  - {days: MON-FRI, wakeAt: "08:00", sleepAt: "18:00"}
+                  - {days: FRI, wakeAt: "17:00", sleepAt: "23:00"}
+                """)),
+        10,
+        9,
+        "spec.schedule.windows[1]",
+        "overlaps windows[0] on FRI 17:00–18:00",
+        "make the windows disjoint or merge them");
+  }
+
+  @Test
+  void overnightWindowRunningIntoTheNextMorning_isRejected() {
+    assertError(
+        onlyError(
+            schedule(
+                """
+                timeZone: UTC
+                windows:
+                  - {days: SUN, wakeAt: "20:00", sleepAt: "09:00"}
+                  - {days: MON, wakeAt: "08:00", sleepAt: "18:00"}
+                """)),
+        10,
+        9,
+        "spec.schedule.windows[1]",
+        "overlaps windows[0] on MON 08:00–09:00");
+  }
+
+  @Test
+  void windowsThatTouch_areRead() {
+    assertThat(
+            parsed(
+                    """
+                    timeZone: UTC
+                    windows:
+                      - {days: MON-FRI, wakeAt: "08:00", sleepAt: "12:00"}
+                      - {days: MON-FRI, wakeAt: "12:00", sleepAt: "18:00"}
+                    """)
+                .windows())
+        .hasSize(2);
+  }
+
+  @Test
+  void builtInCalendar_isRead() {
+    assertThat(
+            parsed(
+                    """
+                    timeZone: Asia/Tokyo
+                    windows: [{wakeAt: "08:00", sleepAt: "20:00"}]
+                    calendars: [jp]
+                    """)
+                .calendars())
+        .containsExactly("jp");
+  }
+
+  @Test
+  void unknownCalendar_isRejectedListingTheKnownOnes() {
+    assertError(
+        onlyError(
+            schedule(
+                """
+                timeZone: Asia/Tokyo
+                windows: [{wakeAt: "08:00", sleepAt: "20:00"}]
+                calendars: [jp, japan]
+                """)),
+        9,
+        21,
+        "spec.schedule.calendars[1]",
+        "unknown holiday calendar 'japan'; available: jp");
+  }
+
+  @Test
+  void calendarNameThatCouldBeAPath_isJustAnUnknownCalendar() {
+    assertError(
+        onlyError(
+            schedule(
+                """
+                timeZone: UTC
+                windows: [{wakeAt: "08:00", sleepAt: "20:00"}]
+                calendars: [../etc/passwd]
+                """)),
+        9,
+        17,
+        "spec.schedule.calendars[0]",
+        "unknown holiday calendar '../etc/passwd'");
+  }
+
+  @Test
+  void calendarsFromADirectory_areKnownBesideTheBuiltInOnes() throws IOException {
+    Files.writeString(dir.resolve("acme.yaml"), "2026-12-29: Year-end closure\n");
+    String yaml =
+        schedule(
+            """
+            timeZone: Asia/Tokyo
+            windows: [{wakeAt: "08:00", sleepAt: "20:00"}]
+            calendars: [jp, acme]
+            """);
+
+    List<Manifest> manifests = Manifests.parse("x.yaml", yaml, Calendars.builtInAnd(dir));
+
+    assertThat(manifests.get(0).spec().schedule().orElseThrow().calendars())
+        .containsExactly("jp", "acme");
+    ManifestException withBuiltInsOnly =
+        catchThrowableOfType(ManifestException.class, () -> Manifests.parse("x.yaml", yaml));
+    assertThat(withBuiltInsOnly.errors())
+        .singleElement()
+        .satisfies(e -> assertThat(e.message()).contains("unknown holiday calendar 'acme'"));
+  }
+
+  @Test
+  void problemsInSeveralParts_areAllReportedWithoutFollowOnErrors() {
+    List<ManifestError> errors =
+        errors(
+            schedule(
+                """
+                timeZone: Mars/Olympus
+                windows:
+                  - {wakeAt: "8h", sleepAt: "20:00"}
+                  - {wakeCron: "every morning"}
+                calendars: [nowhere]
+                """));
+
+    assertThat(errors)
+        .extracting(ManifestError::path)
+        .containsExactly(
+            "spec.schedule.timeZone",
+            "spec.schedule.windows[0].wakeAt",
+            "spec.schedule.windows[1].wakeCron",
+            "spec.schedule.calendars[0]");
   }
 
   @Test
@@ -281,25 +526,25 @@ class ScheduleValidationTest {
   }
 
   @Test
-  void calendarNameThatCannotBeAFile_isRejected() {
+  void scheduleWithoutWindows_isRejected() {
     assertError(
-        onlyError(
-            schedule(
-                """
-                timeZone: UTC
-                windows: [{wakeAt: "08:00", sleepAt: "20:00"}]
-                calendars: [../etc/passwd]
-                """)),
-        9,
-        17,
-        "spec.schedule.calendars[0]",
-        "is not a calendar name");
+        onlyError(schedule("timeZone: UTC\nwindows: []\n")),
+        8,
+        14,
+        "spec.schedule.windows",
+        "no windows; declare at least one");
   }
 
   @Test
-  void scheduleWithoutWindows_isRejected() {
-    List<ManifestError> errors = errors(schedule("timeZone: UTC\nwindows: []\n"));
+  void scheduleWithMoreWindowsThanTheLimit_isRejectedOnce() {
+    String windows =
+        "windows:\n" + "  - {sleepAt: \"22:00\"}\n".repeat(ManifestLimits.MAX_WINDOWS + 1);
 
-    assertError(errors.get(0), 8, 14, "spec.schedule.windows", "lists no window");
+    assertError(
+        onlyError(schedule("timeZone: UTC\n" + windows)),
+        9,
+        7,
+        "spec.schedule.windows",
+        "lists 101 windows; the limit is 100 per schedule");
   }
 }

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -99,11 +100,24 @@ class SchemaTest {
         Arguments.of(
             "missing spec",
             "apiVersion: daybreak.dev/v1\nkind: Environment\n" + "metadata: {name: shop}\n"),
+        Arguments.of("time past midnight", schedule("[{wakeAt: \"08:00\", sleepAt: \"24:00\"}]")),
+        Arguments.of("window without an edge", schedule("[{days: MON-FRI}]")),
         Arguments.of(
-            "time without leading zero",
-            HEAD
-                + "  services: [{name: a}]\n  schedule:\n    timeZone: UTC\n"
-                + "    windows: [{wakeAt: \"8:00\", sleepAt: \"20:00\"}]\n"),
+            "cron with a seconds field",
+            schedule("[{wakeCron: \"0 0 8 * * MON-FRI\", sleepCron: \"0 0 20 * * MON-FRI\"}]")),
+        Arguments.of("Quartz cron", schedule("[{wakeCron: \"0 8 ? * MON\"}]")),
+        Arguments.of("cron with days", schedule("[{wakeCron: \"0 8 * * *\", days: MON-FRI}]")),
+        Arguments.of(
+            "too many windows",
+            schedule(
+                "["
+                    + String.join(
+                        ", ",
+                        Collections.nCopies(ManifestLimits.MAX_WINDOWS + 1, "{sleepAt: \"22:00\"}"))
+                    + "]")),
+        Arguments.of(
+            "calendar name with capitals",
+            schedule("[{sleepAt: \"22:00\"}]") + "    calendars: [JP]\n"),
         Arguments.of(
             "wakeAt and wakeBy",
             HEAD
@@ -123,12 +137,43 @@ class SchemaTest {
             "unknown day",
             HEAD
                 + "  services: [{name: a}]\n  schedule:\n    timeZone: UTC\n"
-                + "    windows: [{days: Mon-Fri, wakeAt: \"08:00\", sleepAt: \"20:00\"}]\n"),
+                + "    windows: [{days: Mo-Fr, wakeAt: \"08:00\", sleepAt: \"20:00\"}]\n"),
         Arguments.of(
             "slack channel name without #",
             HEAD + "  services: [{name: a}]\n  notify: {slack: {channel: general}}\n"),
         Arguments.of(
             "maxWake in days", HEAD + "  services: [{name: a}]\n  access: {maxWake: 2d}\n"));
+  }
+
+  /** A manifest whose schedule has these windows (a YAML flow sequence) in UTC. */
+  private static String schedule(String windows) {
+    return HEAD
+        + "  services: [{name: a}]\n  schedule:\n    timeZone: UTC\n    windows: "
+        + windows
+        + "\n";
+  }
+
+  static Stream<Arguments> goodSchedules() {
+    return Stream.of(
+        Arguments.of(
+            "days in any case", "[{days: mon-Fri, wakeAt: \"08:00\", sleepAt: \"20:00\"}]"),
+        Arguments.of("full day names", "[{days: [Monday, SATURDAY], sleepAt: \"20:00\"}]"),
+        Arguments.of("a day list in one string", "[{days: \"MON, WED-FRI\", wakeAt: \"08:00\"}]"),
+        Arguments.of("a range across the weekend", "[{days: FRI-MON, wakeBy: \"09:00\"}]"),
+        Arguments.of("an hour without a leading zero", "[{wakeAt: \"8:30\", sleepAt: \"9:45\"}]"),
+        Arguments.of("only a sleep", "[{sleepAt: \"22:00\"}]"),
+        Arguments.of("only a wake cron", "[{wakeCron: \"*/30 8-9 * JAN-MAR 1-5\"}]"),
+        Arguments.of(
+            "a window around the clock", "[{days: MON, wakeAt: \"08:00\", sleepAt: \"08:00\"}]"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("goodSchedules")
+  void goodSchedule_passesTheSchemaAndTheLoader(String form, String windows) throws IOException {
+    String yaml = schedule(windows);
+
+    assertThat(validate(yaml)).as(form).isEmpty();
+    assertThat(Manifests.parse("good.yaml", yaml)).as(form).hasSize(1);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -168,6 +213,8 @@ class SchemaTest {
         .isEqualTo(EnvironmentReader.SLEEP_ORDERS);
     assertThat(defs.path("spec").path("properties").path("services").path("maxItems").asInt())
         .isEqualTo(ManifestLimits.MAX_SERVICES);
+    assertThat(defs.path("schedule").path("properties").path("windows").path("maxItems").asInt())
+        .isEqualTo(ManifestLimits.MAX_WINDOWS);
     assertThat(
             defs.path("service")
                 .path("properties")
