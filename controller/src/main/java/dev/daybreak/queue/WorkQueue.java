@@ -1,5 +1,7 @@
 package dev.daybreak.queue;
 
+import dev.daybreak.ratelimit.RateLimit;
+import dev.daybreak.ratelimit.TokenBucket;
 import dev.daybreak.time.ExecutorScheduler;
 import dev.daybreak.time.Scheduler;
 import java.time.Clock;
@@ -45,6 +47,12 @@ public final class WorkQueue implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(WorkQueue.class);
 
+  /**
+   * controller-runtime's global retry bucket (DefaultControllerRateLimiter): 10 per second, burst
+   * 100.
+   */
+  public static final RateLimit CONTROLLER_RUNTIME_RETRY_LIMIT = new RateLimit(100, 10);
+
   private final String name;
   private final Reconciler reconciler;
   private final Clock clock;
@@ -80,7 +88,7 @@ public final class WorkQueue implements AutoCloseable {
       this.ownedScheduler = Optional.empty();
     }
     this.backoff = new ExponentialBackoff(builder.backoffBase, builder.backoffMax);
-    this.retryBucket = new TokenBucket(clock, builder.retryRate, builder.retryBurst);
+    this.retryBucket = new TokenBucket(builder.retryLimit, clock);
     this.workers = new ArrayList<>(builder.workers);
     for (int i = 0; i < builder.workers; i++) {
       Thread worker = new Thread(this::work, "daybreak-" + name + "-worker-" + i);
@@ -382,8 +390,7 @@ public final class WorkQueue implements AutoCloseable {
     private Scheduler scheduler;
     private Duration backoffBase = ExponentialBackoff.CONTROLLER_RUNTIME_BASE;
     private Duration backoffMax = ExponentialBackoff.CONTROLLER_RUNTIME_MAX;
-    private double retryRate = TokenBucket.CONTROLLER_RUNTIME_RATE;
-    private int retryBurst = TokenBucket.CONTROLLER_RUNTIME_BURST;
+    private RateLimit retryLimit = CONTROLLER_RUNTIME_RETRY_LIMIT;
 
     private Builder() {}
 
@@ -427,9 +434,7 @@ public final class WorkQueue implements AutoCloseable {
 
     /** The global bucket for retries (default controller-runtime's 10 per second, burst 100). */
     public Builder retryRateLimit(double perSecond, int burst) {
-      TokenBucket.check(perSecond, burst);
-      this.retryRate = perSecond;
-      this.retryBurst = burst;
+      this.retryLimit = new RateLimit(burst, perSecond);
       return this;
     }
 

@@ -1,17 +1,13 @@
 package dev.daybreak.sandbox;
 
-import dev.daybreak.model.DesiredState;
 import dev.daybreak.model.EnvironmentSpec;
 import dev.daybreak.model.State;
 import dev.daybreak.reconcile.Controller;
-import dev.daybreak.store.DesiredRead;
-import dev.daybreak.store.Via;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
-import java.util.Optional;
 import java.util.Set;
 
 /** After the demo: a small prompt to wake and sleep the sandbox's environment by hand. */
@@ -75,23 +71,7 @@ final class Prompt {
         return;
       }
     }
-    long version =
-        backends.store().desired(spec.name()) instanceof DesiredRead.Valid v
-            ? v.stored().version()
-            : 0;
-    backends
-        .store()
-        .writeDesired(
-            spec.name(),
-            new DesiredState(
-                state,
-                Optional.empty(),
-                services,
-                "sandbox",
-                "from the prompt",
-                backends.clock().instant()),
-            version,
-            Via.CLI);
+    backends.setDesired(spec.name(), state, services, "from the prompt");
     controller.trigger(spec.name());
     out.println(spec.name() + " -> " + state + "; type status to see it");
   }

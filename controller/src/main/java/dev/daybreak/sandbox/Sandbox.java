@@ -5,7 +5,6 @@ import dev.daybreak.ecssim.CallRecord;
 import dev.daybreak.ecssim.EcsSimulator;
 import dev.daybreak.ecssim.Operation;
 import dev.daybreak.ecssim.SimSettings;
-import dev.daybreak.model.DesiredState;
 import dev.daybreak.model.EnvironmentSpec;
 import dev.daybreak.model.Phase;
 import dev.daybreak.model.ServiceSpec;
@@ -14,8 +13,6 @@ import dev.daybreak.reconcile.Controller;
 import dev.daybreak.reconcile.ControllerSettings;
 import dev.daybreak.runtime.ControllerModule;
 import dev.daybreak.slack.ConsoleNotifier;
-import dev.daybreak.store.DesiredRead;
-import dev.daybreak.store.Via;
 import dev.daybreak.time.ScaledClock;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -138,17 +135,7 @@ public final class Sandbox {
   }
 
   private void flip(SandboxBackends backends, State state, String reason) {
-    long version =
-        backends.store().desired(spec.name()) instanceof DesiredRead.Valid v
-            ? v.stored().version()
-            : 0;
-    backends
-        .store()
-        .writeDesired(
-            spec.name(),
-            new DesiredState(state, Optional.empty(), Set.of(), "sandbox", reason, clock.instant()),
-            version,
-            Via.CLI);
+    backends.setDesired(spec.name(), state, Set.of(), reason);
   }
 
   /** Draws the live view until {@code done} or the limit (simulated time) passes. */

@@ -7,15 +7,21 @@ import dev.daybreak.ecs.GatewaySettings;
 import dev.daybreak.ecs.SdkEcsGateway;
 import dev.daybreak.ecssim.EcsSimulator;
 import dev.daybreak.ecssim.http.EcsSimServer;
+import dev.daybreak.model.DesiredState;
+import dev.daybreak.model.State;
 import dev.daybreak.runtime.Backends;
 import dev.daybreak.slack.Notifier;
+import dev.daybreak.store.DesiredRead;
 import dev.daybreak.store.InMemoryStateStore;
 import dev.daybreak.store.StateStore;
+import dev.daybreak.store.Via;
 import dev.daybreak.time.ExecutorScheduler;
 import dev.daybreak.time.ScaledScheduler;
 import dev.daybreak.time.Scheduler;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Everything in-process: the ECS simulator served over real HTTP on loopback (so the controller
@@ -68,8 +74,18 @@ final class SandboxBackends implements Backends {
     return store;
   }
 
-  InMemoryStateStore memoryStore() {
-    return store;
+  /**
+   * Sets the environment's desired state the way the CLI does (via {@code cli}, as "sandbox"), over
+   * whatever version the item has now.
+   */
+  void setDesired(String environment, State state, Set<String> services, String reason) {
+    long version =
+        store.desired(environment) instanceof DesiredRead.Valid v ? v.stored().version() : 0;
+    store.writeDesired(
+        environment,
+        new DesiredState(state, Optional.empty(), services, "sandbox", reason, clock.instant()),
+        version,
+        Via.CLI);
   }
 
   @Override
