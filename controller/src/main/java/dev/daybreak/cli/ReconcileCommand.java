@@ -9,7 +9,7 @@ import dev.daybreak.reconcile.EnvironmentReconciler;
 import dev.daybreak.runtime.Backends;
 import dev.daybreak.runtime.ControllerModule;
 import dev.daybreak.runtime.ProductionBackends;
-import dev.daybreak.slack.EnvSecretSource;
+import dev.daybreak.slack.SecretSources;
 import dev.daybreak.store.StoredStatus;
 import java.io.PrintWriter;
 import java.util.List;
@@ -70,7 +70,7 @@ final class ReconcileCommand implements Callable<Integer> {
             opened,
             ecs.endpoint(store.region()),
             slack.settings(),
-            EnvSecretSource.fromSystem())) {
+            SecretSources.fromSystem())) {
       List<String> names =
           environment == null ? backends.store().environments() : List.of(environment);
       if (environment != null && backends.store().spec(environment).isEmpty()) {

@@ -7,7 +7,7 @@ import dev.daybreak.reconcile.ControllerSettings;
 import dev.daybreak.runtime.Backends;
 import dev.daybreak.runtime.ControllerModule;
 import dev.daybreak.runtime.ProductionBackends;
-import dev.daybreak.slack.EnvSecretSource;
+import dev.daybreak.slack.SecretSources;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -98,7 +98,7 @@ final class RunCommand implements Callable<Integer> {
                 opened,
                 ecs.endpoint(store.region()),
                 slack.settings(),
-                EnvSecretSource.fromSystem());
+                SecretSources.fromSystem());
         Controller controller =
             Guice.createInjector(new ControllerModule(backends, settings))
                 .getInstance(Controller.class);
