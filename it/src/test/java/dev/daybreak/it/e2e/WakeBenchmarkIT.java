@@ -313,15 +313,15 @@ class WakeBenchmarkIT {
     }
     Map<String, Object> first = (Map<String, Object>) results.get("firstAction");
     md.append(
-        "\nFirst UpdateService after a raw DynamoDB flip (%d flips, resync %d ms): p50 %d ms,"
-            + " p99 %d ms, max %d ms (goal <= %d ms)\n"
-                .formatted(
-                    (int) first.get("flips"),
-                    RESYNC.toMillis(),
-                    (long) first.get("p50Ms"),
-                    (long) first.get("p99Ms"),
-                    (long) first.get("maxMs"),
-                    (long) first.get("goalMs")));
+        ("\nFirst UpdateService after a raw DynamoDB flip (%d flips, resync %d ms): p50 %d ms,"
+                + " p99 %d ms, max %d ms (goal <= %d ms)\n")
+            .formatted(
+                (int) first.get("flips"),
+                RESYNC.toMillis(),
+                (long) first.get("p50Ms"),
+                (long) first.get("p99Ms"),
+                (long) first.get("maxMs"),
+                (long) first.get("goalMs")));
     Files.writeString(dir.resolve("wake-benchmark.md"), md);
     System.out.println(md);
   }
