@@ -349,15 +349,23 @@ final class Stack implements AutoCloseable {
 
   @Override
   public void close() {
+    RuntimeException failure = null;
     for (int i = closers.size() - 1; i >= 0; i--) {
       try {
         closers.get(i).close();
       } catch (Exception e) {
-        throw new IllegalStateException("closing " + closers.get(i) + " failed", e);
+        if (failure == null) {
+          failure = new IllegalStateException("closing " + closers.get(i) + " failed", e);
+        } else {
+          failure.addSuppressed(e);
+        }
       }
     }
     ecs.close();
     slack.stop();
     dynamo.close();
+    if (failure != null) {
+      throw failure;
+    }
   }
 }
