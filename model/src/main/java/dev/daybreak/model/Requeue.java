@@ -6,11 +6,15 @@ import java.time.Duration;
 public final class Requeue {
 
   /**
-   * While a tier is waking or sleeping. ECS needs tens of seconds to start a task (the seed's state
-   * machine waited 10 s between checks); 2 s keeps a tier's hand-off prompt, and DescribeServices
-   * calls are batched (10 services per call) against a 20/s bucket.
+   * While a tier is waking or sleeping. ECS has no event for "this service now runs its count", so
+   * the hand-off from a ready tier to the next waits, on average, half of this: issue 6 asks for a
+   * re-observation every 1–2 s, and the wake benchmark ({@code WakeBenchmarkIT}) measured 2 s
+   * costing about 1 s per tier hand-off. 1 s halves that; the price is one DescribeServices call
+   * (up to 10 services, batched across the environments of a cluster) per waking cluster per
+   * second, well inside ECS's 20/s service-read rate for the handful of environments that wake at
+   * once (fleets are staggered by the schedule).
    */
-  public static final Duration PROGRESS = Duration.ofSeconds(2);
+  public static final Duration PROGRESS = Duration.ofSeconds(1);
 
   /**
    * When the environment is settled (Awake or Asleep): how often to re-check that nobody scaled a
