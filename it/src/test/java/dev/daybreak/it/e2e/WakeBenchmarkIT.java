@@ -67,7 +67,8 @@ class WakeBenchmarkIT {
     SimSettings sim =
         SimSettings.builder()
             .seed(2026)
-            .startLatency(Latency.parse("2s..4s"))
+            .startLatency(
+                Latency.parse(System.getProperty("daybreak.bench.startLatency", "2s..4s")))
             .stopLatency(Latency.parse("200ms..400ms"))
             .startLatency("solo", Latency.fixed(Duration.ofMillis(200)))
             .stopLatency("solo", Latency.fixed(Duration.ofMillis(200)))
