@@ -1,5 +1,6 @@
 package dev.daybreak.deploy;
 
+import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.CfnOutput;
@@ -51,6 +52,13 @@ final class ServerlessController {
       List<PolicyStatement> reconcilePermissions,
       List<PolicyStatement> slackPermissions,
       Monitoring monitoring) {
+    if (!Files.isRegularFile(config.controllerJar())) {
+      throw new DeployConfigException(
+          "context 'controllerJar': mode=serverless packages the controller's jar, expected at "
+              + config.controllerJar().toAbsolutePath()
+              + " but there is no such file; build it first with ./mvnw -B install -DskipTests"
+              + " from the repository's root");
+    }
     Code code = Code.fromAsset(config.controllerJar().toString());
 
     Function reconcile =

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.AppProps;
 
 class DeployConfigTest {
   private static DeployConfig read(Map<String, Object> context) {
@@ -80,5 +83,24 @@ class DeployConfigTest {
     assertThat(DeployConfig.RETENTION_DAYS).hasSize(22);
     assertThat(read(Map.of("clusters", "dev", "logRetentionDays", 731)).logRetention().name())
         .isEqualTo("TWO_YEARS");
+  }
+
+  @Test
+  void serverlessStack_withoutTheControllersJar_saysHowToBuildIt() {
+    App app =
+        new App(
+            AppProps.builder()
+                .context(
+                    Map.of(
+                        "mode", "serverless",
+                        "clusters", "dev",
+                        "controllerJar", "no/such/daybreak.jar"))
+                .build());
+
+    assertThatThrownBy(() -> DaybreakApp.stack(app, Optional.empty()))
+        .isInstanceOf(DeployConfigException.class)
+        .hasMessageContaining("context 'controllerJar'")
+        .hasMessageContaining("no/such/daybreak.jar")
+        .hasMessageContaining("./mvnw -B install -DskipTests");
   }
 }
