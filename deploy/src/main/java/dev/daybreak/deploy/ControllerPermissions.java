@@ -1,0 +1,126 @@
+package dev.daybreak.deploy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.ArnComponents;
+import software.amazon.awscdk.ArnFormat;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.iam.Effect;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+
+/**
+ * The controller's IAM statements, generated from the configuration: every action is named, and
+ * every resource is the narrowest ARN AWS accepts for it.
+ */
+final class ControllerPermissions {
+  /** The CloudWatch namespace the controller publishes its metrics to. */
+  static final String METRICS_NAMESPACE = "Daybreak";
+
+  /** What the store does with its one table (see the store's DynamoDbTable). */
+  static final List<String> TABLE_ACTIONS =
+      List.of(
+          "dynamodb:GetItem",
+          "dynamodb:PutItem",
+          "dynamodb:UpdateItem",
+          "dynamodb:DeleteItem",
+          "dynamodb:Query",
+          "dynamodb:Scan",
+          "dynamodb:DescribeTable");
+
+  private ControllerPermissions() {}
+
+  /**
+   * DescribeServices and UpdateService on the services of the configured clusters only: {@code
+   * arn:PARTITION:ecs:REGION:ACCOUNT:service/CLUSTER/*}.
+   */
+  static PolicyStatement ecsServices(Stack stack, List<String> clusters) {
+    List<String> arns = new ArrayList<>();
+    for (String cluster : clusters) {
+      arns.add(
+          stack.formatArn(
+              ArnComponents.builder()
+                  .service("ecs")
+                  .resource("service")
+                  .resourceName(cluster + "/*")
+                  .arnFormat(ArnFormat.SLASH_RESOURCE_NAME)
+                  .build()));
+    }
+    return allow(List.of("ecs:DescribeServices", "ecs:UpdateService"), arns);
+  }
+
+  /** Item reads and writes on the state table, and nothing else of DynamoDB. */
+  static PolicyStatement table(String tableArn) {
+    return allow(TABLE_ACTIONS, List.of(tableArn));
+  }
+
+  /** Reading the two Slack secrets, by their ARNs. */
+  static PolicyStatement secrets(List<String> secretArns) {
+    return allow(List.of("secretsmanager:GetSecretValue"), secretArns);
+  }
+
+  /**
+   * Publishing daybreak's metrics. PutMetricData has no resource-level permissions, so AWS requires
+   * {@code Resource: "*"}; the namespace condition confines it to daybreak's metrics.
+   */
+  static PolicyStatement metrics() {
+    return PolicyStatement.Builder.create()
+        .effect(Effect.ALLOW)
+        .actions(List.of("cloudwatch:PutMetricData"))
+        .resources(List.of("*"))
+        .conditions(
+            Map.of(
+                "StringEquals", Map.<String, Object>of("cloudwatch:namespace", METRICS_NAMESPACE)))
+        .build();
+  }
+
+  /**
+   * Application Auto Scaling, only when {@code -c autoscaling=true}: reading the ECS services'
+   * scalable targets and moving their bounds around a sleep. Scalable-target ARNs carry an opaque
+   * id, not the cluster, so the statements are confined by service namespace and dimension.
+   */
+  static List<PolicyStatement> autoscaling(Stack stack) {
+    Map<String, Object> ecsDesiredCount =
+        Map.of(
+            "StringEquals",
+            Map.<String, Object>of(
+                "application-autoscaling:service-namespace", "ecs",
+                "application-autoscaling:scalable-dimension", "ecs:service:DesiredCount"));
+    // The Describe* actions have no resource-level permissions: AWS requires Resource "*".
+    PolicyStatement describe =
+        allow(
+            List.of(
+                "application-autoscaling:DescribeScalableTargets",
+                "application-autoscaling:DescribeScalingPolicies"),
+            List.of("*"));
+    PolicyStatement register =
+        PolicyStatement.Builder.create()
+            .effect(Effect.ALLOW)
+            .actions(List.of("application-autoscaling:RegisterScalableTarget"))
+            .resources(
+                List.of(
+                    stack.formatArn(
+                        ArnComponents.builder()
+                            .service("application-autoscaling")
+                            .resource("scalable-target")
+                            .resourceName("*")
+                            .arnFormat(ArnFormat.SLASH_RESOURCE_NAME)
+                            .build())))
+            .conditions(ecsDesiredCount)
+            .build();
+    return List.of(describe, register);
+  }
+
+  /** Writing the controller's own log streams, in its one log group. */
+  static PolicyStatement logs(String logGroupArn) {
+    return allow(List.of("logs:CreateLogStream", "logs:PutLogEvents"), List.of(logGroupArn));
+  }
+
+  private static PolicyStatement allow(List<String> actions, List<String> resources) {
+    return PolicyStatement.Builder.create()
+        .effect(Effect.ALLOW)
+        .actions(actions)
+        .resources(resources)
+        .build();
+  }
+}

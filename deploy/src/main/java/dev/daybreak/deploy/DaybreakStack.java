@@ -1,0 +1,76 @@
+package dev.daybreak.deploy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.dynamodb.Table;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.constructs.Construct;
+
+/** daybreak in one account and region: its state, secrets, monitoring and the controller. */
+public final class DaybreakStack extends Stack {
+  private final Table table;
+
+  public DaybreakStack(Construct scope, String id, StackProps props, DeployConfig config) {
+    super(scope, id, props);
+    table = StateTable.create(this, config.tableName());
+    SlackSecrets secrets = SlackSecrets.create(this, id.toLowerCase(Locale.ROOT));
+    Monitoring monitoring = Monitoring.create(this, config);
+
+    // What Slack's requests need: the state (to write desired states) and the two secrets.
+    List<PolicyStatement> slack = new ArrayList<>();
+    slack.add(ControllerPermissions.table(table.getTableArn()));
+    slack.add(ControllerPermissions.secrets(secrets.arns()));
+    slack.add(ControllerPermissions.metrics());
+
+    // The controller adds ECS, and Application Auto Scaling when enabled.
+    List<PolicyStatement> controller = new ArrayList<>(slack);
+    controller.add(ControllerPermissions.ecsServices(this, config.clusters()));
+    if (config.autoscaling()) {
+      controller.addAll(ControllerPermissions.autoscaling(this));
+    }
+
+    Map<String, String> environment =
+        ControllerEnvironment.of(config, table.getTableName(), secrets);
+    switch (config.mode()) {
+      case SERVERLESS -> {
+        String logs = monitoring.logGroup().getLogGroupArn();
+        List<PolicyStatement> withLogs = new ArrayList<>(controller);
+        withLogs.add(ControllerPermissions.logs(logs));
+        List<PolicyStatement> slackWithLogs = new ArrayList<>(slack);
+        slackWithLogs.add(ControllerPermissions.logs(logs));
+        ServerlessController.create(this, config, environment, withLogs, slackWithLogs, monitoring);
+      }
+      case SERVICE ->
+          FargateController.create(
+              this, config.image().orElseThrow(), environment, controller, monitoring);
+    }
+
+    CfnOutput.Builder.create(this, "TableName")
+        .description("daybreak apply -f ... --table <this> (or export DAYBREAK_TABLE=<this>)")
+        .value(table.getTableName())
+        .build();
+    CfnOutput.Builder.create(this, "SlackBotTokenSecret")
+        .description(
+            "aws secretsmanager put-secret-value --secret-id <this> --secret-string xoxb-...")
+        .value(secrets.botToken().getRef())
+        .build();
+    CfnOutput.Builder.create(this, "SlackSigningSecretSecret")
+        .description("aws secretsmanager put-secret-value --secret-id <this> --secret-string ...")
+        .value(secrets.signingSecret().getRef())
+        .build();
+    CfnOutput.Builder.create(this, "LogGroup")
+        .description("The controller's logs")
+        .value(monitoring.logGroup().getLogGroupName())
+        .build();
+  }
+
+  /** The state table. */
+  public Table table() {
+    return table;
+  }
+}

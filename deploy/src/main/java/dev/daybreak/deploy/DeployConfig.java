@@ -1,0 +1,178 @@
+package dev.daybreak.deploy;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import software.amazon.awscdk.services.logs.RetentionDays;
+
+/**
+ * Everything the stack is generated from, read from CDK context ({@code -c key=value} or {@code
+ * cdk.json}) and validated before any resource is defined.
+ *
+ * @param mode how the controller runs
+ * @param clusters names of the ECS clusters whose services daybreak may scale; the controller's ECS
+ *     permissions cover exactly these clusters' services
+ * @param image the controller's container image (service mode only)
+ * @param controllerJar the controller's shaded jar, the Lambda code (serverless mode only)
+ * @param autoscaling whether the controller may touch Application Auto Scaling targets
+ * @param tableName the DynamoDB table (the CLI's default is {@code daybreak})
+ * @param logRetentionDays how long the controller's logs are kept
+ * @param slackChannel the channel announcements go to, if any
+ * @param alarmEmail an address subscribed to the alarms topic, if any
+ */
+public record DeployConfig(
+    Mode mode,
+    List<String> clusters,
+    Optional<String> image,
+    Path controllerJar,
+    boolean autoscaling,
+    String tableName,
+    int logRetentionDays,
+    Optional<String> slackChannel,
+    Optional<String> alarmEmail) {
+
+  /** Where {@code cdk.json}'s app (run from {@code deploy/}) finds the controller's jar. */
+  public static final String DEFAULT_CONTROLLER_JAR = "../controller/target/daybreak.jar";
+
+  /** The table name the {@code daybreak} CLI uses when none is given. */
+  public static final String DEFAULT_TABLE = "daybreak";
+
+  /** Retention periods CloudWatch Logs accepts, in days. */
+  static final Map<Integer, RetentionDays> RETENTION_DAYS =
+      Map.ofEntries(
+          Map.entry(1, RetentionDays.ONE_DAY),
+          Map.entry(3, RetentionDays.THREE_DAYS),
+          Map.entry(5, RetentionDays.FIVE_DAYS),
+          Map.entry(7, RetentionDays.ONE_WEEK),
+          Map.entry(14, RetentionDays.TWO_WEEKS),
+          Map.entry(30, RetentionDays.ONE_MONTH),
+          Map.entry(60, RetentionDays.TWO_MONTHS),
+          Map.entry(90, RetentionDays.THREE_MONTHS),
+          Map.entry(120, RetentionDays.FOUR_MONTHS),
+          Map.entry(150, RetentionDays.FIVE_MONTHS),
+          Map.entry(180, RetentionDays.SIX_MONTHS),
+          Map.entry(365, RetentionDays.ONE_YEAR),
+          Map.entry(400, RetentionDays.THIRTEEN_MONTHS),
+          Map.entry(545, RetentionDays.EIGHTEEN_MONTHS),
+          Map.entry(731, RetentionDays.TWO_YEARS),
+          Map.entry(1096, RetentionDays.THREE_YEARS),
+          Map.entry(1827, RetentionDays.FIVE_YEARS),
+          Map.entry(2192, RetentionDays.SIX_YEARS),
+          Map.entry(2557, RetentionDays.SEVEN_YEARS),
+          Map.entry(2922, RetentionDays.EIGHT_YEARS),
+          Map.entry(3288, RetentionDays.NINE_YEARS),
+          Map.entry(3653, RetentionDays.TEN_YEARS));
+
+  // ECS cluster names: up to 255 letters, digits, hyphens and underscores.
+  private static final Pattern CLUSTER_NAME = Pattern.compile("[A-Za-z0-9_-]{1,255}");
+  // DynamoDB table names: 3 to 255 of letters, digits, '_', '-', '.'.
+  private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z0-9_.-]{3,255}");
+
+  public DeployConfig {
+    clusters = List.copyOf(clusters);
+    if (clusters.isEmpty()) {
+      throw new DeployConfigException(
+          "context 'clusters': expected at least one ECS cluster name (-c clusters=dev,staging)"
+              + " but found none");
+    }
+    for (String cluster : clusters) {
+      if (!CLUSTER_NAME.matcher(cluster).matches()) {
+        throw new DeployConfigException(
+            "context 'clusters': expected ECS cluster names (letters, digits, '-', '_') but found '"
+                + cluster
+                + "'");
+      }
+    }
+    if (mode == Mode.SERVICE && image.isEmpty()) {
+      throw new DeployConfigException(
+          "context 'image': mode=service runs the controller's container image, so -c"
+              + " image=<repository>:<tag> is required (build and push it with ./mvnw -Pjib, see"
+              + " deploy/README.md) but none was given");
+    }
+    if (!TABLE_NAME.matcher(tableName).matches()) {
+      throw new DeployConfigException(
+          "context 'tableName': expected 3 to 255 letters, digits, '_', '-' or '.' but found '"
+              + tableName
+              + "'");
+    }
+    if (!RETENTION_DAYS.containsKey(logRetentionDays)) {
+      throw new DeployConfigException(
+          "context 'logRetentionDays': expected one of CloudWatch Logs' periods "
+              + RETENTION_DAYS.keySet().stream().sorted().toList()
+              + " but found "
+              + logRetentionDays);
+    }
+  }
+
+  /**
+   * Reads the configuration from CDK context.
+   *
+   * @param context {@code node.tryGetContext}: a value, or null when the key is absent
+   */
+  /** {@link #logRetentionDays} as CloudWatch Logs' period. */
+  RetentionDays logRetention() {
+    return RETENTION_DAYS.get(logRetentionDays);
+  }
+
+  public static DeployConfig fromContext(Function<String, Object> context) {
+    Mode mode = Mode.fromContext(string(context, "mode").orElse(Mode.SERVERLESS.contextValue()));
+    return new DeployConfig(
+        mode,
+        list(context.apply("clusters")),
+        string(context, "image"),
+        Path.of(string(context, "controllerJar").orElse(DEFAULT_CONTROLLER_JAR)),
+        bool(context, "autoscaling"),
+        string(context, "tableName").orElse(DEFAULT_TABLE),
+        integer(context, "logRetentionDays", 30),
+        string(context, "slackChannel"),
+        string(context, "alarmEmail"));
+  }
+
+  private static Optional<String> string(Function<String, Object> context, String key) {
+    return Optional.ofNullable(context.apply(key))
+        .map(value -> String.valueOf(value).trim())
+        .filter(value -> !value.isEmpty());
+  }
+
+  private static boolean bool(Function<String, Object> context, String key) {
+    Optional<String> value = string(context, key).map(v -> v.toLowerCase(Locale.ROOT));
+    if (value.isEmpty() || value.get().equals("false")) {
+      return false;
+    }
+    if (value.get().equals("true")) {
+      return true;
+    }
+    throw new DeployConfigException(
+        "context '" + key + "': expected true or false but found '" + value.get() + "'");
+  }
+
+  private static int integer(Function<String, Object> context, String key, int fallback) {
+    Optional<String> value = string(context, key);
+    try {
+      return value.map(Integer::parseInt).orElse(fallback);
+    } catch (NumberFormatException e) {
+      throw new DeployConfigException(
+          "context '" + key + "': expected a number of days but found '" + value.get() + "'");
+    }
+  }
+
+  /** A comma-separated string (from {@code -c}) or a JSON list (from {@code cdk.json}). */
+  private static List<String> list(Object value) {
+    List<String> items = new ArrayList<>();
+    if (value instanceof Collection<?> collection) {
+      collection.forEach(item -> items.add(String.valueOf(item).trim()));
+    } else if (value != null) {
+      for (String item : String.valueOf(value).split(",")) {
+        items.add(item.trim());
+      }
+    }
+    items.removeIf(String::isEmpty);
+    return items.stream().distinct().toList();
+  }
+}

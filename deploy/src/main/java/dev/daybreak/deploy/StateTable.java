@@ -1,0 +1,37 @@
+package dev.daybreak.deploy;
+
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.dynamodb.Attribute;
+import software.amazon.awscdk.services.dynamodb.AttributeType;
+import software.amazon.awscdk.services.dynamodb.BillingMode;
+import software.amazon.awscdk.services.dynamodb.PointInTimeRecoverySpecification;
+import software.amazon.awscdk.services.dynamodb.Table;
+import software.constructs.Construct;
+
+/** The one table daybreak keeps its specs, desired states, statuses, audit and leases in. */
+final class StateTable {
+  /** Partition key: {@code env#<name>} or {@code lease#<shard>}. */
+  static final String PARTITION_KEY = "pk";
+
+  /** Sort key: {@code spec}, {@code desired}, {@code status}, {@code audit#...}, {@code lease}. */
+  static final String SORT_KEY = "sk";
+
+  private StateTable() {}
+
+  /**
+   * On demand, with point-in-time recovery and deletion protection. The stack retains the table
+   * when it is deleted: the state outlives an uninstall until someone deletes it on purpose.
+   */
+  static Table create(Construct scope, String tableName) {
+    return Table.Builder.create(scope, "Table")
+        .tableName(tableName)
+        .partitionKey(Attribute.builder().name(PARTITION_KEY).type(AttributeType.STRING).build())
+        .sortKey(Attribute.builder().name(SORT_KEY).type(AttributeType.STRING).build())
+        .billingMode(BillingMode.PAY_PER_REQUEST)
+        .pointInTimeRecoverySpecification(
+            PointInTimeRecoverySpecification.builder().pointInTimeRecoveryEnabled(true).build())
+        .deletionProtection(true)
+        .removalPolicy(RemovalPolicy.RETAIN)
+        .build();
+  }
+}
