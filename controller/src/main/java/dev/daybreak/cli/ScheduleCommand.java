@@ -105,10 +105,15 @@ final class ScheduleCommand implements Callable<Integer> {
         out.flush();
         return ExitCodes.OK;
       }
-      view.schedule()
-          .filter(s -> !s.wakeLead().isZero())
-          .ifPresent(
-              s -> out.println("wakeBy lead: " + dev.daybreak.time.Durations.format(s.wakeLead())));
+      boolean prewarms =
+          environment.spec().spec().schedule().orElseThrow().windows().stream()
+              .anyMatch(w -> w.wakeBy().isPresent());
+      if (prewarms) {
+        out.println(
+            "wakeBy lead: "
+                + dev.daybreak.time.Durations.format(view.schedule().orElseThrow().wakeLead())
+                + " (p90 of the measured wakes, or the manifest's estimate)");
+      }
       List<Row> rows = rows(view, now, now.plus(Duration.ofDays(days)), zone);
       if (rows.isEmpty()) {
         out.println("no edges in the next " + days + " day(s)");

@@ -89,6 +89,35 @@ final class ScheduleCommandTest {
   }
 
   @Test
+  void schedule_readmeExample_printsExactlyThis() throws Exception {
+    Path file =
+        Fixtures.write(
+            dir,
+            "dev.yaml",
+            SCHEDULED
+                .formatted("jp")
+                .replace("name: office", "name: dev")
+                .replace("days: MON-THU", "days: MON-FRI")
+                .replaceAll("(?s)      - wakeBy.*?days: FRI\n", ""));
+    cli.memory("apply", "-f", file.toString());
+    cli.clock.set(Instant.parse("2026-05-07T12:00:00Z"));
+    cli.memory("wake", "dev", "--for", "1h", "--as", "alice", "--reason", "hotfix");
+
+    Cli.Result result = cli.memory("schedule", "dev", "--days", "3");
+
+    assertThat(result.out())
+        .isEqualTo(
+            """
+            environment/dev (Asia/Tokyo) now Thu 2026-05-07 21:00: AWAKE (override)
+            override: AWAKE by alice ("hotfix") until Thu 2026-05-07 22:00
+            WHEN                   DOES            WHY
+            Thu 2026-05-07 22:00   override ends   by alice; the schedule decides again
+            Fri 2026-05-08 08:00   wake            schedule
+            Fri 2026-05-08 20:00   sleep           schedule
+            """);
+  }
+
+  @Test
   void pinnedWake_overridesEveryEdge_untilChanged() throws Exception {
     apply("jp");
     cli.clock.set(Instant.parse("2026-05-07T12:00:00Z"));
