@@ -42,10 +42,16 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * One reconcile pass for one environment, as in the design: read spec, desired and status; observe
- * ECS; plan; write the status (conditionally); execute the plan's actions (one tier at most);
- * announce; requeue. Level-based: it never depends on having seen an event, only on what the store
- * and ECS say now, so a restart or a missed trigger heals on the next pass.
+ * One reconcile pass for one environment, as in the design: read spec, desired and status; resolve
+ * the effective desired state (an active manual change, else the schedule, else the stored state,
+ * see {@link EffectiveDesired}); observe ECS; plan; write the status (conditionally); execute the
+ * plan's actions (one tier at most); announce; requeue. Level-based: it never depends on having
+ * seen an event, only on what the store and ECS say now, so a restart or a missed trigger heals on
+ * the next pass, and a controller that was down across a schedule edge catches up on its first.
+ *
+ * <p>The requeue is the schedule's timer: a pass asks to be run again no later than the next change
+ * of the effective state (a schedule edge or an override ending), staggered within the configured
+ * window so environments sharing an edge do not start at once.
  *
  * <p>The status is written before the actions run: a pass whose conditional status write loses (a
  * concurrent pass, or a stale replica) acts on nothing, and an action that fails after the write is
