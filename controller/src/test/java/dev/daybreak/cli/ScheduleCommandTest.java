@@ -131,6 +131,9 @@ final class ScheduleCommandTest {
         .contains(", pinned until changed")
         .contains("wake (overridden)")
         .doesNotContain("override ends");
+    assertThat(cli.memory("describe", "env", "office").out())
+        .contains("AWAKE (all services), pinned against the schedule");
+    assertThat(cli.memory("get", "envs", "-o", "json").out()).contains("\"pinned\" : true");
   }
 
   @Test
