@@ -1,5 +1,6 @@
 package dev.daybreak.cli;
 
+import dev.daybreak.manifests.Calendars;
 import dev.daybreak.manifests.Manifest;
 import dev.daybreak.manifests.ManifestError;
 import dev.daybreak.manifests.ManifestException;
@@ -39,6 +40,7 @@ final class ApplyCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
   @Mixin StoreOptions store;
+  @Mixin CalendarOptions calendarOptions;
 
   @Option(
       names = {"-f", "--filename"},
@@ -59,9 +61,10 @@ final class ApplyCommand implements Callable<Integer> {
     var err = spec.commandLine().getErr();
     List<ManifestError> errors = new ArrayList<>();
     Map<String, Manifest> manifests = new LinkedHashMap<>();
+    Calendars calendars = calendarOptions.calendars();
     for (Path file : files) {
       try {
-        for (Manifest manifest : Manifests.load(file)) {
+        for (Manifest manifest : Manifests.load(file, calendars)) {
           Manifest earlier = manifests.putIfAbsent(manifest.spec().name(), manifest);
           if (earlier != null) {
             errors.add(

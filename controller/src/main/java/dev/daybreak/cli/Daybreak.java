@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       InitCommand.class,
       ApplyCommand.class,
       GetCommand.class,
+      ScheduleCommand.class,
       DescribeCommand.class,
       WakeCommand.class,
       SleepCommand.class,

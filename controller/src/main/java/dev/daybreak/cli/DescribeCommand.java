@@ -177,7 +177,8 @@ final class DescribeCommand implements Callable<Integer> {
           + d.until().map(u -> " until " + Times.show(u, zone)).orElse("")
           + (d.services().isEmpty()
               ? " (all services)"
-              : " (services " + String.join(", ", d.services().stream().sorted().toList()) + ")");
+              : " (services " + String.join(", ", d.services().stream().sorted().toList()) + ")")
+          + (valid.stored().pinned() ? ", pinned against the schedule" : "");
     }
     if (read instanceof DesiredRead.Invalid invalid) {
       return "INVALID: "

@@ -47,7 +47,7 @@ final class DesiredChange {
               request.who(context),
               request.reason,
               context.clock().instant());
-      StoredDesired stored = write(store, name, desired, err);
+      StoredDesired stored = write(store, name, desired, request.pin, err);
       out.println(
           "environment/"
               + name
@@ -57,6 +57,7 @@ final class DesiredChange {
               + (wanted.isEmpty()
                   ? ""
                   : " for " + String.join(", ", wanted.stream().sorted().toList()))
+              + (stored.pinned() ? ", pinned against the schedule" : "")
               + " (version "
               + stored.version()
               + ")");
@@ -86,7 +87,11 @@ final class DesiredChange {
   }
 
   private static StoredDesired write(
-      StateStore store, String name, DesiredState desired, java.io.PrintWriter err) {
+      StateStore store,
+      String name,
+      DesiredState desired,
+      boolean pinned,
+      java.io.PrintWriter err) {
     ConflictException last = null;
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
       DesiredRead read = store.desired(name);
@@ -98,7 +103,7 @@ final class DesiredChange {
         err.println("note: replacing a malformed desired item (" + invalid.reason() + ")");
       }
       try {
-        return store.writeDesired(name, desired, version, Via.CLI);
+        return store.writeDesired(name, desired, version, Via.CLI, pinned);
       } catch (ConflictException e) {
         last = e;
       }

@@ -1,5 +1,6 @@
 package dev.daybreak.cli;
 
+import dev.daybreak.manifests.Calendars;
 import dev.daybreak.model.DependencyGraph;
 import dev.daybreak.model.State;
 import dev.daybreak.store.DesiredRead;
@@ -25,7 +26,11 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "get",
     mixinStandardHelpOptions = true,
-    description = "Lists environments: NAME, PHASE, DESIRED, TIER, UNTIL, AGE.",
+    description = {
+      "Lists environments: NAME, PHASE, DESIRED, TIER, UNTIL, NEXT, AGE.",
+      "NEXT is the next change the controller makes by itself (a schedule edge, or an override"
+          + " ending) and what it does, in the environment's schedule time zone."
+    },
     exitCodeListHeading = ExitCodes.HEADING,
     exitCodeList = {
       ExitCodes.OK_LINE,
@@ -40,6 +45,7 @@ final class GetCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
   @Mixin StoreOptions store;
+  @Mixin CalendarOptions calendarOptions;
 
   @Parameters(
       index = "0",
@@ -86,7 +92,8 @@ final class GetCommand implements Callable<Integer> {
         return ExitCodes.OK;
       }
       Instant now = context.clock().instant();
-      TextTable table = new TextTable("NAME", "PHASE", "DESIRED", "TIER", "UNTIL", "AGE");
+      Calendars calendars = calendarOptions.calendars();
+      TextTable table = new TextTable("NAME", "PHASE", "DESIRED", "TIER", "UNTIL", "NEXT", "AGE");
       for (StoredEnvironment e : environments) {
         table.row(
             e.name(),
@@ -94,6 +101,7 @@ final class GetCommand implements Callable<Integer> {
             desired(e.desired()),
             tier(e),
             until(e.desired(), now, context.zone()),
+            ScheduleView.of(e, calendars, now).next(e, context.zone()),
             Durations.age(Duration.between(e.createdAt(), now)));
       }
       table.print(out, "");

@@ -20,6 +20,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -55,6 +56,8 @@ public final class GraphCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
 
+  @Mixin private CalendarOptions calendarOptions;
+
   @Option(
       names = {"-o", "--output"},
       paramLabel = "FORMAT",
@@ -72,7 +75,7 @@ public final class GraphCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     List<Manifest> manifests;
     try {
-      manifests = Manifests.load(file);
+      manifests = Manifests.load(file, calendarOptions.calendars());
     } catch (ManifestException e) {
       e.errors().stream().map(ManifestError::toString).forEach(err::println);
       err.flush();

@@ -43,6 +43,7 @@ final class ReconcileCommand implements Callable<Integer> {
   @Mixin StoreOptions store;
   @Mixin EcsOptions ecs;
   @Mixin SlackOptions slack;
+  @Mixin CalendarOptions calendars;
 
   @Option(
       names = "--once",
@@ -82,7 +83,14 @@ final class ReconcileCommand implements Callable<Integer> {
         return ExitCodes.PROBLEM;
       }
       EnvironmentReconciler reconciler =
-          Guice.createInjector(new ControllerModule(backends, ControllerSettings.defaults()))
+          Guice.createInjector(
+                  new ControllerModule(
+                      backends,
+                      new ControllerSettings(
+                          ControllerSettings.DEFAULT_RESYNC,
+                          ControllerSettings.DEFAULT_WORKERS,
+                          Optional.empty(),
+                          calendars.calendars())))
               .getInstance(EnvironmentReconciler.class);
       boolean problem = false;
       for (String name : names) {

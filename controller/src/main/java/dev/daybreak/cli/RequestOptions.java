@@ -31,6 +31,14 @@ final class RequestOptions {
   String until;
 
   @Option(
+      names = "--pin",
+      description =
+          "Hold this state past the schedule's next wake or sleep: until --for/--until, or until"
+              + " the next wake/sleep command. Without it, the schedule's next edge ends the"
+              + " change.")
+  boolean pin;
+
+  @Option(
       names = "--reason",
       paramLabel = "TEXT",
       defaultValue = "",

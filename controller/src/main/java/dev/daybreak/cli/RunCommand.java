@@ -11,6 +11,7 @@ import dev.daybreak.slack.SecretSources;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -56,6 +57,17 @@ final class RunCommand implements Callable<Integer> {
       defaultValue = "4",
       description = "Environments reconciled at once. Default: ${DEFAULT-VALUE}.")
   int workers;
+
+  @Option(
+      names = "--stagger-window",
+      paramLabel = "DURATION",
+      converter = DurationConverter.class,
+      description =
+          "Spread the starts of environments sharing a schedule edge over this window."
+              + " Default: enough for ECS's UpdateService quota of 5 calls/s across the fleet.")
+  Duration staggerWindow;
+
+  @Mixin CalendarOptions calendars;
 
   @Option(
       names = "--http-port",
@@ -129,7 +141,8 @@ final class RunCommand implements Callable<Integer> {
 
   private ControllerSettings settings() {
     try {
-      return new ControllerSettings(resync, workers);
+      return new ControllerSettings(
+          resync, workers, Optional.ofNullable(staggerWindow), calendars.calendars());
     } catch (IllegalArgumentException e) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }

@@ -1,5 +1,6 @@
 package dev.daybreak.cli;
 
+import dev.daybreak.manifests.Calendars;
 import dev.daybreak.manifests.Manifest;
 import dev.daybreak.manifests.ManifestError;
 import dev.daybreak.manifests.ManifestException;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -31,6 +33,8 @@ public final class ValidateCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
 
+  @Mixin private CalendarOptions calendarOptions;
+
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "Manifest files (YAML or JSON).")
   private List<Path> files;
 
@@ -40,9 +44,10 @@ public final class ValidateCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     int invalidFiles = 0;
     int problems = 0;
+    Calendars calendars = calendarOptions.calendars();
     for (Path file : files) {
       try {
-        List<Manifest> manifests = Manifests.load(file);
+        List<Manifest> manifests = Manifests.load(file, calendars);
         out.println(file + ": " + manifests.size() + " environment(s) valid");
       } catch (ManifestException e) {
         e.errors().stream().map(ManifestError::toString).forEach(err::println);

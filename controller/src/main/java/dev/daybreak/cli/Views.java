@@ -97,6 +97,7 @@ final class Views {
       node.put("requestedBy", d.requestedBy());
       node.put("reason", d.reason());
       node.put("requestedAt", d.requestedAt().toString());
+      node.put("pinned", valid.stored().pinned());
       node.put("version", valid.stored().version());
       node.put("handEdited", valid.handEdited());
       return node;

@@ -1,14 +1,22 @@
 package dev.daybreak.reconcile;
 
+import dev.daybreak.manifests.Calendars;
 import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How the long-running controller paces itself.
  *
  * @param resync how often every desired item is read to catch flips made by anyone
  * @param workers how many environments are reconciled at once
+ * @param staggerWindow how far apart the starts of environments sharing a schedule edge are spread;
+ *     empty: {@link dev.daybreak.model.schedule.Stagger#minimumWindow} for the fleet's size, so the
+ *     fleet's UpdateService calls stay within ECS's quota
+ * @param calendars the holiday calendars schedules may name
  */
-public record ControllerSettings(Duration resync, int workers) {
+public record ControllerSettings(
+    Duration resync, int workers, Optional<Duration> staggerWindow, Calendars calendars) {
 
   /** The resync period when none is configured: desired items are small, so reading is cheap. */
   public static final Duration DEFAULT_RESYNC = Duration.ofSeconds(5);
@@ -23,6 +31,19 @@ public record ControllerSettings(Duration resync, int workers) {
     if (workers < 1) {
       throw new IllegalArgumentException("workers must be >= 1, was " + workers);
     }
+    Objects.requireNonNull(staggerWindow, "staggerWindow");
+    staggerWindow.ifPresent(
+        w -> {
+          if (w.isNegative()) {
+            throw new IllegalArgumentException("stagger window must be >= 0, was " + w);
+          }
+        });
+    Objects.requireNonNull(calendars, "calendars");
+  }
+
+  /** Settings with the stagger window sized for the fleet and the built-in calendars. */
+  public ControllerSettings(Duration resync, int workers) {
+    this(resync, workers, Optional.empty(), Calendars.builtIn());
   }
 
   public static ControllerSettings defaults() {

@@ -1,15 +1,22 @@
 package dev.daybreak.reconcile;
 
 import dev.daybreak.ecs.EcsGateway;
+import dev.daybreak.model.DependencyGraph;
 import dev.daybreak.model.DesiredState;
 import dev.daybreak.model.EnvironmentSpec;
 import dev.daybreak.model.EnvironmentStatus;
 import dev.daybreak.model.ObservedService;
+import dev.daybreak.model.Phase;
 import dev.daybreak.model.Plan;
 import dev.daybreak.model.Planner;
 import dev.daybreak.model.ScaleAction;
 import dev.daybreak.model.ServiceSpec;
+import dev.daybreak.model.State;
 import dev.daybreak.model.Transition;
+import dev.daybreak.model.schedule.Resolution;
+import dev.daybreak.model.schedule.Schedule;
+import dev.daybreak.model.schedule.ScheduleException;
+import dev.daybreak.model.schedule.Stagger;
 import dev.daybreak.queue.Reconciler;
 import dev.daybreak.queue.Result;
 import dev.daybreak.slack.Announcement;
@@ -24,6 +31,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,10 +42,16 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * One reconcile pass for one environment, as in the design: read spec, desired and status; observe
- * ECS; plan; write the status (conditionally); execute the plan's actions (one tier at most);
- * announce; requeue. Level-based: it never depends on having seen an event, only on what the store
- * and ECS say now, so a restart or a missed trigger heals on the next pass.
+ * One reconcile pass for one environment, as in the design: read spec, desired and status; resolve
+ * the effective desired state (an active manual change, else the schedule, else the stored state,
+ * see {@link EffectiveDesired}); observe ECS; plan; write the status (conditionally); execute the
+ * plan's actions (one tier at most); announce; requeue. Level-based: it never depends on having
+ * seen an event, only on what the store and ECS say now, so a restart or a missed trigger heals on
+ * the next pass, and a controller that was down across a schedule edge catches up on its first.
+ *
+ * <p>The requeue is the schedule's timer: a pass asks to be run again no later than the next change
+ * of the effective state (a schedule edge or an override ending), staggered within the configured
+ * window so environments sharing an edge do not start at once.
  *
  * <p>The status is written before the actions run: a pass whose conditional status write loses (a
  * concurrent pass, or a stale replica) acts on nothing, and an action that fails after the write is
@@ -57,12 +71,32 @@ public final class EnvironmentReconciler implements Reconciler {
   private final Map<String, String> reportedInvalid = new ConcurrentHashMap<>();
   private final AtomicLong passes = new AtomicLong();
 
+  /** How long the fleet's size, which sizes the default stagger window, is reused. */
+  static final Duration FLEET_SIZE_TTL = Duration.ofMinutes(1);
+
+  private final ControllerSettings settings;
+  private final Map<String, String> reportedSchedule = new ConcurrentHashMap<>();
+  private volatile FleetSize fleetSize = new FleetSize(0, Instant.MIN);
+
+  private record FleetSize(int environments, Instant readAt) {}
+
   @Inject
-  public EnvironmentReconciler(StateStore store, EcsGateway ecs, Notifier notifier, Clock clock) {
+  public EnvironmentReconciler(
+      StateStore store,
+      EcsGateway ecs,
+      Notifier notifier,
+      Clock clock,
+      ControllerSettings settings) {
     this.store = store;
     this.ecs = ecs;
     this.notifier = notifier;
     this.clock = clock;
+    this.settings = settings;
+  }
+
+  /** A reconciler with the default settings (built-in calendars, stagger sized for the fleet). */
+  public EnvironmentReconciler(StateStore store, EcsGateway ecs, Notifier notifier, Clock clock) {
+    this(store, ecs, notifier, clock, ControllerSettings.defaults());
   }
 
   @Override
@@ -86,18 +120,22 @@ public final class EnvironmentReconciler implements Reconciler {
   }
 
   private Result reconcile(StoredEnvironment stored) {
-    Optional<DesiredState> desired = desired(stored);
-    if (desired.isEmpty()) {
+    Instant now = clock.instant();
+    Optional<Resolution> resolution = resolve(stored, now);
+    if (resolution.isEmpty()) {
       return Result.done();
     }
+    DesiredState desired = resolution.get().desired();
     EnvironmentSpec spec = stored.spec().spec();
     Map<String, ObservedService> observed =
         ecs.observe(spec.cluster(), spec.services().stream().map(ServiceSpec::ecsService).toList());
     StoredStatus previous =
         stored.status().orElse(new StoredStatus(EnvironmentStatus.initial(), 0));
-    Instant now = clock.instant();
-    Plan plan = Planner.plan(spec, desired.get(), observed, previous.status(), now);
-    EnvironmentStatus status = plan.status().withObservedGeneration(stored.spec().generation());
+    Plan plan = Planner.plan(spec, desired, observed, previous.status(), now);
+    EnvironmentStatus status =
+        plan.status()
+            .withObservedGeneration(stored.spec().generation())
+            .withWakeDurations(wakeDurations(desired, previous.status(), plan.status(), now));
     if (!status.equals(previous.status())) {
       store.writeStatus(spec.name(), status, previous.version());
     }
@@ -106,8 +144,59 @@ public final class EnvironmentReconciler implements Reconciler {
     for (Transition t : plan.transitions()) {
       LOG.info("{}: {}", t.kind(), t.message());
     }
-    notifier.announce(Announcement.of(spec, desired.get(), written, observed));
-    return Result.requeueAfter(plan.requeueAfter());
+    notifier.announce(Announcement.of(spec, desired, written, observed));
+    return Result.requeueAfter(requeueAfter(spec, plan.requeueAfter(), resolution.get(), now));
+  }
+
+  /**
+   * The plan's requeue, or sooner: the timer for the next schedule edge or override expiry, with
+   * the start staggered within the window so a fleet sharing an edge stays inside ECS's quota.
+   */
+  private Duration requeueAfter(
+      EnvironmentSpec spec, Duration planned, Resolution resolution, Instant now) {
+    if (resolution.nextChange().isEmpty()) {
+      return planned;
+    }
+    Instant next = Stagger.staggered(resolution.nextChange().get(), spec.name(), window(spec, now));
+    Duration untilNext = Duration.between(now, next);
+    if (untilNext.isNegative()) {
+      return Duration.ZERO;
+    }
+    return untilNext.compareTo(planned) < 0 ? untilNext : planned;
+  }
+
+  private Duration window(EnvironmentSpec spec, Instant now) {
+    if (settings.staggerWindow().isPresent()) {
+      return settings.staggerWindow().get();
+    }
+    FleetSize fleet = fleetSize;
+    if (fleet.readAt().plus(FLEET_SIZE_TTL).isBefore(now)) {
+      fleet = new FleetSize(store.environments().size(), now);
+      fleetSize = fleet;
+    }
+    int firstTier = DependencyGraph.of(spec.services()).tiers().get(0).size();
+    return Stagger.minimumWindow(fleet.environments(), firstTier);
+  }
+
+  /**
+   * The measured wakes with this pass's appended when it completed a whole-environment wake (from
+   * the operation's start to Awake), for {@code wakeBy}'s lead.
+   */
+  private static List<Duration> wakeDurations(
+      DesiredState desired, EnvironmentStatus previous, EnvironmentStatus next, Instant now) {
+    List<Duration> measured = previous.wakeDurations();
+    boolean completedWake =
+        previous.phase() != Phase.AWAKE
+            && next.phase() == Phase.AWAKE
+            && previous.target().equals(Optional.of(State.AWAKE))
+            && !desired.isPartial()
+            && previous.operationStartedAt().isPresent();
+    if (!completedWake) {
+      return measured;
+    }
+    List<Duration> more = new ArrayList<>(measured);
+    more.add(Duration.between(previous.operationStartedAt().get(), now));
+    return more;
   }
 
   private void execute(EnvironmentSpec spec, List<ScaleAction> actions) {
@@ -122,8 +211,11 @@ public final class EnvironmentReconciler implements Reconciler {
     }
   }
 
-  /** The desired state to drive toward; empty when there is none or it is malformed. */
-  private Optional<DesiredState> desired(StoredEnvironment stored) {
+  /**
+   * The effective desired state to drive toward: an active manual change, else the schedule, else
+   * the stored state; empty when there is none or the stored item is malformed.
+   */
+  private Optional<Resolution> resolve(StoredEnvironment stored, Instant now) {
     String name = stored.name();
     DesiredRead read = stored.desired();
     if (read instanceof DesiredRead.Invalid invalid) {
@@ -133,17 +225,40 @@ public final class EnvironmentReconciler implements Reconciler {
       return Optional.empty();
     }
     reportedInvalid.remove(name);
+    Optional<Schedule> schedule = schedule(stored);
     if (read instanceof DesiredRead.Valid valid) {
       StoredDesired current = valid.stored();
       if (valid.handEdited()) {
         current = store.adoptHandEdit(name, current);
         LOG.info(
-            "desired state edited by hand in DynamoDB: {} (recorded in the audit)",
+            "desired state edited by hand in DynamoDB: {} (recorded in the audit; a manual"
+                + " override from now)",
             current.desired().state());
       }
-      return Optional.of(current.desired());
+      return EffectiveDesired.resolve(current, schedule, now);
     }
-    LOG.debug("no desired state stored; nothing to drive");
-    return Optional.empty();
+    Optional<Resolution> resolved = EffectiveDesired.resolve(read, schedule, now);
+    if (resolved.isEmpty()) {
+      LOG.debug("no desired state stored and no schedule; nothing to drive");
+    }
+    return resolved;
+  }
+
+  /** The compiled schedule; empty (the schedule not acted on) when it cannot be compiled. */
+  private Optional<Schedule> schedule(StoredEnvironment stored) {
+    try {
+      Optional<Schedule> schedule = EffectiveDesired.schedule(stored, settings.calendars());
+      reportedSchedule.remove(stored.name());
+      return schedule;
+    } catch (ScheduleException | IllegalArgumentException e) {
+      if (!e.getMessage().equals(reportedSchedule.put(stored.name(), e.getMessage()))) {
+        LOG.warn(
+            "the schedule cannot be used with this controller's calendars {}, so only manual"
+                + " changes are acted on: {}",
+            settings.calendars().names(),
+            e.getMessage());
+      }
+      return Optional.empty();
+    }
   }
 }

@@ -19,9 +19,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * edited by hand with any DynamoDB client) and writing it with daybreak's bookkeeping.
  *
  * <p>People write {@code state}, {@code until}, {@code services}, {@code requestedBy}, {@code
- * reason} and {@code requestedAt}. daybreak also keeps {@code version} (the optimistic lock),
- * {@code fingerprint} (to notice hand edits), {@code via} and {@code changedAt} (how and when
- * daybreak accepted the current value; the audit entry of that value is keyed by them).
+ * reason}, {@code requestedAt} and {@code pinned} (BOOL, absent means false). daybreak also keeps
+ * {@code version} (the optimistic lock), {@code fingerprint} (to notice hand edits), {@code via}
+ * and {@code changedAt} (how and when daybreak accepted the current value; the audit entry of that
+ * value is keyed by them).
  */
 final class DesiredItem {
 
@@ -35,6 +36,7 @@ final class DesiredItem {
   static final String FINGERPRINT = "fingerprint";
   static final String VIA = "via";
   static final String CHANGED_AT = "changedAt";
+  static final String PINNED = "pinned";
 
   /** Every attribute daybreak reads or writes on the item, for "unchanged since read" checks. */
   private static final List<String> ATTRIBUTES =
@@ -48,7 +50,8 @@ final class DesiredItem {
           VERSION,
           FINGERPRINT,
           VIA,
-          CHANGED_AT);
+          CHANGED_AT,
+          PINNED);
 
   private static final String VALID_STATES =
       Arrays.stream(State.values()).map(Enum::name).collect(Collectors.joining(" or "));
@@ -69,11 +72,17 @@ final class DesiredItem {
     }
     try {
       DesiredState desired = parse(attributes);
+      boolean pinned = Items.optionalBool(attributes, PINNED);
       boolean handEdited =
           !Items.optionalString(attributes, FINGERPRINT)
-              .map(Fingerprint.of(desired, version)::equals)
+              .map(Fingerprint.of(desired, version, pinned)::equals)
               .orElse(false);
-      return new DesiredRead.Valid(new StoredDesired(desired, version), handEdited);
+      Optional<Instant> acceptedAt =
+          handEdited
+              ? Optional.empty()
+              : Items.optionalString(attributes, CHANGED_AT).flatMap(Items::parseInstant);
+      return new DesiredRead.Valid(
+          new StoredDesired(desired, version, pinned, acceptedAt), handEdited);
     } catch (Items.InvalidAttributeException e) {
       return new DesiredRead.Invalid(e.getMessage(), version);
     }
@@ -150,8 +159,11 @@ final class DesiredItem {
 
   /** The attributes daybreak sets for a desired value at {@code version}. */
   static Map<String, AttributeValue> attributes(
-      DesiredState desired, long version, Via via, Instant changedAt) {
+      DesiredState desired, boolean pinned, long version, Via via, Instant changedAt) {
     Map<String, AttributeValue> set = new HashMap<>();
+    if (pinned) {
+      set.put(PINNED, AttributeValue.fromBool(true));
+    }
     set.put(STATE, Items.s(desired.state().name()));
     desired.until().ifPresent(u -> set.put(UNTIL, Items.instant(u)));
     if (!desired.services().isEmpty()) {
@@ -163,15 +175,18 @@ final class DesiredItem {
     set.put(REASON, Items.s(desired.reason()));
     set.put(REQUESTED_AT, Items.instant(desired.requestedAt()));
     set.put(VERSION, Items.n(version));
-    set.put(FINGERPRINT, Items.s(Fingerprint.of(desired, version)));
+    set.put(FINGERPRINT, Items.s(Fingerprint.of(desired, version, pinned)));
     set.put(VIA, Items.s(via.wireName()));
     set.put(CHANGED_AT, Items.instant(changedAt));
     return set;
   }
 
   /** The optional attributes a desired value leaves out, so a write removes stale ones. */
-  static Set<String> removals(DesiredState desired) {
+  static Set<String> removals(DesiredState desired, boolean pinned) {
     Set<String> remove = new LinkedHashSet<>();
+    if (!pinned) {
+      remove.add(PINNED);
+    }
     if (desired.until().isEmpty()) {
       remove.add(UNTIL);
     }

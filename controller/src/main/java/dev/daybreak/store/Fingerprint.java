@@ -4,6 +4,7 @@ import dev.daybreak.model.DesiredState;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.TreeSet;
@@ -21,8 +22,16 @@ final class Fingerprint {
 
   private Fingerprint() {}
 
-  static String of(DesiredState desired, long version) {
-    List<String> fields =
+  /**
+   * The fingerprint; {@code pinned} counts only when true, so items written before the attribute
+   * existed keep their fingerprint.
+   */
+  static String of(DesiredState desired, long version, boolean pinned) {
+    List<String> fields = new ArrayList<>();
+    if (pinned) {
+      fields.add("pinned");
+    }
+    fields.addAll(
         List.of(
             desired.state().name(),
             desired.until().map(Object::toString).orElse(""),
@@ -30,7 +39,7 @@ final class Fingerprint {
             desired.requestedBy(),
             desired.reason(),
             desired.requestedAt().toString(),
-            Long.toString(version));
+            Long.toString(version)));
     StringBuilder canonical = new StringBuilder();
     for (String field : fields) {
       canonical.append(field.length()).append(':').append(field).append(';');

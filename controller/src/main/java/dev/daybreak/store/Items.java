@@ -109,6 +109,19 @@ final class Items {
     return Optional.of(value.s());
   }
 
+  /** A boolean attribute: absent or NULL reads as false. */
+  static boolean optionalBool(Map<String, AttributeValue> item, String name) {
+    AttributeValue value = item.get(name);
+    if (value == null || value.type() == AttributeValue.Type.NUL) {
+      return false;
+    }
+    if (value.type() != AttributeValue.Type.BOOL) {
+      throw new InvalidAttributeException(
+          name, "must be true or false (BOOL), found " + describeType(value));
+    }
+    return value.bool();
+  }
+
   /** A non-negative whole-number attribute that may be absent. */
   static Optional<Long> optionalCount(Map<String, AttributeValue> item, String name) {
     AttributeValue value = item.get(name);

@@ -1,9 +1,13 @@
 package dev.daybreak.store;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.daybreak.manifests.Calendars;
 import dev.daybreak.manifests.Manifest;
 import dev.daybreak.manifests.ManifestException;
 import dev.daybreak.manifests.Manifests;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,13 +73,29 @@ final class SpecItem {
     return "dynamodb:env#" + environment + "/spec";
   }
 
+  /** The calendar names a stored manifest's schedule lists (none when unreadable). */
+  private static List<String> calendars(String json) {
+    try {
+      JsonNode names = StatusItem.JSON.readTree(json).at("/spec/schedule/calendars");
+      List<String> out = new ArrayList<>();
+      names.forEach(n -> out.add(n.asText()));
+      return out;
+    } catch (JsonProcessingException e) {
+      return List.of();
+    }
+  }
+
   static Read read(String environment, Map<String, AttributeValue> item) {
     try {
       String json = Items.requiredString(item, JSON, "the manifest as JSON");
       long generation = Items.requiredCount(item, GENERATION);
       Instant appliedAt = Items.requiredInstant(item, APPLIED_AT);
       Instant createdAt = createdAtOf(item).orElse(appliedAt);
-      List<Manifest> manifests = Manifests.parse(source(environment), json);
+      // The calendars were checked when the manifest was applied (with the applier's
+      // --calendars); here only their names matter, so a spec naming a calendar of one's own
+      // reads back wherever it is read. The controller compiles the schedule with its calendars.
+      List<Manifest> manifests =
+          Manifests.parse(source(environment), json, Calendars.builtIn().orEmpty(calendars(json)));
       return new Read(
           new StoredSpec(manifests.get(0).spec(), json, generation), createdAt, appliedAt);
     } catch (Items.InvalidAttributeException | ManifestException e) {

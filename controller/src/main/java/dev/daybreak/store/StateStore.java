@@ -45,8 +45,20 @@ public interface StateStore {
    *
    * @throws ConflictException when someone else wrote first
    */
+  default StoredDesired writeDesired(
+      String environment, DesiredState desired, long expectedVersion, Via via) {
+    return writeDesired(environment, desired, expectedVersion, via, false);
+  }
+
+  /**
+   * As {@link #writeDesired(String, DesiredState, long, Via)}, and pins the change against the
+   * schedule when {@code pinned} ({@code wake --pin}): it then holds past the schedule's next edge,
+   * until its {@code until} or for good.
+   *
+   * @throws ConflictException when someone else wrote first
+   */
   StoredDesired writeDesired(
-      String environment, DesiredState desired, long expectedVersion, Via via);
+      String environment, DesiredState desired, long expectedVersion, Via via, boolean pinned);
 
   /**
    * Takes over a desired item someone edited by hand (read as {@link DesiredRead.Valid} with {@code

@@ -164,7 +164,7 @@ abstract sealed class TableStateStore implements StateStore
 
   @Override
   public final StoredDesired writeDesired(
-      String environment, DesiredState desired, long expectedVersion, Via via) {
+      String environment, DesiredState desired, long expectedVersion, Via via, boolean pinned) {
     Objects.requireNonNull(desired, "desired");
     Objects.requireNonNull(via, "via");
     String pk = Items.pk(requireName(environment));
@@ -197,8 +197,8 @@ abstract sealed class TableStateStore implements StateStore
       table.update(
           pk,
           Items.DESIRED,
-          DesiredItem.attributes(desired, next, via, now),
-          DesiredItem.removals(desired),
+          DesiredItem.attributes(desired, pinned, next, via, now),
+          DesiredItem.removals(desired, pinned),
           DesiredItem.unchangedSince(current));
     } catch (Table.ConditionFailedException e) {
       throw changedMeanwhile(environment);
@@ -216,7 +216,7 @@ abstract sealed class TableStateStore implements StateStore
                 desired.reason()),
             next),
         true);
-    return new StoredDesired(desired, next);
+    return new StoredDesired(desired, next, pinned, Optional.of(now));
   }
 
   @Override
@@ -243,8 +243,9 @@ abstract sealed class TableStateStore implements StateStore
     long next = seen.version() + 1;
     Instant now = clock.instant();
     DesiredState desired = seen.desired();
-    Map<String, AttributeValue> set = DesiredItem.attributes(desired, next, Via.DYNAMODB, now);
-    Set<String> remove = DesiredItem.removals(desired);
+    Map<String, AttributeValue> set =
+        DesiredItem.attributes(desired, seen.pinned(), next, Via.DYNAMODB, now);
+    Set<String> remove = DesiredItem.removals(desired, seen.pinned());
     try {
       table.update(pk, Items.DESIRED, set, remove, DesiredItem.unchangedSince(current));
     } catch (Table.ConditionFailedException e) {
@@ -266,7 +267,7 @@ abstract sealed class TableStateStore implements StateStore
     Map<String, AttributeValue> item = new LinkedHashMap<>(current.orElse(Map.of()));
     item.putAll(set);
     remove.forEach(item::remove);
-    return new Adopted(new StoredDesired(desired, next), item);
+    return new Adopted(new StoredDesired(desired, next, seen.pinned(), Optional.of(now)), item);
   }
 
   /** The state the newest audit entry moved to: what daybreak last knew before a hand edit. */

@@ -41,9 +41,9 @@ final class GetDescribeCommandTest {
     assertThat(result.out())
         .isEqualTo(
             """
-            NAME   PHASE    DESIRED   TIER       UNTIL                  AGE
-            qa     -        -         -          -                      30m
-            seed   Waking   AWAKE     1 (of 3)   2026-12-01 18:30 JST   5h30m
+            NAME   PHASE    DESIRED   TIER       UNTIL                  NEXT                                         AGE
+            qa     -        -         -          -                      -                                            30m
+            seed   Waking   AWAKE     1 (of 3)   2026-12-01 18:30 JST   sleep Tue 2026-12-01 18:30 (override ends)   5h30m
             """);
   }
 

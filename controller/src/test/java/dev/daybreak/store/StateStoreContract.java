@@ -169,7 +169,7 @@ public abstract class StateStoreContract {
 
     StoredDesired stored = store.writeDesired(ENV, desired, 0, Via.CLI);
 
-    assertThat(stored).isEqualTo(new StoredDesired(desired, 1));
+    assertThat(stored).isEqualTo(new StoredDesired(desired, 1, false, Optional.of(T0)));
     assertThat(store.desired(ENV)).isEqualTo(new DesiredRead.Valid(stored, false));
   }
 
@@ -262,6 +262,43 @@ public abstract class StateStoreContract {
     assertThat(all.get("b")).isInstanceOf(DesiredRead.Invalid.class);
   }
 
+  @Test
+  void writeDesired_pinned_readsBackPinned_andAnUnpinnedWriteRemovesThePin() {
+    StoredDesired pinned = store.writeDesired(ENV, awake("alice"), 0, Via.CLI, true);
+
+    assertThat(pinned.pinned()).isTrue();
+    assertThat(store.desired(ENV)).isEqualTo(new DesiredRead.Valid(pinned, false));
+    assertThat(desiredItem().get("pinned")).isEqualTo(AttributeValue.fromBool(true));
+
+    clock.advance(Duration.ofMinutes(1));
+    StoredDesired unpinned = store.writeDesired(ENV, asleep("bob"), 1, Via.CLI);
+
+    assertThat(store.desired(ENV)).isEqualTo(new DesiredRead.Valid(unpinned, false));
+    assertThat(unpinned.pinned()).isFalse();
+    assertThat(unpinned.acceptedAt()).contains(T0.plus(Duration.ofMinutes(1)));
+    assertThat(desiredItem()).doesNotContainKey("pinned");
+  }
+
+  @Test
+  void handEdit_settingPinned_isReadPinnedAndHandEdited() {
+    store.writeDesired(ENV, awake("alice"), 0, Via.CLI);
+
+    updateDesiredByHand(ENV, Map.of("pinned", AttributeValue.fromBool(true)), Set.of());
+
+    DesiredRead.Valid read = (DesiredRead.Valid) store.desired(ENV);
+    assertThat(read.handEdited()).isTrue();
+    assertThat(read.stored().pinned()).isTrue();
+    assertThat(store.adoptHandEdit(ENV, read.stored()).pinned()).isTrue();
+    assertThat(((DesiredRead.Valid) store.desired(ENV)).handEdited()).isFalse();
+  }
+
+  private Map<String, AttributeValue> desiredItem() {
+    return scanByHand().stream()
+        .filter(i -> i.get("sk").s().equals("desired"))
+        .findFirst()
+        .orElseThrow();
+  }
+
   // --- hand edits -------------------------------------------------------------------------
 
   @Test
@@ -294,7 +331,11 @@ public abstract class StateStoreContract {
 
     StoredDesired adopted = store.adoptHandEdit(ENV, seen);
 
-    assertThat(adopted).isEqualTo(new StoredDesired(seen.desired(), 2));
+    assertThat(seen.acceptedAt()).isEmpty();
+    assertThat(adopted)
+        .isEqualTo(
+            new StoredDesired(
+                seen.desired(), 2, false, Optional.of(T0.plus(Duration.ofMinutes(7)))));
     assertThat(seen.desired().until()).contains(Instant.parse("2026-11-30T09:30:00Z"));
     assertThat(store.desired(ENV)).isEqualTo(new DesiredRead.Valid(adopted, false));
     assertThat(store.audit(ENV, 1))
@@ -405,6 +446,10 @@ public abstract class StateStoreContract {
         Arguments.of(
             Map.of(), Set.of("requestedBy"), "'requestedBy' is missing; expected a string (S)"),
         Arguments.of(
+            Map.of("pinned", AttributeValue.fromS("yes")),
+            Set.of(),
+            "'pinned' must be true or false (BOOL), found a string (S)"),
+        Arguments.of(
             Map.of("version", AttributeValue.fromS("3")),
             Set.of(),
             "'version' must be a number (N), found a string (S)"));
@@ -472,6 +517,37 @@ public abstract class StateStoreContract {
     assertThat(second.version()).isEqualTo(2);
     assertThat(store.status(ENV)).contains(second);
     assertThat(store.status("other")).isEmpty();
+  }
+
+  @Test
+  void writeStatus_roundTripsMeasuredWakeDurations() {
+    EnvironmentStatus status =
+        waking().withWakeDurations(List.of(Duration.ofSeconds(95), Duration.ofMillis(120_500)));
+
+    store.writeStatus(ENV, status, 0);
+
+    assertThat(store.status(ENV).orElseThrow().status().wakeDurations())
+        .containsExactly(Duration.ofSeconds(95), Duration.ofMillis(120_500));
+  }
+
+  @Test
+  void statusDocument_writtenBeforeWakeDurationsExisted_readsWithNoneMeasured() {
+    store.writeStatus(ENV, waking(), 0);
+    Map<String, AttributeValue> item =
+        scanByHand().stream()
+            .filter(i -> i.get("sk").s().equals("status"))
+            .findFirst()
+            .orElseThrow();
+    String document = item.get("document").s();
+    String old = document.replaceAll(",?\"wakeDurations\":\\[[^\\]]*\\]", "");
+    assertThat(old).doesNotContain("wakeDurations").isNotEqualTo(document);
+
+    updateItemByHand(
+        "env#" + ENV, "status", Map.of("document", AttributeValue.fromS(old)), Set.of());
+
+    EnvironmentStatus read = store.status(ENV).orElseThrow().status();
+    assertThat(read.wakeDurations()).isEmpty();
+    assertThat(read).isEqualTo(waking());
   }
 
   @Test

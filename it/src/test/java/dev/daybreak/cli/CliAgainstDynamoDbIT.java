@@ -240,7 +240,7 @@ final class CliAgainstDynamoDbIT {
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
     assertThat(process.exitValue()).as(output).isZero();
-    assertThat(output).startsWith("NAME   PHASE   DESIRED   TIER   UNTIL   AGE\nseed   -");
+    assertThat(output).startsWith("NAME   PHASE   DESIRED   TIER   UNTIL   NEXT   AGE\nseed   -");
   }
 
   // --- helpers ----------------------------------------------------------------------------

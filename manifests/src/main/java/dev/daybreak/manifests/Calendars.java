@@ -13,6 +13,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -73,6 +74,19 @@ public final class Calendars {
       throw new ManifestException(errors);
     }
     return new Calendars(byName);
+  }
+
+  /**
+   * These calendars, and an empty one for each of {@code names} they lack. For reading back a
+   * manifest that was checked when it was applied (a stored spec), where only the names matter: the
+   * calendars themselves are the reader's concern when it compiles the schedule.
+   */
+  public Calendars orEmpty(Collection<String> names) {
+    SortedMap<String, HolidayCalendar> all = new TreeMap<>(byName);
+    for (String name : names) {
+      all.computeIfAbsent(name, n -> new HolidayCalendar(n, new TreeMap<>()));
+    }
+    return new Calendars(all);
   }
 
   /** The names of every calendar, sorted. */

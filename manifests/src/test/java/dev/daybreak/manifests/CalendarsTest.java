@@ -146,4 +146,13 @@ class CalendarsTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("unknown holiday calendar 'acme'; available: jp");
   }
+
+  @Test
+  void orEmpty_addsAnEmptyCalendarForEachMissingName_andKeepsTheKnownOnes() {
+    Calendars calendars = Calendars.builtIn().orEmpty(List.of("jp", "team"));
+
+    assertThat(calendars.names()).containsExactly("jp", "team");
+    assertThat(calendars.get("team").orElseThrow().holidays()).isEmpty();
+    assertThat(calendars.get("jp")).isEqualTo(Calendars.builtIn().get("jp"));
+  }
 }

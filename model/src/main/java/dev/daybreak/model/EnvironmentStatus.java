@@ -1,5 +1,7 @@
 package dev.daybreak.model;
 
+import dev.daybreak.model.schedule.WakeLead;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +22,9 @@ import java.util.Optional;
  *     restore})
  * @param observedGeneration the spec generation this status was computed from
  * @param operationStartedAt when the current wake or sleep began
+ * @param wakeDurations how long the latest completed wakes took (from {@code operationStartedAt} to
+ *     Awake), oldest first, at most {@link dev.daybreak.model.schedule.WakeLead#SAMPLES}; a status
+ *     persisted before this field existed reads as none measured
  */
 public record EnvironmentStatus(
     int formatVersion,
@@ -30,7 +35,8 @@ public record EnvironmentStatus(
     List<Condition> conditions,
     Map<String, Integer> savedCounts,
     long observedGeneration,
-    Optional<Instant> operationStartedAt) {
+    Optional<Instant> operationStartedAt,
+    List<Duration> wakeDurations) {
 
   /** The version of the persisted status format this code writes. */
   public static final int FORMAT_VERSION = 1;
@@ -42,6 +48,31 @@ public record EnvironmentStatus(
     conditions = List.copyOf(conditions);
     savedCounts = Map.copyOf(savedCounts);
     Objects.requireNonNull(operationStartedAt, "operationStartedAt");
+    wakeDurations = List.copyOf(wakeDurations);
+  }
+
+  /** A status with no wake measured yet (what the planner computes; the reconciler keeps them). */
+  public EnvironmentStatus(
+      int formatVersion,
+      Phase phase,
+      Optional<State> target,
+      int currentTier,
+      Map<String, ServiceReadiness> services,
+      List<Condition> conditions,
+      Map<String, Integer> savedCounts,
+      long observedGeneration,
+      Optional<Instant> operationStartedAt) {
+    this(
+        formatVersion,
+        phase,
+        target,
+        currentTier,
+        services,
+        conditions,
+        savedCounts,
+        observedGeneration,
+        operationStartedAt,
+        List.of());
   }
 
   /** The status of an environment the controller has never acted on. */
@@ -74,6 +105,26 @@ public record EnvironmentStatus(
         conditions,
         savedCounts,
         generation,
-        operationStartedAt);
+        operationStartedAt,
+        wakeDurations);
+  }
+
+  /**
+   * This status, remembering {@code durations} as the measured wakes (only the last {@link
+   * WakeLead#SAMPLES} are kept).
+   */
+  public EnvironmentStatus withWakeDurations(List<Duration> durations) {
+    int keep = WakeLead.SAMPLES;
+    return new EnvironmentStatus(
+        formatVersion,
+        phase,
+        target,
+        currentTier,
+        services,
+        conditions,
+        savedCounts,
+        observedGeneration,
+        operationStartedAt,
+        durations.subList(Math.max(0, durations.size() - keep), durations.size()));
   }
 }
