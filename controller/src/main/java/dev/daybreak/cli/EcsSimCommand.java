@@ -45,6 +45,9 @@ import picocli.CommandLine.Spec;
     })
 final class EcsSimCommand implements Callable<Integer> {
 
+  /** The highest TCP port. */
+  private static final int MAX_PORT = 65_535;
+
   @Spec private CommandSpec spec;
 
   @Option(names = "--port", paramLabel = "PORT", description = "Port (default 0: a free one).")
@@ -157,6 +160,14 @@ final class EcsSimCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
+    if (port < 0 || port > MAX_PORT) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "Invalid value for option '--port': expected 0 (a free port) to "
+              + MAX_PORT
+              + ", got "
+              + port);
+    }
     PrintWriter err = spec.commandLine().getErr();
     List<Manifest> loaded = new ArrayList<>();
     try {

@@ -12,7 +12,7 @@ import java.util.Optional;
 import software.amazon.awssdk.services.ecs.model.Service;
 
 /** Maps DescribeServices' SDK shapes to the model's {@link ObservedService}. */
-final class ObservedServices {
+public final class ObservedServices {
 
   private ObservedServices() {}
 
@@ -22,7 +22,7 @@ final class ObservedServices {
    * @param eventsKept how many of the newest events to keep
    * @throws EcsException when ECS reports a service status the model does not know
    */
-  static ObservedService from(Service service, int eventsKept) {
+  public static ObservedService from(Service service, int eventsKept) {
     List<Deployment> deployments =
         service.deployments().stream()
             .map(ObservedServices::deployment)

@@ -104,7 +104,7 @@ final class DesiredItem {
       state = State.valueOf(stateText);
     } catch (IllegalArgumentException e) {
       throw new Items.InvalidAttributeException(
-          STATE, "is '" + stateText + "'; expected " + VALID_STATES);
+          STATE, "is " + Items.quoted(stateText) + "; expected " + VALID_STATES);
     }
     Optional<Instant> until = until(item);
     return new DesiredState(

@@ -34,7 +34,21 @@ final class Items {
   /** What a valid instant attribute looks like, for messages. */
   static final String AN_INSTANT = "an ISO-8601 instant (S) such as 2026-11-30T09:00:00Z";
 
+  /** How much of a malformed value an error message quotes; the rest is counted, not copied. */
+  static final int QUOTED_MAX = 64;
+
   private Items() {}
+
+  /**
+   * {@code 'value'}, or its first {@link #QUOTED_MAX} characters and its length when longer, so
+   * that a huge hand-edited value does not flood the logs every pass.
+   */
+  static String quoted(String value) {
+    if (value.length() <= QUOTED_MAX) {
+      return "'" + value + "'";
+    }
+    return "'" + value.substring(0, QUOTED_MAX) + "...' (" + value.length() + " characters)";
+  }
 
   static String pk(String environment) {
     return ENV_PREFIX + environment;
@@ -155,7 +169,9 @@ final class Items {
     String text = requiredString(item, name, AN_INSTANT);
     return parseInstant(text)
         .orElseThrow(
-            () -> new InvalidAttributeException(name, "is '" + text + "'; expected " + AN_INSTANT));
+            () ->
+                new InvalidAttributeException(
+                    name, "is " + quoted(text) + "; expected " + AN_INSTANT));
   }
 
   /** One attribute is not what daybreak expects; the message names it and what would be valid. */

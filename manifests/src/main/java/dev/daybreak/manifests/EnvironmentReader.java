@@ -7,6 +7,7 @@ import dev.daybreak.model.NotifySpec;
 import dev.daybreak.model.ScheduleSpec;
 import dev.daybreak.model.ServiceSpec;
 import dev.daybreak.model.SleepOrder;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -212,9 +213,40 @@ final class EnvironmentReader {
     }
     List<ServiceReader.Read> read = items.get().stream().map(ServiceReader::read).toList();
     GraphCheck.check(read);
-    if (read.stream().anyMatch(service -> service.spec().isEmpty())) {
+    if (read.stream().anyMatch(service -> service.spec().isEmpty()) || sharedEcsServices(read)) {
       return Optional.empty();
     }
     return Optional.of(read.stream().map(service -> service.spec().orElseThrow()).toList());
+  }
+
+  /**
+   * Reports every service whose ECS service another service of the environment already names: two
+   * services scaling one ECS service to different counts would undo each other on every pass.
+   *
+   * @return whether there was any
+   */
+  private static boolean sharedEcsServices(List<ServiceReader.Read> read) {
+    Map<String, String> owners = new HashMap<>();
+    boolean shared = false;
+    for (ServiceReader.Read service : read) {
+      ServiceSpec spec = service.spec().orElseThrow();
+      String owner = owners.putIfAbsent(spec.ecsService(), spec.name());
+      // A repeated name is already reported as such.
+      if (owner != null && !owner.equals(spec.name())) {
+        Node at =
+            service.node().json().has("ecsService")
+                ? service.node().child("ecsService")
+                : service.node().child("name");
+        at.error(
+            "ECS service '"
+                + spec.ecsService()
+                + "' already belongs to service '"
+                + owner
+                + "'; each ECS service belongs to one service of the environment: give them"
+                + " different ecsService values");
+        shared = true;
+      }
+    }
+    return shared;
   }
 }

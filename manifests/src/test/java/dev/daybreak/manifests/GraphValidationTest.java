@@ -117,6 +117,28 @@ class GraphValidationTest {
   }
 
   @Test
+  void twoServicesNamingOneEcsService_areReportedAtTheSecond() {
+    String yaml =
+        HEAD
+            + """
+                - name: api
+                  ecsService: shared
+                - name: worker
+                  ecsService: shared
+            """;
+
+    List<ManifestError> errors = errors(yaml);
+
+    assertThat(errors).hasSize(1);
+    assertError(
+        errors.get(0),
+        10,
+        19,
+        "spec.services[1].ecsService",
+        "ECS service 'shared' already belongs to service 'api'");
+  }
+
+  @Test
   void graphErrors_areFoundEvenWhenOtherFieldsOfTheServiceAreInvalid() {
     String yaml =
         HEAD

@@ -1,0 +1,184 @@
+package dev.daybreak.ecssim;
+
+import dev.daybreak.ecs.EcsException;
+import dev.daybreak.ecs.EcsGateway;
+import dev.daybreak.ecs.EcsQuotas;
+import dev.daybreak.ecs.GatewaySettings;
+import dev.daybreak.ecs.ObservedServices;
+import dev.daybreak.model.ObservedService;
+import dev.daybreak.time.Sleeper;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.Supplier;
+import software.amazon.awssdk.services.ecs.model.Deployment;
+import software.amazon.awssdk.services.ecs.model.Service;
+import software.amazon.awssdk.services.ecs.model.ServiceEvent;
+
+/**
+ * An {@link EcsGateway} that calls an {@link EcsSimulator} in-process: no HTTP, no threads, so a
+ * deterministic simulation can drive the real reconciler against the simulated ECS.
+ *
+ * <p>Observations go through the same mapping as {@link dev.daybreak.ecs.SdkEcsGateway}'s (the
+ * simulator's view is turned into the SDK's {@code Service} and mapped by {@link
+ * ObservedServices}), so the reconciler sees exactly what it would see over the wire.
+ *
+ * <p>Errors follow the gateway contract: a {@code ThrottlingException} is waited out and retried,
+ * never surfaced; a {@code ServerException} is retried {@link GatewaySettings#transientAttempts()}
+ * times, then reported as {@link EcsException}; anything else is reported at once. Waiting is done
+ * through the {@link Sleeper} given, which in a simulation moves the virtual clock rather than
+ * blocking: the pass then simply takes that much simulated time, as it would in production.
+ * Backoffs are deterministic (exponential, no jitter) so that a seed replays exactly.
+ */
+public final class SimEcsGateway implements EcsGateway {
+
+  /** The caller name this gateway writes into the simulator's call log. */
+  public static final String CALLER = "daybreak";
+
+  private final EcsSimulator ecs;
+  private final GatewaySettings settings;
+  private final Sleeper sleeper;
+
+  public SimEcsGateway(EcsSimulator ecs, GatewaySettings settings, Sleeper sleeper) {
+    this.ecs = Objects.requireNonNull(ecs, "ecs");
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+  }
+
+  @Override
+  public Map<String, ObservedService> observe(String cluster, Collection<String> ecsServices) {
+    Objects.requireNonNull(cluster, "cluster");
+    List<String> names = new ArrayList<>(new LinkedHashSet<>(ecsServices));
+    Map<String, ObservedService> out = new LinkedHashMap<>();
+    for (int from = 0; from < names.size(); from += EcsQuotas.DESCRIBE_SERVICES_MAX) {
+      List<String> batch =
+          names.subList(from, Math.min(names.size(), from + EcsQuotas.DESCRIBE_SERVICES_MAX));
+      Described<ServiceView> described =
+          call(
+              "DescribeServices",
+              () -> ecs.describeServices(CALLER, Optional.of(cluster), batch, false));
+      for (String name : batch) {
+        Optional<ServiceView> found =
+            described.items().stream()
+                .filter(s -> name.equals(s.serviceName()) || name.equals(s.serviceArn()))
+                .min(
+                    (a, b) ->
+                        Boolean.compare(
+                            !"ACTIVE".equals(a.status()), !"ACTIVE".equals(b.status())));
+        out.put(
+            name,
+            found
+                .map(s -> ObservedServices.from(sdkService(s), settings.eventsKept()))
+                .orElseGet(() -> ObservedService.missing(name)));
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public void scale(String cluster, String ecsService, int desiredCount) {
+    if (desiredCount < 0) {
+      throw new IllegalArgumentException(
+          "desiredCount must be >= 0, was " + desiredCount + " for " + ecsService);
+    }
+    call(
+        "UpdateService",
+        () ->
+            ecs.updateService(
+                CALLER,
+                Optional.of(cluster),
+                ecsService,
+                OptionalInt.of(desiredCount),
+                Optional.empty(),
+                false));
+  }
+
+  private <T> T call(String operation, Supplier<T> call) {
+    int throttles = 0;
+    int failures = 0;
+    while (true) {
+      try {
+        return call.get();
+      } catch (SimException e) {
+        if (e.error() == EcsError.ThrottlingException) {
+          throttles++;
+          sleep(operation, backoff(settings.throttleBaseDelay(), throttles));
+        } else if (e.error() == EcsError.ServerException
+            && ++failures < settings.transientAttempts()) {
+          sleep(operation, backoff(settings.transientBaseDelay(), failures));
+        } else {
+          throw new EcsException(
+              e.error().name(),
+              "ECS " + operation + " failed with " + e.error().name() + ": " + e.getMessage(),
+              e);
+        }
+      }
+    }
+  }
+
+  private Duration backoff(Duration base, int attempt) {
+    Duration d = base;
+    for (int i = 1; i < attempt && d.compareTo(settings.maxBackoff()) < 0; i++) {
+      d = d.multipliedBy(2);
+    }
+    return d.compareTo(settings.maxBackoff()) < 0 ? d : settings.maxBackoff();
+  }
+
+  private void sleep(String operation, Duration duration) {
+    try {
+      sleeper.sleep(duration);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new EcsException(
+          "Interrupted", "interrupted while waiting to call ECS " + operation, e);
+    }
+  }
+
+  private static Service sdkService(ServiceView s) {
+    return Service.builder()
+        .serviceArn(s.serviceArn())
+        .serviceName(s.serviceName())
+        .clusterArn(s.clusterArn())
+        .status(s.status())
+        .desiredCount(s.desiredCount())
+        .runningCount(s.runningCount())
+        .pendingCount(s.pendingCount())
+        .taskDefinition(s.taskDefinition())
+        .createdAt(s.createdAt())
+        .deployments(s.deployments().stream().map(SimEcsGateway::sdkDeployment).toList())
+        .events(
+            s.events().stream()
+                .map(
+                    e ->
+                        ServiceEvent.builder()
+                            .id(e.id())
+                            .createdAt(e.createdAt())
+                            .message(e.message())
+                            .build())
+                .toList())
+        .build();
+  }
+
+  private static Deployment sdkDeployment(DeploymentView d) {
+    return Deployment.builder()
+        .id(d.id())
+        .status(d.status())
+        .taskDefinition(d.taskDefinition())
+        .desiredCount(d.desiredCount())
+        .pendingCount(d.pendingCount())
+        .runningCount(d.runningCount())
+        .failedTasks(d.failedTasks())
+        .createdAt(d.createdAt())
+        .updatedAt(d.updatedAt())
+        .rolloutState(d.rolloutState() == null ? null : d.rolloutState().name())
+        .rolloutStateReason(d.rolloutStateReason())
+        .build();
+  }
+}
