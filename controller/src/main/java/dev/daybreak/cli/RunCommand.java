@@ -107,7 +107,10 @@ final class RunCommand implements Callable<Integer> {
         Controller controller =
             Guice.createInjector(new ControllerModule(backends, settings))
                 .getInstance(Controller.class);
-        AutoCloseable http = http(out, opened.store(), controller)) {
+        AutoCloseable http = http(out, opened.store(), controller);
+        AutoCloseable socketMode =
+            chatOps.socketMode(
+                spec, opened.store(), controller::trigger, context, System.getenv(), out)) {
       controller.start();
       out.println("daybreak controller running; stop with Ctrl-C or SIGTERM");
       out.flush();
