@@ -79,7 +79,11 @@ public final class ChatOps implements AutoCloseable {
     if (command instanceof ChatCommand.Help) {
       return ack(ctx, Reply.ephemeral(CommandParser.USAGE));
     }
-    Caller caller = new Caller(payload.getUserId(), payload.getUserName(), payload.getChannelId());
+    Caller caller =
+        new Caller(
+            orEmpty(payload.getUserId()),
+            orEmpty(payload.getUserName()),
+            orEmpty(payload.getChannelId()));
     later(
         () -> commands.run(command, caller, typed),
         reply ->
@@ -102,10 +106,10 @@ public final class ChatOps implements AutoCloseable {
             .orElse("");
     Caller caller =
         new Caller(
-            payload.getUser().getId(),
+            orEmpty(payload.getUser().getId()),
             Optional.ofNullable(payload.getUser().getUsername())
-                .orElse(Optional.ofNullable(payload.getUser().getName()).orElse("")),
-            payload.getChannel() == null ? "" : payload.getChannel().getId());
+                .orElse(orEmpty(payload.getUser().getName())),
+            payload.getChannel() == null ? "" : orEmpty(payload.getChannel().getId()));
     later(
         () -> work.run(caller, environment),
         reply ->
@@ -118,6 +122,10 @@ public final class ChatOps implements AutoCloseable {
                                 .text(reply.text())
                                 .blocks(reply.blocks().isEmpty() ? null : reply.blocks()))));
     return ctx.ack();
+  }
+
+  private static String orEmpty(String value) {
+    return value == null ? "" : value;
   }
 
   private static com.slack.api.bolt.response.Response ack(SlashCommandContext ctx, Reply reply) {
