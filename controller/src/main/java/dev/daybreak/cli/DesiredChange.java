@@ -1,16 +1,13 @@
 package dev.daybreak.cli;
 
+import dev.daybreak.desired.DesiredWriter;
 import dev.daybreak.model.DesiredState;
-import dev.daybreak.model.ServiceSpec;
 import dev.daybreak.model.State;
-import dev.daybreak.store.ConflictException;
-import dev.daybreak.store.DesiredRead;
 import dev.daybreak.store.StateStore;
 import dev.daybreak.store.StoredDesired;
 import dev.daybreak.store.StoredEnvironment;
 import dev.daybreak.store.Via;
 import java.time.Instant;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -18,9 +15,6 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** What {@code wake} and {@code sleep} share: validate, write the desired item, report. */
 final class DesiredChange {
-
-  /** A conflicting writer is outrun this often before the command gives up. */
-  private static final int ATTEMPTS = 3;
 
   private DesiredChange() {}
 
@@ -66,24 +60,19 @@ final class DesiredChange {
   }
 
   private static Set<String> checkServices(StoredEnvironment environment, List<String> services) {
-    Set<String> wanted = new LinkedHashSet<>();
-    List<String> declared =
-        environment.spec().spec().services().stream().map(ServiceSpec::name).toList();
-    for (String service : services) {
-      String trimmed = service.trim();
-      if (!declared.contains(trimmed)) {
-        throw new CliException(
-            ExitCodes.PROBLEM,
-            "unknown service '"
-                + trimmed
-                + "' in --services: environment '"
-                + environment.name()
-                + "' has "
-                + String.join(", ", declared));
-      }
-      wanted.add(trimmed);
-    }
-    return wanted;
+    DesiredWriter.unknownService(environment, services)
+        .ifPresent(
+            unknown -> {
+              throw new CliException(
+                  ExitCodes.PROBLEM,
+                  "unknown service '"
+                      + unknown
+                      + "' in --services: environment '"
+                      + environment.name()
+                      + "' has "
+                      + String.join(", ", DesiredWriter.declared(environment)));
+            });
+    return DesiredWriter.normalized(services);
   }
 
   private static StoredDesired write(
@@ -92,22 +81,12 @@ final class DesiredChange {
       DesiredState desired,
       boolean pinned,
       java.io.PrintWriter err) {
-    ConflictException last = null;
-    for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-      DesiredRead read = store.desired(name);
-      long version = 0;
-      if (read instanceof DesiredRead.Valid valid) {
-        version = valid.stored().version();
-      } else if (read instanceof DesiredRead.Invalid invalid) {
-        version = invalid.version();
-        err.println("note: replacing a malformed desired item (" + invalid.reason() + ")");
-      }
-      try {
-        return store.writeDesired(name, desired, version, Via.CLI, pinned);
-      } catch (ConflictException e) {
-        last = e;
-      }
-    }
-    throw last;
+    return DesiredWriter.write(
+        store,
+        name,
+        desired,
+        Via.CLI,
+        pinned,
+        reason -> err.println("note: replacing a malformed desired item (" + reason + ")"));
   }
 }

@@ -11,17 +11,17 @@ import picocli.CommandLine.TypeConversionException;
 /**
  * Durations as people type them ({@code 90m}, {@code 2h}, {@code 1h30m}, {@code 1d}) and show them.
  */
-final class Durations {
+public final class Durations {
 
   private static final Pattern HUMAN =
       Pattern.compile("(?:(\\d+)d)?(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s)?");
 
-  static final String EXPECTED = "a duration such as 90m, 2h, 1h30m or 1d";
+  public static final String EXPECTED = "a duration such as 90m, 2h, 1h30m or 1d";
 
   private Durations() {}
 
   /** Parses a positive duration; empty when the text is not one. */
-  static Optional<Duration> parse(String text) {
+  public static Optional<Duration> parse(String text) {
     String trimmed = text.trim().toLowerCase(Locale.ROOT);
     Matcher m = HUMAN.matcher(trimmed);
     if (trimmed.isEmpty() || !m.matches()) {
@@ -44,7 +44,7 @@ final class Durations {
   }
 
   /** kubectl-style ages: {@code 45s}, {@code 5m30s}, {@code 95m}, {@code 5h30m}, {@code 3d5h}. */
-  static String age(Duration age) {
+  public static String age(Duration age) {
     long s = Math.max(0, age.getSeconds());
     if (s < 120) {
       return s + "s";

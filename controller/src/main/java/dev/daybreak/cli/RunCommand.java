@@ -1,6 +1,7 @@
 package dev.daybreak.cli;
 
 import com.google.inject.Guice;
+import dev.daybreak.chatops.SigningSecretSource;
 import dev.daybreak.http.HttpEndpoints;
 import dev.daybreak.reconcile.Controller;
 import dev.daybreak.reconcile.ControllerSettings;
@@ -8,6 +9,7 @@ import dev.daybreak.runtime.Backends;
 import dev.daybreak.runtime.ControllerModule;
 import dev.daybreak.runtime.ProductionBackends;
 import dev.daybreak.slack.SecretSources;
+import dev.daybreak.store.StateStore;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -42,6 +44,7 @@ final class RunCommand implements Callable<Integer> {
   @Mixin StoreOptions store;
   @Mixin EcsOptions ecs;
   @Mixin SlackOptions slack;
+  @Mixin ChatOpsOptions chatOps;
 
   @Option(
       names = "--resync",
@@ -72,7 +75,9 @@ final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--http-port",
       paramLabel = "PORT",
-      description = "Serve /healthz on this port (0: a free one, printed at start).")
+      description =
+          "Serve /healthz, and /slack/events when SLACK_SIGNING_SECRET is set, on this port (0: a"
+              + " free one, printed at start).")
   Integer httpPort;
 
   @Option(
@@ -114,7 +119,10 @@ final class RunCommand implements Callable<Integer> {
         Controller controller =
             Guice.createInjector(new ControllerModule(backends, settings))
                 .getInstance(Controller.class);
-        AutoCloseable http = http(out)) {
+        AutoCloseable http = http(out, opened.store(), controller);
+        AutoCloseable socketMode =
+            chatOps.socketMode(
+                spec, opened.store(), controller::trigger, context, System.getenv(), out)) {
       controller.start();
       out.println("daybreak controller running; stop with Ctrl-C or SIGTERM");
       out.flush();
@@ -130,13 +138,26 @@ final class RunCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  private AutoCloseable http(PrintWriter out) throws IOException {
+  private AutoCloseable http(PrintWriter out, StateStore store, Controller controller)
+      throws IOException {
     if (httpPort == null) {
       return () -> {};
     }
     HttpEndpoints endpoints = HttpEndpoints.start(httpAddress, httpPort);
     out.println("serving http://" + httpAddress + ":" + endpoints.port() + "/healthz");
-    return endpoints;
+    AutoCloseable chat =
+        chatOps.mount(
+            endpoints,
+            store,
+            controller::trigger,
+            context,
+            SigningSecretSource.fromEnvironment(System.getenv()),
+            out);
+    return () -> {
+      try (endpoints) {
+        chat.close();
+      }
+    };
   }
 
   private ControllerSettings settings() {

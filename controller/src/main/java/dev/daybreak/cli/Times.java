@@ -12,9 +12,9 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /** Reading {@code --until} and showing instants in a zone. */
-final class Times {
+public final class Times {
 
-  static final String UNTIL_EXPECTED =
+  public static final String UNTIL_EXPECTED =
       "a time such as 18:30 (today, or tomorrow once past), a local date-time such as"
           + " 2026-11-30T18:30, or an instant such as 2026-11-30T09:30:00Z";
 
@@ -27,7 +27,7 @@ final class Times {
    * (today, or tomorrow when it has passed); a local date-time is read in the zone; an ISO instant
    * or offset date-time stands for itself. Empty when the text is none of these.
    */
-  static Optional<Instant> until(String text, Clock clock, ZoneId zone) {
+  public static Optional<Instant> until(String text, Clock clock, ZoneId zone) {
     String value = text.trim();
     Instant now = clock.instant();
     try {
@@ -56,7 +56,7 @@ final class Times {
   }
 
   /** {@code 2026-11-30 18:30 JST}. */
-  static String show(Instant instant, ZoneId zone) {
+  public static String show(Instant instant, ZoneId zone) {
     return SHOWN.format(instant.atZone(zone));
   }
 }

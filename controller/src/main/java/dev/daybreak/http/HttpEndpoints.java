@@ -11,8 +11,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * The controller's one embedded HTTP server: {@code GET /healthz} now; the Slack endpoint and
- * metrics mount here too. Port 0 picks a free port.
+ * The controller's one embedded HTTP server: {@code GET /healthz}, and whatever is {@link #mount
+ * mounted} beside it (the Slack endpoint). Port 0 picks a free port.
  */
 public final class HttpEndpoints implements AutoCloseable {
 
@@ -39,6 +39,16 @@ public final class HttpEndpoints implements AutoCloseable {
     server.createContext("/healthz", text(200, "ok\n"));
     server.start();
     return new HttpEndpoints(server, executor);
+  }
+
+  /**
+   * Serves {@code path} (and everything below it) with {@code handler} beside {@code /healthz}.
+   *
+   * @throws IllegalArgumentException when the path is already served
+   */
+  public HttpEndpoints mount(String path, HttpHandler handler) {
+    server.createContext(path, handler);
+    return this;
   }
 
   /** The port actually bound. */

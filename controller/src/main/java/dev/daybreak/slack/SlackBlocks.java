@@ -30,8 +30,8 @@ final class SlackBlocks {
   static final int MAX_SECTION_TEXT = 3000;
   static final int MAX_CONTEXT_ELEMENTS = 10;
 
-  /** 50 blocks per message, less the header, summary, divider and two context blocks. */
-  static final int MAX_SERVICE_SECTIONS = 45;
+  /** 50 blocks per message, less the header, summary, divider, two context and the buttons. */
+  static final int MAX_SERVICE_SECTIONS = 44;
 
   private SlackBlocks() {}
 
@@ -73,6 +73,7 @@ final class SlackBlocks {
             List.of(
                 markdownText(
                     truncate("daybreak · operation `" + escape(a.operationId()) + "`", 2000)))));
+    blocks.add(SlackButtons.actionsFor(a.environment()));
 
     String text =
         escape(

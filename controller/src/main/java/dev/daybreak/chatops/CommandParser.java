@@ -1,0 +1,126 @@
+package dev.daybreak.chatops;
+
+import dev.daybreak.cli.Durations;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Reads the text after {@code /daybreak} into a {@link ChatCommand}. */
+public final class CommandParser {
+
+  /** The usage lines shown by {@code help} and after any mistake. */
+  public static final String USAGE =
+      String.join(
+          "\n",
+          "`/daybreak wake ENV [for 2h | until 18:30] [SERVICE...]` wake an environment (or some"
+              + " services and what they depend on); without `for`/`until` it stays awake for "
+              + ChatOps.DEFAULT_WAKE.toHours()
+              + "h"
+              + ", never longer than its `spec.access.maxWake`",
+          "`/daybreak sleep ENV [for 1h]` put it to sleep (for a while, or until the schedule or"
+              + " someone wakes it)",
+          "`/daybreak status [ENV]` where environments stand",
+          "`/daybreak help` this text");
+
+  private CommandParser() {}
+
+  /**
+   * Parses the command text.
+   *
+   * @throws UsageException when the text is not a valid command; the message names the mistake
+   */
+  public static ChatCommand parse(String text) {
+    List<String> words =
+        Arrays.stream(text.trim().split("\\s+")).filter(w -> !w.isEmpty()).toList();
+    if (words.isEmpty()) {
+      return new ChatCommand.Help();
+    }
+    String verb = words.get(0).toLowerCase(Locale.ROOT);
+    List<String> args = words.subList(1, words.size());
+    return switch (verb) {
+      case "help" -> new ChatCommand.Help();
+      case "status" -> status(args);
+      case "wake" -> wake(args);
+      case "sleep" -> sleep(args);
+      default ->
+          throw new UsageException(
+              "unknown command '" + verb + "': expected wake, sleep, status or help");
+    };
+  }
+
+  private static ChatCommand status(List<String> args) {
+    if (args.size() > 1) {
+      throw new UsageException(
+          "status takes at most one environment, got " + String.join(" ", args));
+    }
+    return new ChatCommand.Status(args.stream().findFirst());
+  }
+
+  private static ChatCommand wake(List<String> args) {
+    String environment = environment("wake", args);
+    List<String> rest = args.subList(1, args.size());
+    Optional<ChatCommand.Length> length = Optional.empty();
+    if (!rest.isEmpty() && isKeyword(rest.get(0))) {
+      String keyword = rest.get(0).toLowerCase(Locale.ROOT);
+      String value = value(keyword, rest);
+      length =
+          Optional.of(
+              keyword.equals("for")
+                  ? new ChatCommand.Length.For(duration(value))
+                  : new ChatCommand.Length.Until(value));
+      rest = rest.subList(2, rest.size());
+    }
+    for (String service : rest) {
+      if (isKeyword(service)) {
+        throw new UsageException(
+            "'" + service + "' must come right after the environment, before any service");
+      }
+    }
+    return new ChatCommand.Wake(environment, length, rest);
+  }
+
+  private static ChatCommand sleep(List<String> args) {
+    String environment = environment("sleep", args);
+    List<String> rest = args.subList(1, args.size());
+    if (rest.isEmpty()) {
+      return new ChatCommand.Sleep(environment, Optional.empty());
+    }
+    if (!rest.get(0).equalsIgnoreCase("for") || rest.size() != 2) {
+      throw new UsageException(
+          "sleep takes an environment and optionally `for DURATION`, got "
+              + String.join(" ", args));
+    }
+    return new ChatCommand.Sleep(environment, Optional.of(duration(rest.get(1))));
+  }
+
+  private static String environment(String verb, List<String> args) {
+    if (args.isEmpty() || isKeyword(args.get(0))) {
+      throw new UsageException(verb + " needs an environment: `/daybreak " + verb + " ENV`");
+    }
+    return args.get(0);
+  }
+
+  private static String value(String keyword, List<String> rest) {
+    if (rest.size() < 2) {
+      throw new UsageException(
+          "`"
+              + keyword
+              + "` needs a value: "
+              + (keyword.equals("for") ? Durations.EXPECTED : "a time such as 18:30"));
+    }
+    return rest.get(1);
+  }
+
+  private static Duration duration(String text) {
+    return Durations.parse(text)
+        .orElseThrow(
+            () ->
+                new UsageException("bad duration '" + text + "': expected " + Durations.EXPECTED));
+  }
+
+  private static boolean isKeyword(String word) {
+    return word.equalsIgnoreCase("for") || word.equalsIgnoreCase("until");
+  }
+}

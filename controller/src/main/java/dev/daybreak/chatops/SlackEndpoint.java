@@ -1,0 +1,78 @@
+package dev.daybreak.chatops;
+
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.request.Request;
+import com.slack.api.bolt.request.RequestHeaders;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.bolt.util.QueryStringParser;
+import com.slack.api.bolt.util.SlackRequestParser;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The thin adapter between any HTTP front end and Bolt: the {@link RequestGuard} first (a refused
+ * request gets 401 and reaches no handler), then {@code App.run(Request)}, then Bolt's response as
+ * status, headers and body.
+ */
+public final class SlackEndpoint {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SlackEndpoint.class);
+
+  private final App app;
+  private final RequestGuard guard;
+  private final SlackRequestParser parser;
+
+  public SlackEndpoint(App app, RequestGuard guard) {
+    this.app = app;
+    this.guard = guard;
+    this.parser = new SlackRequestParser(app.config());
+  }
+
+  /** The largest body the guard accepts; front ends stop reading past it. */
+  public int maxBodyBytes() {
+    return guard.maxBodyBytes();
+  }
+
+  /** Serves one request. Never throws: failures become 4xx/5xx responses. */
+  public RawResponse handle(RawRequest request) {
+    byte[] body = request.body();
+    Optional<String> refusal =
+        guard.refusal(
+            request.header("X-Slack-Request-Timestamp"), request.header("X-Slack-Signature"), body);
+    if (refusal.isPresent()) {
+      LOG.warn("refused a Slack request from {}: {}", request.remoteAddress(), refusal.get());
+      return RawResponse.text(401, "unauthorized\n");
+    }
+    Request<?> parsed =
+        parser.parse(
+            SlackRequestParser.HttpRequest.builder()
+                .requestUri(request.path())
+                .queryString(request.query().map(QueryStringParser::toMap).orElseGet(HashMap::new))
+                .headers(new RequestHeaders(request.headers()))
+                .requestBody(new String(body, StandardCharsets.UTF_8))
+                .remoteAddress(request.remoteAddress())
+                .build());
+    if (parsed == null) {
+      return RawResponse.text(400, "not a Slack command or interaction\n");
+    }
+    try {
+      Response response = app.run(parsed);
+      Map<String, List<String>> headers = new HashMap<>();
+      if (response.getHeaders() != null) {
+        headers.putAll(response.getHeaders());
+      }
+      if (response.getContentType() != null) {
+        headers.put("Content-Type", List.of(response.getContentType()));
+      }
+      return new RawResponse(response.getStatusCode(), headers, response.getBody());
+    } catch (Exception e) {
+      LOG.error("Slack request of type {} failed", parsed.getRequestType(), e);
+      return RawResponse.text(500, "internal error\n");
+    }
+  }
+}

@@ -1,0 +1,132 @@
+package dev.daybreak.cli;
+
+import com.slack.api.bolt.socket_mode.SocketModeApp;
+import dev.daybreak.chatops.ChatOps;
+import dev.daybreak.chatops.ChatOpsSettings;
+import dev.daybreak.chatops.Commands;
+import dev.daybreak.chatops.RequestGuard;
+import dev.daybreak.chatops.SigningSecretSource;
+import dev.daybreak.chatops.SlackApp;
+import dev.daybreak.chatops.SlackHttpHandler;
+import dev.daybreak.http.HttpEndpoints;
+import dev.daybreak.store.StateStore;
+import java.io.PrintWriter;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+/** Chat-ops options of {@code daybreak run} (a picocli mixin). */
+final class ChatOpsOptions {
+
+  @Option(
+      names = "--slack-allow-user",
+      paramLabel = "USER_ID",
+      description =
+          "Slack user id allowed to wake and sleep environments whose spec.access.slack is empty"
+              + " (repeatable).")
+  List<String> allowUsers = new ArrayList<>();
+
+  @Option(
+      names = "--slack-allow-channel",
+      paramLabel = "CHANNEL_ID",
+      description =
+          "Slack channel id from which anyone may wake and sleep environments whose"
+              + " spec.access.slack is empty (repeatable).")
+  List<String> allowChannels = new ArrayList<>();
+
+  @Option(
+      names = "--zone",
+      paramLabel = "ZONE",
+      description =
+          "The zone `/daybreak wake ENV until 18:30` is read in when the environment's schedule"
+              + " names none, e.g. Asia/Tokyo. Default: the system's.")
+  ZoneId zone;
+
+  @Option(
+      names = "--slack-socket-mode",
+      description =
+          "Also serve chat-ops over Slack's Socket Mode (an outbound WebSocket; no public URL"
+              + " needed), with the app-level token in SLACK_APP_TOKEN.")
+  boolean socketMode;
+
+  /**
+   * Serves chat-ops at {@link SlackApp#PATH} on {@code endpoints} when a signing secret is
+   * configured; the returned handle stops its workers.
+   */
+  AutoCloseable mount(
+      HttpEndpoints endpoints,
+      StateStore store,
+      Consumer<String> trigger,
+      CliContext context,
+      SigningSecretSource secrets,
+      PrintWriter out) {
+    var secret = secrets.signingSecret();
+    if (secret.isEmpty()) {
+      out.println("chat-ops off: " + secrets.description() + " is not set");
+      return () -> {};
+    }
+    ChatOps chatOps = chatOps(store, trigger, context);
+    endpoints.mount(
+        SlackApp.PATH,
+        new SlackHttpHandler(
+            SlackApp.endpoint(
+                secret.get(), chatOps, context.clock(), RequestGuard.DEFAULT_MAX_BODY_BYTES)));
+    out.println("serving Slack commands and interactions at " + SlackApp.PATH);
+    return chatOps;
+  }
+
+  /**
+   * Connects to Slack in Socket Mode when {@code --slack-socket-mode} is given; the returned handle
+   * disconnects.
+   *
+   * @throws ParameterException when the flag is given without {@value SlackApp#APP_TOKEN_VARIABLE}
+   */
+  AutoCloseable socketMode(
+      CommandSpec spec,
+      StateStore store,
+      Consumer<String> trigger,
+      CliContext context,
+      Map<String, String> environment,
+      PrintWriter out)
+      throws Exception {
+    if (!socketMode) {
+      return () -> {};
+    }
+    String token = environment.get(SlackApp.APP_TOKEN_VARIABLE);
+    if (token == null || token.isBlank()) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--slack-socket-mode needs an app-level token (xapp-...) in the environment variable "
+              + SlackApp.APP_TOKEN_VARIABLE);
+    }
+    ChatOps chatOps = chatOps(store, trigger, context);
+    try {
+      SocketModeApp app = SlackApp.startSocketMode(token.trim(), chatOps);
+      out.println("serving Slack commands and interactions over Socket Mode");
+      return () -> {
+        try (chatOps) {
+          app.close();
+        }
+      };
+    } catch (IllegalArgumentException e) {
+      chatOps.close();
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    } catch (Exception e) {
+      chatOps.close();
+      throw e;
+    }
+  }
+
+  private ChatOps chatOps(StateStore store, Consumer<String> trigger, CliContext context) {
+    ChatOpsSettings settings =
+        new ChatOpsSettings(
+            Optional.ofNullable(zone).orElse(context.zone()), allowUsers, allowChannels);
+    return new ChatOps(new Commands(store, settings, context.clock(), trigger));
+  }
+}

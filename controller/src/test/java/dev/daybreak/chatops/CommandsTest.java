@@ -1,0 +1,146 @@
+package dev.daybreak.chatops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.daybreak.manifests.Manifests;
+import dev.daybreak.model.DesiredState;
+import dev.daybreak.model.State;
+import dev.daybreak.store.DesiredRead;
+import dev.daybreak.store.InMemoryStateStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class CommandsTest {
+
+  private static final Instant NOW = Instant.parse("2026-11-30T00:00:00Z"); // 09:00 in Tokyo
+  private static final Caller ALICE = new Caller("U0ALICE001", "alice", "C0GENERAL1");
+
+  private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+  private final InMemoryStateStore store = new InMemoryStateStore(clock);
+  private final List<String> triggered = new ArrayList<>();
+  private final Commands commands =
+      new Commands(
+          store, new ChatOpsSettings(ZoneOffset.UTC, List.of(), List.of()), clock, triggered::add);
+
+  @BeforeEach
+  void apply() {
+    Manifests.parse(
+            "envs.yaml", manifest("tokyo", "3h", true) + "---\n" + manifest("short", "1h", false))
+        .forEach(store::applySpec);
+  }
+
+  @Test
+  void wake_untilTimeOfDay_isReadInTheSchedulesZone() {
+    commands.run(CommandParser.parse("wake tokyo until 11:30"), ALICE, "/daybreak wake");
+
+    assertThat(desired("tokyo").until()).contains(Instant.parse("2026-11-30T02:30:00Z"));
+    assertThat(triggered).containsExactly("tokyo");
+  }
+
+  @Test
+  void wake_untilTimeOfDay_withoutSchedule_isReadInTheConfiguredZone() {
+    commands.run(CommandParser.parse("wake short until 00:30"), ALICE, "/daybreak wake");
+
+    assertThat(desired("short").until()).contains(Instant.parse("2026-11-30T00:30:00Z"));
+  }
+
+  @Test
+  void wake_withoutLength_lastsTheDefaultButNeverLongerThanMaxWake() {
+    commands.run(CommandParser.parse("wake tokyo"), ALICE, "/daybreak wake");
+    commands.run(CommandParser.parse("wake short"), ALICE, "/daybreak wake");
+
+    assertThat(desired("tokyo").until()).contains(NOW.plus(ChatOps.DEFAULT_WAKE));
+    assertThat(desired("short").until()).contains(NOW.plus(Duration.ofHours(1)));
+  }
+
+  @Test
+  void keepAwake_whileAwake_addsTwoHoursToTheCurrentEnd_andKeepsThePartialWake() {
+    commands.run(CommandParser.parse("wake tokyo for 30m b"), ALICE, "/daybreak wake");
+
+    commands.keepAwake(ALICE, "tokyo");
+
+    DesiredState desired = desired("tokyo");
+    assertThat(desired.state()).isEqualTo(State.AWAKE);
+    assertThat(desired.until()).contains(NOW.plus(Duration.ofMinutes(150)));
+    assertThat(desired.services()).containsExactly("b");
+  }
+
+  @Test
+  void keepAwake_whileAsleep_wakesForTwoHoursFromNow() {
+    commands.sleepNow(ALICE, "tokyo");
+
+    commands.keepAwake(ALICE, "tokyo");
+
+    assertThat(desired("tokyo").state()).isEqualTo(State.AWAKE);
+    assertThat(desired("tokyo").until()).contains(NOW.plus(Duration.ofHours(2)));
+  }
+
+  @Test
+  void keepAwake_pastMaxWake_answersUsage_andWritesNothingMore() {
+    commands.run(CommandParser.parse("wake tokyo for 2h"), ALICE, "/daybreak wake");
+    long version = ((DesiredRead.Valid) store.desired("tokyo")).stored().version();
+
+    Reply reply = commands.keepAwake(ALICE, "tokyo");
+
+    assertThat(reply.inChannel()).isFalse();
+    assertThat(reply.text()).contains("at most 3h");
+    assertThat(((DesiredRead.Valid) store.desired("tokyo")).stored().version()).isEqualTo(version);
+  }
+
+  @Test
+  void sleepFor_writesAsleepUntilThen() {
+    Reply reply = commands.run(CommandParser.parse("sleep tokyo for 1h"), ALICE, "/daybreak sleep");
+
+    assertThat(reply.inChannel()).isTrue();
+    assertThat(desired("tokyo").state()).isEqualTo(State.ASLEEP);
+    assertThat(desired("tokyo").until()).isEqualTo(Optional.of(NOW.plus(Duration.ofHours(1))));
+    assertThat(desired("tokyo").reason()).isEqualTo("/daybreak sleep");
+  }
+
+  private DesiredState desired(String environment) {
+    DesiredRead read = store.desired(environment);
+    assertThat(read).isInstanceOf(DesiredRead.Valid.class);
+    return ((DesiredRead.Valid) read).stored().desired();
+  }
+
+  private static String manifest(String name, String maxWake, boolean schedule) {
+    return """
+        apiVersion: daybreak.dev/v1
+        kind: Environment
+        metadata:
+          name: %s
+        spec:
+          cluster: dev
+          access:
+            slack:
+              users: [U0ALICE001]
+            maxWake: %s
+        %s  services:
+            - name: a
+              replicas: 1
+            - name: b
+              replicas: 1
+              dependsOn: [a]
+        """
+        .formatted(
+            name,
+            maxWake,
+            schedule
+                ? """
+                  schedule:
+                    timeZone: Asia/Tokyo
+                    windows:
+                      - days: MON-FRI
+                        wakeBy: "09:00"
+                        sleepAt: "20:00"
+                """
+                : "");
+  }
+}
