@@ -14,6 +14,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClientBuilder;
 import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueResponse;
+import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
 
 /**
  * Reads one secret string from AWS Secrets Manager by ARN (the Slack bot token, the signing
@@ -34,19 +35,37 @@ public final class SecretsManager {
   }
 
   /**
-   * The secret's string value.
+   * The secret's string value; empty while the secret has no value yet (deploy/ creates the secrets
+   * empty, for the user to fill).
    *
    * @throws IllegalStateException naming the ARN (never the value) when it cannot be read
    */
-  public String read(String arn) {
+  public Optional<String> read(String arn) {
     Region region = regionOf(arn);
     try (SecretsManagerClient client = client(region)) {
       GetSecretValueResponse response = client.getSecretValue(r -> r.secretId(arn));
-      if (response.secretString() == null || response.secretString().isBlank()) {
-        throw new IllegalStateException(
-            "the secret " + arn + " has no string value; store the value as plain text");
+      return Optional.ofNullable(response.secretString())
+          .map(String::strip)
+          .filter(v -> !v.isEmpty());
+    } catch (ResourceNotFoundException e) {
+      if (secretExists(arn, region)) {
+        return Optional.empty();
       }
-      return response.secretString().strip();
+      throw new IllegalStateException(
+          "cannot read the secret " + arn + " from AWS Secrets Manager: " + e.getMessage(), e);
+    } catch (SdkException e) {
+      throw new IllegalStateException(
+          "cannot read the secret " + arn + " from AWS Secrets Manager: " + e.getMessage(), e);
+    }
+  }
+
+  /** Whether the secret exists (a secret created without a value has no AWSCURRENT version). */
+  private boolean secretExists(String arn, Region region) {
+    try (SecretsManagerClient client = client(region)) {
+      client.describeSecret(r -> r.secretId(arn));
+      return true;
+    } catch (ResourceNotFoundException e) {
+      return false;
     } catch (SdkException e) {
       throw new IllegalStateException(
           "cannot read the secret " + arn + " from AWS Secrets Manager: " + e.getMessage(), e);

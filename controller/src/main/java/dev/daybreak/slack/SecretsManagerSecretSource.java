@@ -20,9 +20,9 @@ public final class SecretsManagerSecretSource implements SecretSource {
 
   @Override
   public Optional<BotToken> botToken() {
-    String value = secrets.read(arn);
+    Optional<String> value = secrets.read(arn);
     try {
-      return Optional.of(new BotToken(value));
+      return value.map(BotToken::new);
     } catch (IllegalArgumentException e) {
       throw new IllegalStateException(
           "the secret " + arn + " does not hold a bot token: " + e.getMessage());

@@ -63,8 +63,8 @@ abstract class ForwardingStateStore implements StateStore {
 
   @Override
   public StoredDesired writeDesired(
-      String environment, DesiredState desired, long expectedVersion, Via via) {
-    return delegate.writeDesired(environment, desired, expectedVersion, via);
+      String environment, DesiredState desired, long expectedVersion, Via via, boolean pinned) {
+    return delegate.writeDesired(environment, desired, expectedVersion, via, pinned);
   }
 
   @Override

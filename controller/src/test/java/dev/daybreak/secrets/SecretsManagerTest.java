@@ -56,6 +56,7 @@ class SecretsManagerTest {
     aws.stubFor(
         post(urlEqualTo("/"))
             .withHeader("X-Amz-Target", equalTo("secretsmanager.GetSecretValue"))
+            .atPriority(1)
             .willReturn(
                 aResponse()
                     .withStatus(status)
@@ -84,9 +85,18 @@ class SecretsManagerTest {
 
   @Test
   void botToken_secretMissing_saysWhichArnButNeverAValue() {
-    answer(
-        400,
-        "{\"__type\":\"ResourceNotFoundException\",\"message\":\"Secrets Manager can't find the specified secret.\"}");
+    String notFound =
+        "{\"__type\":\"ResourceNotFoundException\",\"message\":\"Secrets Manager can't find the"
+            + " specified secret.\"}";
+    answer(400, notFound);
+    aws.stubFor(
+        post(urlEqualTo("/"))
+            .withHeader("X-Amz-Target", equalTo("secretsmanager.DescribeSecret"))
+            .willReturn(
+                aResponse()
+                    .withStatus(400)
+                    .withHeader("Content-Type", "application/x-amz-json-1.1")
+                    .withBody(notFound)));
 
     SecretSource source = SecretSources.botToken(environment());
 
@@ -94,6 +104,24 @@ class SecretsManagerTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining(ARN)
         .hasMessageContaining("can't find");
+  }
+
+  @Test
+  void botToken_secretCreatedWithoutAValue_meansSlackIsNotConfigured() {
+    answer(
+        400,
+        "{\"__type\":\"ResourceNotFoundException\",\"message\":\"Secrets Manager can't find the"
+            + " specified secret value for staging label: AWSCURRENT\"}");
+    aws.stubFor(
+        post(urlEqualTo("/"))
+            .withHeader("X-Amz-Target", equalTo("secretsmanager.DescribeSecret"))
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "application/x-amz-json-1.1")
+                    .withBody("{\"ARN\":\"" + ARN + "\",\"Name\":\"daybreak/slack-bot-token\"}")));
+
+    assertThat(SecretSources.botToken(environment()).botToken()).isEmpty();
   }
 
   @Test

@@ -60,6 +60,13 @@ class WakeBenchmarkIT {
 
   static final int FLIPS = 50;
   static final Duration RESYNC = Duration.ofSeconds(1);
+
+  /** Task starts in the benchmark; 2s..4s is Fargate's 20s..40s at a tenth. */
+  static final String START_LATENCY = System.getProperty("daybreak.bench.startLatency", "2s..4s");
+
+  /** How long a wake may take: fifteen of the slowest task starts (the 4-tier wake takes ~4). */
+  static final Duration WAKE_LIMIT = maxOf(Latency.parse(START_LATENCY)).multipliedBy(15);
+
   private static final String BASELINE = "seed-baseline";
 
   @Test
@@ -67,8 +74,7 @@ class WakeBenchmarkIT {
     SimSettings sim =
         SimSettings.builder()
             .seed(2026)
-            .startLatency(
-                Latency.parse(System.getProperty("daybreak.bench.startLatency", "2s..4s")))
+            .startLatency(Latency.parse(START_LATENCY))
             .stopLatency(Latency.parse("200ms..400ms"))
             .startLatency("solo", Latency.fixed(Duration.ofMillis(200)))
             .stopLatency("solo", Latency.fixed(Duration.ofMillis(200)))
@@ -103,12 +109,12 @@ class WakeBenchmarkIT {
       CompletableFuture<Void> baseFour = baseline(strategy, "base4", Envs.spec(four));
       for (String env : List.of("seed", "four")) {
         await()
-            .atMost(Duration.ofSeconds(60))
+            .atMost(WAKE_LIMIT)
             .pollInterval(Duration.ofMillis(50))
             .untilAsserted(() -> assertThat(stack.phase(env)).contains(Phase.AWAKE));
       }
-      baseSeed.get(120, TimeUnit.SECONDS);
-      baseFour.get(120, TimeUnit.SECONDS);
+      baseSeed.get(2 * WAKE_LIMIT.toSeconds(), TimeUnit.SECONDS);
+      baseFour.get(2 * WAKE_LIMIT.toSeconds(), TimeUnit.SECONDS);
 
       Envs.assertWokeTierByTier(stack, "dev", Envs.spec(seed));
       Envs.assertWokeTierByTier(stack, "dev4", Envs.spec(four));
@@ -325,5 +331,9 @@ class WakeBenchmarkIT {
                 (long) first.get("goalMs")));
     Files.writeString(dir.resolve("wake-benchmark.md"), md);
     System.out.println(md);
+  }
+
+  private static Duration maxOf(Latency latency) {
+    return latency instanceof Latency.Uniform u ? u.max() : ((Latency.Fixed) latency).duration();
   }
 }

@@ -1,0 +1,112 @@
+package dev.daybreak.lambda;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.inject.Guice;
+import dev.daybreak.chatops.ChatOps;
+import dev.daybreak.chatops.ChatOpsSettings;
+import dev.daybreak.chatops.Commands;
+import dev.daybreak.chatops.RawResponse;
+import dev.daybreak.chatops.RequestGuard;
+import dev.daybreak.chatops.SecretsManagerSigningSecretSource;
+import dev.daybreak.chatops.SigningSecret;
+import dev.daybreak.chatops.SlackApp;
+import dev.daybreak.queue.Reconciler;
+import dev.daybreak.reconcile.ControllerSettings;
+import dev.daybreak.reconcile.EnvironmentReconciler;
+import dev.daybreak.reconcile.UntilSettled;
+import dev.daybreak.runtime.Backends;
+import dev.daybreak.runtime.ControllerModule;
+import dev.daybreak.time.Sleeper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The controller as an AWS Lambda function ({@code
+ * dev.daybreak.lambda.LambdaHandler::handleRequest}, the handler deploy/ configures). A scheduled
+ * EventBridge invocation reconciles every environment until each settles or shortly before the
+ * function's time limit, so a multi-tier wake does not wait one schedule period per tier.
+ */
+public final class LambdaHandler implements RequestStreamHandler {
+
+  /** Time left for closing (delivering Slack messages) before Lambda's limit. */
+  static final Duration SAFETY_MARGIN = Duration.ofSeconds(20);
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Function<Map<String, String>, Backends> backends;
+  private final Map<String, String> environment;
+
+  /** The handler Lambda instantiates: configuration from the function's environment. */
+  public LambdaHandler() {
+    this(LambdaBackends::fromEnvironment, System.getenv());
+  }
+
+  LambdaHandler(Function<Map<String, String>, Backends> backends, Map<String, String> environment) {
+    this.backends = backends;
+    this.environment = environment;
+  }
+
+  @Override
+  public void handleRequest(InputStream input, OutputStream output, Context context)
+      throws IOException {
+    JsonNode event = JSON.readTree(input);
+    if (FunctionUrl.isRequest(event)) {
+      JSON.writeValue(output, FunctionUrl.response(slack(event)));
+      return;
+    }
+    Duration budget = Duration.ofMillis(context.getRemainingTimeInMillis()).minus(SAFETY_MARGIN);
+    try (Backends b = backends.apply(environment)) {
+      Reconciler reconciler =
+          Guice.createInjector(new ControllerModule(b, ControllerSettings.defaults()))
+              .getInstance(EnvironmentReconciler.class);
+      UntilSettled.Summary summary =
+          new UntilSettled(reconciler, b.clock(), Sleeper.system())
+              .run(b.store().environments(), budget.isNegative() ? Duration.ZERO : budget);
+      JSON.writeValue(output, Map.of("trigger", trigger(event), "summary", summary));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while reconciling", e);
+    }
+  }
+
+  /**
+   * A Slack request through the Function URL: the same signature checks and handlers as {@code POST
+   * /slack/events} on the embedded server. Writes go to the store; the next scheduled invocation
+   * (or a running controller) acts on them.
+   */
+  private RawResponse slack(JsonNode event) {
+    Optional<SigningSecret> secret =
+        SecretsManagerSigningSecretSource.choose(environment).signingSecret();
+    if (secret.isEmpty()) {
+      return new RawResponse(
+          503, Map.of("Content-Type", List.of("text/plain")), "chat-ops is not configured\n");
+    }
+    try (Backends b = backends.apply(environment);
+        ChatOps chatOps =
+            new ChatOps(
+                new Commands(
+                    b.store(),
+                    new ChatOpsSettings(ZoneId.of("UTC"), List.of(), List.of()),
+                    b.clock(),
+                    env -> {}))) {
+      return SlackApp.endpoint(
+              secret.get(), chatOps, b.clock(), RequestGuard.DEFAULT_MAX_BODY_BYTES)
+          .handle(FunctionUrl.request(event));
+    }
+  }
+
+  /** What invoked the function, for its result: the EventBridge rule's detail type, or "direct". */
+  private static String trigger(JsonNode event) {
+    return event.path("detail-type").asText("direct");
+  }
+}
