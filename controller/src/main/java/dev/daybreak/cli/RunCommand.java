@@ -2,14 +2,19 @@ package dev.daybreak.cli;
 
 import com.google.inject.Guice;
 import dev.daybreak.http.HttpEndpoints;
+import dev.daybreak.lease.LeaseSettings;
+import dev.daybreak.lease.ShardLeases;
 import dev.daybreak.reconcile.Controller;
 import dev.daybreak.reconcile.ControllerSettings;
 import dev.daybreak.runtime.Backends;
 import dev.daybreak.runtime.ControllerModule;
 import dev.daybreak.runtime.ProductionBackends;
 import dev.daybreak.slack.EnvSecretSource;
+import dev.daybreak.store.TableLeaseStore;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -58,6 +63,23 @@ final class RunCommand implements Callable<Integer> {
   int workers;
 
   @Option(
+      names = "--shards",
+      paramLabel = "N",
+      defaultValue = "1",
+      description =
+          "Environments are hashed over N shards, each with a lease in the table; replicas share"
+              + " the shards. The same on every replica. Default: ${DEFAULT-VALUE} (one leader).")
+  int shards;
+
+  @Option(
+      names = "--replica-id",
+      paramLabel = "ID",
+      description =
+          "This replica's id among those sharing the table (letters, digits, '.', '_', '-')."
+              + " Default: the host name and process id.")
+  String replicaId;
+
+  @Option(
       names = "--http-port",
       paramLabel = "PORT",
       description = "Serve /healthz on this port (0: a free one, printed at start).")
@@ -81,6 +103,7 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() throws IOException, InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     ControllerSettings settings = settings();
+    LeaseSettings leaseSettings = leaseSettings();
     CountDownLatch stop = new CountDownLatch(1);
     CountDownLatch stopped = new CountDownLatch(1);
     Thread hook =
@@ -99,12 +122,20 @@ final class RunCommand implements Callable<Integer> {
                 ecs.endpoint(store.region()),
                 slack.settings(),
                 EnvSecretSource.fromSystem());
+        ShardLeases leases =
+            new ShardLeases(TableLeaseStore.on(backends.store()), backends.clock(), leaseSettings);
         Controller controller =
-            Guice.createInjector(new ControllerModule(backends, settings))
+            Guice.createInjector(new ControllerModule(backends, settings, leases))
                 .getInstance(Controller.class);
         AutoCloseable http = http(out)) {
+      leases.start();
       controller.start();
-      out.println("daybreak controller running; stop with Ctrl-C or SIGTERM");
+      out.println(
+          "daybreak controller running as replica "
+              + leaseSettings.replica()
+              + " over "
+              + leaseSettings.shards()
+              + " shard(s); stop with Ctrl-C or SIGTERM");
       out.flush();
       stop.await();
     } catch (Exception e) {
@@ -133,6 +164,26 @@ final class RunCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
+  }
+
+  private LeaseSettings leaseSettings() {
+    try {
+      return LeaseSettings.of(replicaId != null ? replicaId : defaultReplicaId(), shards);
+    } catch (IllegalArgumentException e) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--shards/--replica-id: " + e.getMessage());
+    }
+  }
+
+  private static String defaultReplicaId() {
+    String host;
+    try {
+      host = InetAddress.getLocalHost().getHostName().replaceAll("[^A-Za-z0-9._-]", "-");
+    } catch (UnknownHostException e) {
+      host = "daybreak";
+    }
+    String id = host + "-" + ProcessHandle.current().pid();
+    return id.length() > 64 ? id.substring(id.length() - 64) : id;
   }
 
   private static void awaitQuietly(CountDownLatch latch) {

@@ -1,5 +1,6 @@
 package dev.daybreak.reconcile;
 
+import dev.daybreak.lease.Ownership;
 import dev.daybreak.queue.WorkQueue;
 import dev.daybreak.store.StateStore;
 import dev.daybreak.time.Scheduler;
@@ -40,7 +41,8 @@ public final class Controller implements AutoCloseable {
       EnvironmentReconciler reconciler,
       Scheduler scheduler,
       Clock clock,
-      ControllerSettings settings) {
+      ControllerSettings settings,
+      Ownership ownership) {
     this.settings = settings;
     this.queue =
         WorkQueue.builder()
@@ -49,7 +51,7 @@ public final class Controller implements AutoCloseable {
             .clock(clock)
             .scheduler(scheduler)
             .build(reconciler);
-    this.resync = new Resync(store, queue::add);
+    this.resync = new Resync(store, queue::add, env -> ownership.authority(env).isPresent());
   }
 
   /** Starts the workers and the resync loop; the first resync queues every environment. */

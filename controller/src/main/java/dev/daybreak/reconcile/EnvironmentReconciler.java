@@ -1,6 +1,7 @@
 package dev.daybreak.reconcile;
 
 import dev.daybreak.ecs.EcsGateway;
+import dev.daybreak.lease.Ownership;
 import dev.daybreak.model.DesiredState;
 import dev.daybreak.model.EnvironmentSpec;
 import dev.daybreak.model.EnvironmentStatus;
@@ -39,9 +40,10 @@ import org.slf4j.MDC;
  * announce; requeue. Level-based: it never depends on having seen an event, only on what the store
  * and ECS say now, so a restart or a missed trigger heals on the next pass.
  *
- * <p>The status is written before the actions run: a pass whose conditional status write loses (a
- * concurrent pass, or a stale replica) acts on nothing, and an action that fails after the write is
- * simply planned again on the next pass from what ECS then reports.
+ * <p>The status is written before the actions run, and whenever there are actions: a pass whose
+ * conditional status write loses (a concurrent pass, or a stale replica fenced by its lease epoch)
+ * acts on nothing, and a replica that does not hold the environment's shard skips it, and an action
+ * that fails after the write is simply planned again on the next pass from what ECS then reports.
  */
 public final class EnvironmentReconciler implements Reconciler {
 
@@ -54,15 +56,18 @@ public final class EnvironmentReconciler implements Reconciler {
   private final EcsGateway ecs;
   private final Notifier notifier;
   private final Clock clock;
+  private final Ownership ownership;
   private final Map<String, String> reportedInvalid = new ConcurrentHashMap<>();
   private final AtomicLong passes = new AtomicLong();
 
   @Inject
-  public EnvironmentReconciler(StateStore store, EcsGateway ecs, Notifier notifier, Clock clock) {
+  public EnvironmentReconciler(
+      StateStore store, EcsGateway ecs, Notifier notifier, Clock clock, Ownership ownership) {
     this.store = store;
     this.ecs = ecs;
     this.notifier = notifier;
     this.clock = clock;
+    this.ownership = ownership;
   }
 
   @Override
@@ -70,6 +75,10 @@ public final class EnvironmentReconciler implements Reconciler {
     String passId = Long.toString(passes.incrementAndGet(), 36);
     try (MDC.MDCCloseable e = MDC.putCloseable("environment", environment);
         MDC.MDCCloseable p = MDC.putCloseable("pass", passId)) {
+      if (ownership.authority(environment).isEmpty()) {
+        LOG.debug("another replica holds this environment's shard; not acting");
+        return Result.done();
+      }
       Optional<StoredEnvironment> stored = store.environment(environment);
       if (stored.isEmpty()) {
         LOG.debug("no spec applied; nothing to reconcile");
@@ -98,8 +107,19 @@ public final class EnvironmentReconciler implements Reconciler {
     Instant now = clock.instant();
     Plan plan = Planner.plan(spec, desired.get(), observed, previous.status(), now);
     EnvironmentStatus status = plan.status().withObservedGeneration(stored.spec().generation());
-    if (!status.equals(previous.status())) {
-      store.writeStatus(spec.name(), status, previous.version());
+    if (!status.equals(previous.status()) || !plan.actions().isEmpty()) {
+      // Checked again after observing ECS, which can take a while; the fence then stops a
+      // replica that stalls between here and the write.
+      Optional<Ownership.Authority> authority = ownership.authority(spec.name());
+      if (authority.isEmpty()) {
+        LOG.info("lost this environment's shard during the pass; not acting");
+        return Result.done();
+      }
+      if (authority.get().fence().isPresent()) {
+        store.writeStatus(spec.name(), status, previous.version(), authority.get().fence().get());
+      } else {
+        store.writeStatus(spec.name(), status, previous.version());
+      }
     }
     execute(spec, plan.actions());
     Plan written = new Plan(plan.actions(), status, plan.transitions(), plan.requeueAfter());

@@ -7,31 +7,37 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Reads every desired item and queues the environments whose item changed since the last read (or
  * that are new), so a flip made by anyone — the CLI, Slack, or a raw DynamoDB edit — is acted on
  * within one resync period. Unchanged environments are not queued: they are already requeued by
- * their own plans (quickly while waking or sleeping, for drift when settled).
+ * their own plans (quickly while waking or sleeping, for drift when settled). Only environments
+ * this replica is responsible for are queued; one it is not is forgotten, so it is queued as new as
+ * soon as this replica takes its shard over.
  */
 final class Resync {
 
   private final StateStore store;
   private final Consumer<String> enqueue;
+  private final Predicate<String> owned;
   private final Map<String, Object> lastSeen = new HashMap<>();
 
-  Resync(StateStore store, Consumer<String> enqueue) {
+  Resync(StateStore store, Consumer<String> enqueue, Predicate<String> owned) {
     this.store = store;
     this.enqueue = enqueue;
+    this.owned = owned;
   }
 
   /** One read of every desired item; returns the environments it queued. */
   synchronized List<String> run() {
     List<String> environments = store.environments();
     Map<String, DesiredRead> desired = store.allDesired();
-    lastSeen.keySet().retainAll(environments);
+    List<String> mine = environments.stream().filter(owned).toList();
+    lastSeen.keySet().retainAll(mine);
     List<String> changed =
-        environments.stream()
+        mine.stream()
             .filter(
                 env -> {
                   Object now = desired.getOrDefault(env, new DesiredRead.Absent());
