@@ -11,6 +11,7 @@ import dev.daybreak.runtime.ControllerModule;
 import dev.daybreak.runtime.ProductionBackends;
 import dev.daybreak.slack.EnvSecretSource;
 import dev.daybreak.store.StoredStatus;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
@@ -70,7 +71,8 @@ final class ReconcileCommand implements Callable<Integer> {
             opened,
             ecs.endpoint(store.region()),
             slack.settings(),
-            EnvSecretSource.fromSystem())) {
+            EnvSecretSource.fromSystem(),
+            new SimpleMeterRegistry())) {
       List<String> names =
           environment == null ? backends.store().environments() : List.of(environment);
       if (environment != null && backends.store().spec(environment).isEmpty()) {

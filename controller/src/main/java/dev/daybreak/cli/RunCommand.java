@@ -2,8 +2,10 @@ package dev.daybreak.cli;
 
 import com.google.inject.Guice;
 import dev.daybreak.http.HttpEndpoints;
+import dev.daybreak.http.Readiness;
 import dev.daybreak.lease.LeaseSettings;
 import dev.daybreak.lease.ShardLeases;
+import dev.daybreak.metrics.RuntimeMetrics;
 import dev.daybreak.reconcile.Controller;
 import dev.daybreak.reconcile.ControllerSettings;
 import dev.daybreak.runtime.Backends;
@@ -11,11 +13,17 @@ import dev.daybreak.runtime.ControllerModule;
 import dev.daybreak.runtime.ProductionBackends;
 import dev.daybreak.slack.EnvSecretSource;
 import dev.daybreak.store.TableLeaseStore;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -82,7 +90,9 @@ final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--http-port",
       paramLabel = "PORT",
-      description = "Serve /healthz on this port (0: a free one, printed at start).")
+      description =
+          "Serve /healthz, /readyz and /metrics (Prometheus) on this port (0: a free one,"
+              + " printed at start).")
   Integer httpPort;
 
   @Option(
@@ -115,19 +125,25 @@ final class RunCommand implements Callable<Integer> {
             "daybreak-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     StoreOptions.Opened opened = store.open(context, spec.commandLine().getErr());
+    PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    new JvmMemoryMetrics().bindTo(meters);
+    new JvmThreadMetrics().bindTo(meters);
+    new ProcessorMetrics().bindTo(meters);
     try (Backends backends =
             new ProductionBackends(
                 opened.store(),
                 opened,
                 ecs.endpoint(store.region()),
                 slack.settings(),
-                EnvSecretSource.fromSystem());
+                EnvSecretSource.fromSystem(),
+                meters);
         ShardLeases leases =
             new ShardLeases(TableLeaseStore.on(backends.store()), backends.clock(), leaseSettings);
         Controller controller =
             Guice.createInjector(new ControllerModule(backends, settings, leases))
                 .getInstance(Controller.class);
-        AutoCloseable http = http(out)) {
+        AutoCloseable http = http(out, meters, leases)) {
+      RuntimeMetrics.leases(meters, leases);
       leases.start();
       controller.start();
       out.println(
@@ -149,13 +165,28 @@ final class RunCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  private AutoCloseable http(PrintWriter out) throws IOException {
+  private AutoCloseable http(PrintWriter out, PrometheusMeterRegistry meters, ShardLeases leases)
+      throws IOException {
     if (httpPort == null) {
       return () -> {};
     }
-    HttpEndpoints endpoints = HttpEndpoints.start(httpAddress, httpPort);
-    out.println("serving http://" + httpAddress + ":" + endpoints.port() + "/healthz");
+    HttpEndpoints endpoints =
+        HttpEndpoints.start(httpAddress, httpPort, meters::scrape, () -> readiness(leases));
+    String base = "http://" + httpAddress + ":" + endpoints.port();
+    out.println("serving " + base + "/healthz, " + base + "/readyz and " + base + "/metrics");
     return endpoints;
+  }
+
+  /** Ready when the table answered the last lease round, whether shards are held or not. */
+  static Readiness readiness(ShardLeases leases) {
+    if (!leases.storeReachable()) {
+      return Readiness.notReady("not ready: the state table did not answer the last lease round");
+    }
+    Set<Integer> held = leases.heldShards();
+    return Readiness.ready(
+        held.isEmpty()
+            ? "ready: standing by, no shard held (of " + leases.shards() + ")"
+            : "ready: holding shards " + held + " of " + leases.shards());
   }
 
   private ControllerSettings settings() {

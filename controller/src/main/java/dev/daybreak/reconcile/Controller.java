@@ -1,9 +1,11 @@
 package dev.daybreak.reconcile;
 
 import dev.daybreak.lease.Ownership;
+import dev.daybreak.metrics.RuntimeMetrics;
 import dev.daybreak.queue.WorkQueue;
 import dev.daybreak.store.StateStore;
 import dev.daybreak.time.Scheduler;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -42,7 +44,8 @@ public final class Controller implements AutoCloseable {
       Scheduler scheduler,
       Clock clock,
       ControllerSettings settings,
-      Ownership ownership) {
+      Ownership ownership,
+      MeterRegistry meters) {
     this.settings = settings;
     this.queue =
         WorkQueue.builder()
@@ -51,6 +54,7 @@ public final class Controller implements AutoCloseable {
             .clock(clock)
             .scheduler(scheduler)
             .build(reconciler);
+    RuntimeMetrics.queue(meters, queue);
     this.resync = new Resync(store, queue::add, env -> ownership.authority(env).isPresent());
   }
 

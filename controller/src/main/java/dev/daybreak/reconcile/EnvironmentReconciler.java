@@ -2,6 +2,7 @@ package dev.daybreak.reconcile;
 
 import dev.daybreak.ecs.EcsGateway;
 import dev.daybreak.lease.Ownership;
+import dev.daybreak.metrics.ReconcileMetrics;
 import dev.daybreak.model.DesiredState;
 import dev.daybreak.model.EnvironmentSpec;
 import dev.daybreak.model.EnvironmentStatus;
@@ -21,6 +22,7 @@ import dev.daybreak.store.StateStore;
 import dev.daybreak.store.StoredDesired;
 import dev.daybreak.store.StoredEnvironment;
 import dev.daybreak.store.StoredStatus;
+import io.micrometer.core.instrument.Timer;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -57,39 +59,69 @@ public final class EnvironmentReconciler implements Reconciler {
   private final Notifier notifier;
   private final Clock clock;
   private final Ownership ownership;
+  private final ReconcileMetrics metrics;
   private final Map<String, String> reportedInvalid = new ConcurrentHashMap<>();
   private final AtomicLong passes = new AtomicLong();
 
   @Inject
   public EnvironmentReconciler(
-      StateStore store, EcsGateway ecs, Notifier notifier, Clock clock, Ownership ownership) {
+      StateStore store,
+      EcsGateway ecs,
+      Notifier notifier,
+      Clock clock,
+      Ownership ownership,
+      ReconcileMetrics metrics) {
     this.store = store;
     this.ecs = ecs;
     this.notifier = notifier;
     this.clock = clock;
     this.ownership = ownership;
+    this.metrics = metrics;
   }
 
   @Override
   public Result reconcile(String environment) {
     String passId = Long.toString(passes.incrementAndGet(), 36);
+    Timer.Sample started = metrics.startPass();
+    String outcome = ReconcileMetrics.ERROR;
     try (MDC.MDCCloseable e = MDC.putCloseable("environment", environment);
         MDC.MDCCloseable p = MDC.putCloseable("pass", passId)) {
-      if (ownership.authority(environment).isEmpty()) {
-        LOG.debug("another replica holds this environment's shard; not acting");
-        return Result.done();
-      }
-      Optional<StoredEnvironment> stored = store.environment(environment);
-      if (stored.isEmpty()) {
-        LOG.debug("no spec applied; nothing to reconcile");
-        return Result.done();
-      }
-      try (MDC.MDCCloseable g =
-          MDC.putCloseable("generation", Long.toString(stored.get().spec().generation()))) {
-        return reconcile(stored.get());
+      Outcome pass = reconcileOwned(environment);
+      outcome = pass.outcome();
+      return pass.result();
+    } finally {
+      metrics.pass(started, outcome);
+    }
+  }
+
+  /** A pass's result and how it ended, for the duration metric. */
+  private record Outcome(Result result, String outcome) {
+    static Outcome of(Result result) {
+      return new Outcome(
+          result,
+          result.requeueAfter().isPresent() ? ReconcileMetrics.REQUEUED : ReconcileMetrics.DONE);
+    }
+  }
+
+  private Outcome reconcileOwned(String environment) {
+    if (ownership.authority(environment).isEmpty()) {
+      metrics.forget(environment);
+      LOG.debug("another replica holds this environment's shard; not acting");
+      return Outcome.of(Result.done());
+    }
+    Optional<StoredEnvironment> stored = store.environment(environment);
+    if (stored.isEmpty()) {
+      metrics.forget(environment);
+      LOG.debug("no spec applied; nothing to reconcile");
+      return Outcome.of(Result.done());
+    }
+    try (MDC.MDCCloseable g =
+        MDC.putCloseable("generation", Long.toString(stored.get().spec().generation()))) {
+      try {
+        return Outcome.of(reconcile(stored.get()));
       } catch (ConflictException lost) {
         LOG.info("an item changed under this pass; planning again: {}", lost.getMessage());
-        return Result.requeueAfter(AFTER_CONFLICT);
+        return new Outcome(Result.requeueAfter(AFTER_CONFLICT), ReconcileMetrics.CONFLICT);
       }
     }
   }
@@ -121,7 +153,9 @@ public final class EnvironmentReconciler implements Reconciler {
         store.writeStatus(spec.name(), status, previous.version());
       }
     }
+    metrics.phase(spec.name(), status.phase());
     execute(spec, plan.actions());
+    metrics.transitions(spec.name(), plan.transitions(), now);
     Plan written = new Plan(plan.actions(), status, plan.transitions(), plan.requeueAfter());
     for (Transition t : plan.transitions()) {
       LOG.info("{}: {}", t.kind(), t.message());

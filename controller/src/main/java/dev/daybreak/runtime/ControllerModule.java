@@ -9,6 +9,7 @@ import dev.daybreak.reconcile.ControllerSettings;
 import dev.daybreak.slack.Notifier;
 import dev.daybreak.store.StateStore;
 import dev.daybreak.time.Scheduler;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.Objects;
 
@@ -64,6 +65,12 @@ public final class ControllerModule extends AbstractModule {
   @Singleton
   EcsGateway ecs() {
     return backends.ecs();
+  }
+
+  @Provides
+  @Singleton
+  MeterRegistry meters() {
+    return backends.meters();
   }
 
   @Provides

@@ -7,6 +7,7 @@ import dev.daybreak.lease.LeaseSettings;
 import dev.daybreak.lease.Ownership;
 import dev.daybreak.lease.ShardLeases;
 import dev.daybreak.manifests.Manifests;
+import dev.daybreak.metrics.ReconcileMetrics;
 import dev.daybreak.model.DesiredState;
 import dev.daybreak.model.ObservedService;
 import dev.daybreak.model.ServiceStatus;
@@ -17,6 +18,7 @@ import dev.daybreak.store.InMemoryStateStore;
 import dev.daybreak.store.TableLeaseStore;
 import dev.daybreak.store.Via;
 import dev.daybreak.time.ManualClock;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -48,6 +50,7 @@ class EnvironmentReconcilerOwnershipTest {
   private final ManualClock clock = new ManualClock(Instant.parse("2026-11-30T09:00:00Z"));
   private final InMemoryStateStore store = new InMemoryStateStore(clock);
   private final RecordingEcs ecs = new RecordingEcs();
+  private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
   /** Every service exists and is scaled to zero; records each scale call. */
   private static final class RecordingEcs implements EcsGateway {
@@ -79,7 +82,8 @@ class EnvironmentReconcilerOwnershipTest {
   }
 
   private EnvironmentReconciler reconciler(Ownership ownership) {
-    return new EnvironmentReconciler(store, ecs, new LogNotifier(), clock, ownership);
+    return new EnvironmentReconciler(
+        store, ecs, new LogNotifier(), clock, ownership, new ReconcileMetrics(meters));
   }
 
   @Test
@@ -94,6 +98,8 @@ class EnvironmentReconcilerOwnershipTest {
     assertThat(result).isEqualTo(Result.done());
     assertThat(ecs.scaled).isEmpty();
     assertThat(store.status("seed")).isEmpty();
+    assertThat(meters.get(ReconcileMetrics.ENVIRONMENTS).tag("phase", "Waking").gauge().value())
+        .isZero();
   }
 
   @Test
@@ -108,6 +114,15 @@ class EnvironmentReconcilerOwnershipTest {
         .filteredOn(item -> item.get("sk").s().equals("status"))
         .singleElement()
         .satisfies(item -> assertThat(item.get("leaseEpoch").n()).isEqualTo("1"));
+    assertThat(meters.get(ReconcileMetrics.ENVIRONMENTS).tag("phase", "Waking").gauge().value())
+        .isEqualTo(1);
+    assertThat(
+            meters
+                .get(ReconcileMetrics.RECONCILE_DURATION)
+                .tag("outcome", ReconcileMetrics.REQUEUED)
+                .timer()
+                .count())
+        .isEqualTo(1);
   }
 
   @Test
