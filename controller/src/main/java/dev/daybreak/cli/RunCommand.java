@@ -71,6 +71,14 @@ final class RunCommand implements Callable<Integer> {
   int workers;
 
   @Option(
+      names = "--log-format",
+      paramLabel = "FORMAT",
+      description =
+          "text or json (one JSON object a line, with environment, generation and pass fields)."
+              + " Default: $DAYBREAK_LOG_FORMAT, else text.")
+  LogFormat logFormat;
+
+  @Option(
       names = "--shards",
       paramLabel = "N",
       defaultValue = "1",
@@ -112,6 +120,9 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException, InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
+    if (logFormat != null) {
+      logFormat.apply();
+    }
     ControllerSettings settings = settings();
     LeaseSettings leaseSettings = leaseSettings();
     CountDownLatch stop = new CountDownLatch(1);

@@ -92,7 +92,7 @@ public final class ShardLeases implements Ownership, AutoCloseable {
     return settings.shards();
   }
 
-  /** True when the last tick could read and write the table. */
+  /** True when the last completed round could write to the table. */
   public boolean storeReachable() {
     return storeReachable;
   }
@@ -116,17 +116,18 @@ public final class ShardLeases implements Ownership, AutoCloseable {
   /** One round: heartbeat, renew, shed above the fair share, acquire up to it. */
   public synchronized void tick() {
     Instant now = clock.instant();
+    boolean reachable = false;
     try {
       store.heartbeat(settings.replica(), now);
-      storeReachable = true;
+      reachable = true;
     } catch (StoreException e) {
-      storeReachable = false;
       LOG.warn("cannot record this replica's heartbeat: {}", e.getMessage());
     }
     renew(now);
     int target = fairShare(now);
     shed(target, now);
     acquire(target, now);
+    storeReachable = reachable;
   }
 
   private void renew(Instant now) {
