@@ -97,9 +97,23 @@ public final class ShardLeases implements Ownership, AutoCloseable {
     return storeReachable;
   }
 
+  /**
+   * The lease of {@code shard} if it is held and was renewed within the renew deadline. One past
+   * its deadline is dropped at once: acting on the shard again takes a new acquisition, at a new
+   * epoch, which the resync sees as a change.
+   */
   private Optional<Held> valid(int shard) {
     Held h = held.get(shard);
-    if (h == null || !clock.instant().isBefore(h.renewedFrom().plus(settings.renewDeadline()))) {
+    if (h == null) {
+      return Optional.empty();
+    }
+    if (!clock.instant().isBefore(h.renewedFrom().plus(settings.renewDeadline()))) {
+      if (held.remove(shard, h)) {
+        LOG.warn(
+            "the lease of shard {} was not renewed within {}; stopped acting on it",
+            shard,
+            settings.renewDeadline());
+      }
       return Optional.empty();
     }
     return Optional.of(h);

@@ -55,7 +55,7 @@ public final class Controller implements AutoCloseable {
             .scheduler(scheduler)
             .build(reconciler);
     RuntimeMetrics.queue(meters, queue);
-    this.resync = new Resync(store, queue::add, env -> ownership.authority(env).isPresent());
+    this.resync = new Resync(store, queue::add, ownership::authority);
   }
 
   /** Starts the workers and the resync loop; the first resync queues every environment. */

@@ -1,13 +1,15 @@
 package dev.daybreak.reconcile;
 
+import dev.daybreak.lease.Ownership;
 import dev.daybreak.store.DesiredRead;
 import dev.daybreak.store.StateStore;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
+import java.util.function.Function;
 
 /**
  * Reads every desired item and queues the environments whose item changed since the last read (or
@@ -21,28 +23,34 @@ final class Resync {
 
   private final StateStore store;
   private final Consumer<String> enqueue;
-  private final Predicate<String> owned;
+  private final Function<String, Optional<Ownership.Authority>> authority;
   private final Map<String, Object> lastSeen = new HashMap<>();
 
-  Resync(StateStore store, Consumer<String> enqueue, Predicate<String> owned) {
+  Resync(
+      StateStore store,
+      Consumer<String> enqueue,
+      Function<String, Optional<Ownership.Authority>> authority) {
     this.store = store;
     this.enqueue = enqueue;
-    this.owned = owned;
+    this.authority = authority;
   }
 
   /** One read of every desired item; returns the environments it queued. */
   synchronized List<String> run() {
     List<String> environments = store.environments();
     Map<String, DesiredRead> desired = store.allDesired();
-    List<String> mine = environments.stream().filter(owned).toList();
-    lastSeen.keySet().retainAll(mine);
+    Map<String, Object> mine = new HashMap<>();
+    for (String env : environments) {
+      authority
+          .apply(env)
+          .ifPresent(
+              a -> mine.put(env, List.of(desired.getOrDefault(env, new DesiredRead.Absent()), a)));
+    }
+    lastSeen.keySet().retainAll(mine.keySet());
     List<String> changed =
-        mine.stream()
-            .filter(
-                env -> {
-                  Object now = desired.getOrDefault(env, new DesiredRead.Absent());
-                  return !Objects.equals(lastSeen.put(env, now), now);
-                })
+        environments.stream()
+            .filter(mine::containsKey)
+            .filter(env -> !Objects.equals(lastSeen.put(env, mine.get(env)), mine.get(env)))
             .toList();
     changed.forEach(enqueue);
     return changed;
