@@ -1,43 +1,54 @@
 package dev.daybreak.cli;
 
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.util.ContextInitializer;
-import ch.qos.logback.core.joran.spi.JoranException;
-import java.util.Locale;
+import ch.qos.logback.classic.encoder.JsonEncoder;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.Appender;
+import ch.qos.logback.core.ConsoleAppender;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.LoggerFactory;
 
 /** How {@code daybreak run} writes its log lines (to stderr). */
 enum LogFormat {
-  /** One human-readable line per event. */
+  /** One human-readable line per event, as logback.xml says. */
   TEXT,
-  /** One JSON object per line, with the MDC (environment, generation, pass) as fields. */
+  /** One JSON object per line (logback's JsonEncoder), with the MDC as the {@code mdc} object. */
   JSON;
 
-  /** The variable logback.xml reads to choose its appender. */
+  /** The environment variable {@code daybreak run} reads when no option is given. */
   static final String VARIABLE = "DAYBREAK_LOG_FORMAT";
 
-  /** The appender's name in logback.xml. */
-  String appender() {
-    return name().toLowerCase(Locale.ROOT);
-  }
+  /** The appender logback.xml declares. */
+  static final String APPENDER = "STDERR";
 
-  /**
-   * Reloads logback.xml with this format. Logging starts before options are parsed, so the format
-   * given on the command line takes effect from here on.
-   */
+  /** Switches the console appender's encoder; logging continues on the same appender. */
   void apply() {
-    System.setProperty(VARIABLE, appender());
+    if (this == TEXT) {
+      return;
+    }
     ILoggerFactory factory = LoggerFactory.getILoggerFactory();
     if (!(factory instanceof LoggerContext context)) {
       return;
     }
-    context.reset();
-    try {
-      new ContextInitializer(context).autoConfig();
-    } catch (JoranException e) {
+    Appender<ILoggingEvent> appender =
+        context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender(APPENDER);
+    if (!(appender instanceof ConsoleAppender<ILoggingEvent> console)) {
       throw new IllegalStateException(
-          "logback.xml could not be loaded again: " + e.getMessage(), e);
+          "logback.xml no longer declares the console appender "
+              + APPENDER
+              + " on the root logger");
     }
+    JsonEncoder encoder = new JsonEncoder();
+    encoder.setContext(context);
+    encoder.setWithSequenceNumber(false);
+    encoder.setWithNanoseconds(false);
+    encoder.setWithContext(false);
+    encoder.setWithArguments(false);
+    encoder.setWithMessage(false);
+    encoder.setWithFormattedMessage(true);
+    encoder.start();
+    console.stop();
+    console.setEncoder(encoder);
+    console.start();
   }
 }

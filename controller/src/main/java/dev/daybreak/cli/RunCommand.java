@@ -20,9 +20,9 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -92,7 +92,7 @@ final class RunCommand implements Callable<Integer> {
       paramLabel = "ID",
       description =
           "This replica's id among those sharing the table (letters, digits, '.', '_', '-')."
-              + " Default: the host name and process id.")
+              + " Default: $HOSTNAME and the process id.")
   String replicaId;
 
   @Option(
@@ -120,9 +120,7 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException, InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
-    if (logFormat != null) {
-      logFormat.apply();
-    }
+    logFormat().ifPresent(LogFormat::apply);
     ControllerSettings settings = settings();
     LeaseSettings leaseSettings = leaseSettings();
     CountDownLatch stop = new CountDownLatch(1);
@@ -200,6 +198,24 @@ final class RunCommand implements Callable<Integer> {
             : "ready: holding shards " + held + " of " + leases.shards());
   }
 
+  /**
+   * The option, else {@code DAYBREAK_LOG_FORMAT} checked here so a typo is an error, not silence.
+   */
+  private Optional<LogFormat> logFormat() {
+    if (logFormat != null) {
+      return Optional.of(logFormat);
+    }
+    Optional<String> variable =
+        Optional.ofNullable(System.getenv(LogFormat.VARIABLE)).filter(v -> !v.isBlank());
+    try {
+      return variable.map(v -> LogFormat.valueOf(v.trim().toUpperCase(Locale.ROOT)));
+    } catch (IllegalArgumentException e) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(),
+          LogFormat.VARIABLE + "=" + variable.orElse("") + ": expected text or json");
+    }
+  }
+
   private ControllerSettings settings() {
     try {
       return new ControllerSettings(resync, workers);
@@ -217,13 +233,13 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
+  /** {@code $HOSTNAME-<pid>} (no name lookup: that could leave the machine). */
   private static String defaultReplicaId() {
-    String host;
-    try {
-      host = InetAddress.getLocalHost().getHostName().replaceAll("[^A-Za-z0-9._-]", "-");
-    } catch (UnknownHostException e) {
-      host = "daybreak";
-    }
+    String host =
+        Optional.ofNullable(System.getenv("HOSTNAME"))
+            .filter(h -> !h.isBlank())
+            .orElse("daybreak")
+            .replaceAll("[^A-Za-z0-9._-]", "-");
     String id = host + "-" + ProcessHandle.current().pid();
     return id.length() > 64 ? id.substring(id.length() - 64) : id;
   }

@@ -254,7 +254,7 @@ public final class ShardLeases implements Ownership, AutoCloseable {
       LOG.info("released the lease of shard {} on shutdown", shard);
     }
     try {
-      store.leave(settings.replica(), now);
+      store.leave(settings.replica());
     } catch (StoreException e) {
       LOG.warn("could not record that this replica left: {}", e.getMessage());
     }

@@ -44,8 +44,8 @@ import org.slf4j.MDC;
  *
  * <p>The status is written before the actions run, and whenever there are actions: a pass whose
  * conditional status write loses (a concurrent pass, or a stale replica fenced by its lease epoch)
- * acts on nothing, and a replica that does not hold the environment's shard skips it, and an action
- * that fails after the write is simply planned again on the next pass from what ECS then reports.
+ * acts on nothing; an action that fails after the write is planned again on the next pass from what
+ * ECS then reports. A replica that does not hold the environment's shard skips it.
  */
 public final class EnvironmentReconciler implements Reconciler {
 

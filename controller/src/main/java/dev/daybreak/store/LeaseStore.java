@@ -40,7 +40,7 @@ public interface LeaseStore {
   void heartbeat(String replica, Instant now);
 
   /** Records that {@code replica} stopped. */
-  void leave(String replica, Instant now);
+  void leave(String replica);
 
   /** Every replica's last heartbeat, by its own clock. */
   List<Heartbeat> heartbeats();

@@ -104,7 +104,7 @@ public final class TableLeaseStore implements LeaseStore {
   }
 
   @Override
-  public void leave(String replica, Instant now) {
+  public void leave(String replica) {
     table.update(
         REPLICAS,
         REPLICA_PREFIX + replica,

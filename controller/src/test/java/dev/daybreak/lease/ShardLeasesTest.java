@@ -7,13 +7,16 @@ import dev.daybreak.model.EnvironmentStatus;
 import dev.daybreak.store.ConflictException;
 import dev.daybreak.store.Fence;
 import dev.daybreak.store.InMemoryStateStore;
+import dev.daybreak.store.LeaseRecord;
 import dev.daybreak.store.LeaseStore;
+import dev.daybreak.store.StoreException;
 import dev.daybreak.store.StoredStatus;
 import dev.daybreak.store.TableLeaseStore;
 import dev.daybreak.time.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -155,6 +158,86 @@ class ShardLeasesTest {
     Set<Integer> all = new HashSet<>(a.heldShards());
     all.addAll(b.heldShards());
     assertThat(all).containsExactly(0, 1, 2, 3);
+  }
+
+  /** The table, unless {@code down}: then every call fails as an unreachable DynamoDB would. */
+  private static final class Outage implements LeaseStore {
+    private final LeaseStore table;
+    boolean down;
+
+    Outage(LeaseStore table) {
+      this.table = table;
+    }
+
+    private void check() {
+      if (down) {
+        throw new StoreException("cannot reach DynamoDB (test outage)");
+      }
+    }
+
+    @Override
+    public Optional<LeaseRecord> read(int shard) {
+      check();
+      return table.read(shard);
+    }
+
+    @Override
+    public LeaseRecord acquire(int shard, String replica, Optional<LeaseRecord> seen, Instant now) {
+      check();
+      return table.acquire(shard, replica, seen, now);
+    }
+
+    @Override
+    public LeaseRecord renew(LeaseRecord held, Instant now) {
+      check();
+      return table.renew(held, now);
+    }
+
+    @Override
+    public void release(LeaseRecord held, Instant now) {
+      check();
+      table.release(held, now);
+    }
+
+    @Override
+    public void heartbeat(String replica, Instant now) {
+      check();
+      table.heartbeat(replica, now);
+    }
+
+    @Override
+    public void leave(String replica) {
+      check();
+      table.leave(replica);
+    }
+
+    @Override
+    public List<Heartbeat> heartbeats() {
+      check();
+      return table.heartbeats();
+    }
+  }
+
+  @Test
+  void tick_storeUnreachable_keepsActingUntilTheRenewDeadline_thenStops_andIsNotReady() {
+    Outage outage = new Outage(store);
+    ShardLeases a = new ShardLeases(outage, clock, LeaseSettings.of("a", 1));
+    a.tick();
+    assertThat(a.storeReachable()).isTrue();
+
+    outage.down = true;
+    Duration elapsed = Duration.ZERO;
+    while (elapsed.plus(TICK).compareTo(LeaseSettings.RENEW_DEADLINE) < 0) {
+      clock.advance(TICK);
+      elapsed = elapsed.plus(TICK);
+      a.tick();
+      assertThat(a.authority("seed")).as("after %s", elapsed).isPresent();
+    }
+    assertThat(a.storeReachable()).isFalse();
+    clock.advance(TICK);
+    a.tick();
+
+    assertThat(a.authority("seed")).isEmpty();
   }
 
   @Test
