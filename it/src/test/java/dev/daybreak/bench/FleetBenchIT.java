@@ -6,11 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.google.inject.Guice;
-import dev.daybreak.ecs.EcsClients;
-import dev.daybreak.ecs.EcsEndpoint;
-import dev.daybreak.ecs.EcsGateway;
-import dev.daybreak.ecs.GatewaySettings;
-import dev.daybreak.ecs.SdkEcsGateway;
 import dev.daybreak.ecssim.CallRecord;
 import dev.daybreak.ecssim.EcsSimulator;
 import dev.daybreak.ecssim.Latency;
@@ -23,18 +18,12 @@ import dev.daybreak.model.Phase;
 import dev.daybreak.model.State;
 import dev.daybreak.reconcile.Controller;
 import dev.daybreak.reconcile.ControllerSettings;
-import dev.daybreak.runtime.Backends;
 import dev.daybreak.runtime.ControllerModule;
-import dev.daybreak.slack.Notifier;
 import dev.daybreak.store.DesiredRead;
 import dev.daybreak.store.InMemoryStateStore;
-import dev.daybreak.store.StateStore;
 import dev.daybreak.store.Via;
-import dev.daybreak.time.ExecutorScheduler;
 import dev.daybreak.time.ScaledClock;
 import dev.daybreak.time.ScaledScheduler;
-import dev.daybreak.time.Scheduler;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.search.Search;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.lang.management.ManagementFactory;
@@ -79,7 +68,7 @@ class FleetBenchIT {
   private final CountingStore store = new CountingStore(raw);
   private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
-  private static String manifest(int env) {
+  static String manifest(int env) {
     StringBuilder yaml = new StringBuilder();
     yaml.append("apiVersion: daybreak.dev/v1\nkind: Environment\nmetadata:\n  name: env-")
         .append(env)
@@ -130,7 +119,7 @@ class FleetBenchIT {
     result.put("workers", WORKERS);
 
     try (EcsSimServer server = EcsSimServer.start(sim, 0);
-        BenchBackends backends = new BenchBackends(server, clock, store, meters);
+        BenchBackends backends = new BenchBackends(server, "bench", SPEED, clock, store, meters);
         Controller controller =
             Guice.createInjector(
                     new ControllerModule(
@@ -283,65 +272,5 @@ class FleetBenchIT {
             table.append("| ").append(prefix).append(k).append(" | ").append(v).append(" |\n");
           }
         });
-  }
-
-  /** The controller's seams for the benchmark: the simulator over HTTP, the counted store. */
-  private static final class BenchBackends implements Backends {
-    private final Clock clock;
-    private final ExecutorScheduler real = new ExecutorScheduler("bench-scheduler");
-    private final Scheduler scheduler;
-    private final StateStore store;
-    private final SdkEcsGateway ecs;
-    private final MeterRegistry meters;
-
-    BenchBackends(EcsSimServer server, Clock clock, StateStore store, MeterRegistry meters) {
-      this.clock = clock;
-      this.scheduler = new ScaledScheduler(real, SPEED);
-      this.store = store;
-      this.meters = meters;
-      this.ecs =
-          new SdkEcsGateway(
-              EcsClients.create(EcsEndpoint.simulator(server.endpoint()), "bench"),
-              GatewaySettings.defaults(),
-              clock,
-              ScaledScheduler.sleeper(SPEED),
-              meters);
-    }
-
-    @Override
-    public Clock clock() {
-      return clock;
-    }
-
-    @Override
-    public Scheduler scheduler() {
-      return scheduler;
-    }
-
-    @Override
-    public StateStore store() {
-      return store;
-    }
-
-    @Override
-    public EcsGateway ecs() {
-      return ecs;
-    }
-
-    @Override
-    public Notifier notifier() {
-      return announcement -> {};
-    }
-
-    @Override
-    public MeterRegistry meters() {
-      return meters;
-    }
-
-    @Override
-    public void close() {
-      ecs.close();
-      real.close();
-    }
   }
 }
