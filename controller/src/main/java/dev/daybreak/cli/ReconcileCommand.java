@@ -11,6 +11,7 @@ import dev.daybreak.runtime.ControllerModule;
 import dev.daybreak.runtime.ProductionBackends;
 import dev.daybreak.slack.SecretSources;
 import dev.daybreak.store.StoredStatus;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
@@ -71,7 +72,8 @@ final class ReconcileCommand implements Callable<Integer> {
             opened,
             ecs.endpoint(store.region()),
             slack.settings(),
-            SecretSources.fromSystem())) {
+            SecretSources.fromSystem(),
+            new SimpleMeterRegistry())) {
       List<String> names =
           environment == null ? backends.store().environments() : List.of(environment);
       if (environment != null && backends.store().spec(environment).isEmpty()) {

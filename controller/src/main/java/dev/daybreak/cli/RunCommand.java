@@ -1,8 +1,12 @@
 package dev.daybreak.cli;
 
 import com.google.inject.Guice;
-import dev.daybreak.chatops.SigningSecretSource;
+import dev.daybreak.chatops.SecretsManagerSigningSecretSource;
 import dev.daybreak.http.HttpEndpoints;
+import dev.daybreak.http.Readiness;
+import dev.daybreak.lease.LeaseSettings;
+import dev.daybreak.lease.ShardLeases;
+import dev.daybreak.metrics.RuntimeMetrics;
 import dev.daybreak.reconcile.Controller;
 import dev.daybreak.reconcile.ControllerSettings;
 import dev.daybreak.runtime.Backends;
@@ -10,10 +14,18 @@ import dev.daybreak.runtime.ControllerModule;
 import dev.daybreak.runtime.ProductionBackends;
 import dev.daybreak.slack.SecretSources;
 import dev.daybreak.store.StateStore;
+import dev.daybreak.store.TableLeaseStore;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -73,11 +85,36 @@ final class RunCommand implements Callable<Integer> {
   @Mixin CalendarOptions calendars;
 
   @Option(
+      names = "--log-format",
+      paramLabel = "FORMAT",
+      description =
+          "text or json (one JSON object a line, with environment, generation and pass fields)."
+              + " Default: $DAYBREAK_LOG_FORMAT, else text.")
+  LogFormat logFormat;
+
+  @Option(
+      names = "--shards",
+      paramLabel = "N",
+      defaultValue = "1",
+      description =
+          "Environments are hashed over N shards, each with a lease in the table; replicas share"
+              + " the shards. The same on every replica. Default: ${DEFAULT-VALUE} (one leader).")
+  int shards;
+
+  @Option(
+      names = "--replica-id",
+      paramLabel = "ID",
+      description =
+          "This replica's id among those sharing the table (letters, digits, '.', '_', '-')."
+              + " Default: $HOSTNAME and the process id.")
+  String replicaId;
+
+  @Option(
       names = "--http-port",
       paramLabel = "PORT",
       description =
-          "Serve /healthz, and /slack/events when SLACK_SIGNING_SECRET is set, on this port (0: a"
-              + " free one, printed at start).")
+          "Serve /healthz, /readyz and /metrics (Prometheus), and /slack/events when"
+              + " SLACK_SIGNING_SECRET is set, on this port (0: a free one, printed at start).")
   Integer httpPort;
 
   @Option(
@@ -97,7 +134,9 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException, InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
+    logFormat().ifPresent(LogFormat::apply);
     ControllerSettings settings = settings();
+    LeaseSettings leaseSettings = leaseSettings();
     CountDownLatch stop = new CountDownLatch(1);
     CountDownLatch stopped = new CountDownLatch(1);
     Thread hook =
@@ -109,22 +148,36 @@ final class RunCommand implements Callable<Integer> {
             "daybreak-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     StoreOptions.Opened opened = store.open(context, spec.commandLine().getErr());
+    PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    new JvmMemoryMetrics().bindTo(meters);
+    new JvmThreadMetrics().bindTo(meters);
+    new ProcessorMetrics().bindTo(meters);
     try (Backends backends =
             new ProductionBackends(
                 opened.store(),
                 opened,
                 ecs.endpoint(store.region()),
                 slack.settings(),
-                SecretSources.fromSystem());
+                SecretSources.fromSystem(),
+                meters);
+        ShardLeases leases =
+            new ShardLeases(TableLeaseStore.on(backends.store()), backends.clock(), leaseSettings);
         Controller controller =
-            Guice.createInjector(new ControllerModule(backends, settings))
+            Guice.createInjector(new ControllerModule(backends, settings, leases))
                 .getInstance(Controller.class);
-        AutoCloseable http = http(out, opened.store(), controller);
+        AutoCloseable http = http(out, meters, leases, opened.store(), controller);
         AutoCloseable socketMode =
             chatOps.socketMode(
                 spec, opened.store(), controller::trigger, context, System.getenv(), out)) {
+      RuntimeMetrics.leases(meters, leases);
+      leases.start();
       controller.start();
-      out.println("daybreak controller running; stop with Ctrl-C or SIGTERM");
+      out.println(
+          "daybreak controller running as replica "
+              + leaseSettings.replica()
+              + " over "
+              + leaseSettings.shards()
+              + " shard(s); stop with Ctrl-C or SIGTERM");
       out.flush();
       stop.await();
     } catch (Exception e) {
@@ -138,26 +191,63 @@ final class RunCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  private AutoCloseable http(PrintWriter out, StateStore store, Controller controller)
+  private AutoCloseable http(
+      PrintWriter out,
+      PrometheusMeterRegistry meters,
+      ShardLeases leases,
+      StateStore store,
+      Controller controller)
       throws IOException {
     if (httpPort == null) {
       return () -> {};
     }
-    HttpEndpoints endpoints = HttpEndpoints.start(httpAddress, httpPort);
-    out.println("serving http://" + httpAddress + ":" + endpoints.port() + "/healthz");
+    HttpEndpoints endpoints =
+        HttpEndpoints.start(httpAddress, httpPort, meters::scrape, () -> readiness(leases));
+    String base = "http://" + httpAddress + ":" + endpoints.port();
+    out.println("serving " + base + "/healthz, " + base + "/readyz and " + base + "/metrics");
     AutoCloseable chat =
         chatOps.mount(
             endpoints,
             store,
             controller::trigger,
             context,
-            SigningSecretSource.fromEnvironment(System.getenv()),
+            SecretsManagerSigningSecretSource.choose(System.getenv()),
             out);
     return () -> {
       try (endpoints) {
         chat.close();
       }
     };
+  }
+
+  /** Ready when the table answered the last lease round, whether shards are held or not. */
+  static Readiness readiness(ShardLeases leases) {
+    if (!leases.storeReachable()) {
+      return Readiness.notReady("not ready: the state table did not answer the last lease round");
+    }
+    Set<Integer> held = leases.heldShards();
+    return Readiness.ready(
+        held.isEmpty()
+            ? "ready: standing by, no shard held (of " + leases.shards() + ")"
+            : "ready: holding shards " + held + " of " + leases.shards());
+  }
+
+  /**
+   * The option, else {@code DAYBREAK_LOG_FORMAT} checked here so a typo is an error, not silence.
+   */
+  private Optional<LogFormat> logFormat() {
+    if (logFormat != null) {
+      return Optional.of(logFormat);
+    }
+    Optional<String> variable =
+        Optional.ofNullable(System.getenv(LogFormat.VARIABLE)).filter(v -> !v.isBlank());
+    try {
+      return variable.map(v -> LogFormat.valueOf(v.trim().toUpperCase(Locale.ROOT)));
+    } catch (IllegalArgumentException e) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(),
+          LogFormat.VARIABLE + "=" + variable.orElse("") + ": expected text or json");
+    }
   }
 
   private ControllerSettings settings() {
@@ -167,6 +257,26 @@ final class RunCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
+  }
+
+  private LeaseSettings leaseSettings() {
+    try {
+      return LeaseSettings.of(replicaId != null ? replicaId : defaultReplicaId(), shards);
+    } catch (IllegalArgumentException e) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--shards/--replica-id: " + e.getMessage());
+    }
+  }
+
+  /** {@code $HOSTNAME-<pid>} (no name lookup: that could leave the machine). */
+  private static String defaultReplicaId() {
+    String host =
+        Optional.ofNullable(System.getenv("HOSTNAME"))
+            .filter(h -> !h.isBlank())
+            .orElse("daybreak")
+            .replaceAll("[^A-Za-z0-9._-]", "-");
+    String id = host + "-" + ProcessHandle.current().pid();
+    return id.length() > 64 ? id.substring(id.length() - 64) : id;
   }
 
   private static void awaitQuietly(CountDownLatch latch) {

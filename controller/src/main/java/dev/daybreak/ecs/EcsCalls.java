@@ -2,6 +2,9 @@ package dev.daybreak.ecs;
 
 import dev.daybreak.ratelimit.TokenBucket;
 import dev.daybreak.time.Sleeper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -24,12 +27,27 @@ final class EcsCalls {
 
   private static final Logger LOG = LoggerFactory.getLogger(EcsCalls.class);
 
+  /** ECS call attempts, tagged {@code operation} and {@code outcome}. */
+  static final String CALLS = "daybreak.ecs.calls";
+
+  /** Calls that waited for the client-side bucket instead of being throttled by ECS. */
+  static final String THROTTLES_AVOIDED = "daybreak.ecs.throttles.avoided";
+
+  /** ThrottlingExceptions ECS returned (each backed off and retried, never reported). */
+  static final String THROTTLES_SUFFERED = "daybreak.ecs.throttles.suffered";
+
   private final GatewaySettings settings;
   private final Sleeper sleeper;
+  private final MeterRegistry meters;
 
   EcsCalls(GatewaySettings settings, Sleeper sleeper) {
+    this(settings, sleeper, new CompositeMeterRegistry());
+  }
+
+  EcsCalls(GatewaySettings settings, Sleeper sleeper, MeterRegistry meters) {
     this.settings = settings;
     this.sleeper = sleeper;
+    this.meters = meters;
   }
 
   /** Waits for a token, then makes the call (with retries, each after its own token). */
@@ -40,7 +58,11 @@ final class EcsCalls {
 
   /** Takes a token from {@code bucket}, waiting as long as its turn takes. */
   void pace(String operation, TokenBucket bucket) {
-    sleep(operation, bucket.reserve());
+    Duration wait = bucket.reserve();
+    if (!wait.isZero() && !wait.isNegative()) {
+      counter(THROTTLES_AVOIDED, operation).increment();
+    }
+    sleep(operation, wait);
   }
 
   /**
@@ -55,9 +77,13 @@ final class EcsCalls {
         pace(operation, bucket);
       }
       try {
-        return call.get();
+        T result = call.get();
+        attempt(operation, "ok");
+        return result;
       } catch (SdkException e) {
         if (isThrottle(e)) {
+          attempt(operation, "throttled");
+          counter(THROTTLES_SUFFERED, operation).increment();
           throttles++;
           bucket.drain();
           Duration backoff = backoff(settings.throttleBaseDelay(), throttles);
@@ -65,14 +91,29 @@ final class EcsCalls {
               "ECS throttled {} ({} in a row); retrying in {}", operation, throttles, backoff);
           sleep(operation, backoff);
         } else if (isTransient(e) && ++transientFailures < settings.transientAttempts()) {
+          attempt(operation, "retried");
           Duration backoff = backoff(settings.transientBaseDelay(), transientFailures);
           LOG.debug("ECS {} failed ({}); retrying in {}", operation, e.getMessage(), backoff);
           sleep(operation, backoff);
         } else {
+          attempt(operation, "failed");
           throw toEcsException(operation, e);
         }
       }
     }
+  }
+
+  private void attempt(String operation, String outcome) {
+    Counter.builder(CALLS)
+        .description("ECS call attempts by operation and outcome")
+        .tag("operation", operation)
+        .tag("outcome", outcome)
+        .register(meters)
+        .increment();
+  }
+
+  private Counter counter(String name, String operation) {
+    return Counter.builder(name).tag("operation", operation).register(meters);
   }
 
   static boolean isThrottle(SdkException e) {

@@ -3,6 +3,8 @@ package dev.daybreak.ecs;
 import dev.daybreak.model.ObservedService;
 import dev.daybreak.ratelimit.TokenBucket;
 import dev.daybreak.time.Sleeper;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.Comparator;
@@ -54,11 +56,21 @@ public final class SdkEcsGateway implements EcsGateway, AutoCloseable {
    * @param sleeper how the gateway waits for tokens and backoffs
    */
   public SdkEcsGateway(EcsClient ecs, GatewaySettings settings, Clock clock, Sleeper sleeper) {
+    this(ecs, settings, clock, sleeper, new CompositeMeterRegistry());
+  }
+
+  /**
+   * A gateway over {@code ecs} that counts its calls, by operation and outcome, and the throttles
+   * it avoided (waits for a client-side token) and suffered (ThrottlingExceptions) in {@code
+   * meters}.
+   */
+  public SdkEcsGateway(
+      EcsClient ecs, GatewaySettings settings, Clock clock, Sleeper sleeper, MeterRegistry meters) {
     this.ecs = Objects.requireNonNull(ecs, "ecs");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.reads = new TokenBucket(settings.reads(), clock);
     this.updates = new TokenBucket(settings.updates(), clock);
-    this.calls = new EcsCalls(settings, sleeper);
+    this.calls = new EcsCalls(settings, sleeper, meters);
     AtomicInteger n = new AtomicInteger();
     this.executor =
         new ScheduledThreadPoolExecutor(

@@ -9,10 +9,12 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 
 /**
- * The controller's one embedded HTTP server: {@code GET /healthz}, and whatever is {@link #mount
- * mounted} beside it (the Slack endpoint). Port 0 picks a free port.
+ * The controller's one embedded HTTP server: {@code GET /healthz} (alive), {@code GET /readyz}
+ * (able to do its part), {@code GET /metrics} (Prometheus text format); the Slack endpoint mounts
+ * here too. Port 0 picks a free port.
  */
 public final class HttpEndpoints implements AutoCloseable {
 
@@ -24,8 +26,23 @@ public final class HttpEndpoints implements AutoCloseable {
     this.executor = executor;
   }
 
-  /** Starts serving on {@code address:port}. */
+  /** The Prometheus text exposition format's content type. */
+  static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
+
+  /** Starts serving {@code /healthz} only on {@code address:port}. */
   public static HttpEndpoints start(String address, int port) throws IOException {
+    return start(address, port, () -> "", () -> Readiness.ready("no readiness checks"));
+  }
+
+  /**
+   * Starts serving on {@code address:port}.
+   *
+   * @param metrics the current scrape in Prometheus text format
+   * @param readiness whether this replica is ready; 503 when it is not
+   */
+  public static HttpEndpoints start(
+      String address, int port, Supplier<String> metrics, Supplier<Readiness> readiness)
+      throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress(address, port), 0);
     ExecutorService executor =
         Executors.newFixedThreadPool(
@@ -36,7 +53,15 @@ public final class HttpEndpoints implements AutoCloseable {
               return t;
             });
     server.setExecutor(executor);
-    server.createContext("/healthz", text(200, "ok\n"));
+    server.createContext("/healthz", get(() -> new Response(200, PLAIN_TEXT, "ok\n")));
+    server.createContext(
+        "/readyz",
+        get(
+            () -> {
+              Readiness r = readiness.get();
+              return new Response(r.ready() ? 200 : 503, PLAIN_TEXT, r.detail() + "\n");
+            }));
+    server.createContext("/metrics", get(() -> new Response(200, PROMETHEUS_TEXT, metrics.get())));
     server.start();
     return new HttpEndpoints(server, executor);
   }
@@ -56,21 +81,32 @@ public final class HttpEndpoints implements AutoCloseable {
     return server.getAddress().getPort();
   }
 
-  private static HttpHandler text(int status, String body) {
+  private static final String PLAIN_TEXT = "text/plain; charset=utf-8";
+
+  private record Response(int status, String contentType, String body) {}
+
+  private static HttpHandler get(Supplier<Response> response) {
     return exchange -> {
       try (exchange) {
         if (!"GET".equals(exchange.getRequestMethod())) {
-          respond(exchange, 405, "only GET\n");
+          respond(exchange, new Response(405, PLAIN_TEXT, "only GET\n"));
           return;
         }
-        respond(exchange, status, body);
+        Response r;
+        try {
+          r = response.get();
+        } catch (RuntimeException e) {
+          r = new Response(500, PLAIN_TEXT, "failed: " + e.getMessage() + "\n");
+        }
+        respond(exchange, r);
       }
     };
   }
 
-  private static void respond(HttpExchange exchange, int status, String body) throws IOException {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+  private static void respond(HttpExchange exchange, Response response) throws IOException {
+    byte[] bytes = response.body().getBytes(StandardCharsets.UTF_8);
+    int status = response.status();
+    exchange.getResponseHeaders().set("Content-Type", response.contentType());
     exchange.sendResponseHeaders(status, bytes.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(bytes);

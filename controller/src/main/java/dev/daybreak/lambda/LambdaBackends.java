@@ -7,6 +7,7 @@ import dev.daybreak.slack.SecretSources;
 import dev.daybreak.slack.SlackSettings;
 import dev.daybreak.store.DynamoDbClients;
 import dev.daybreak.store.DynamoDbStateStore;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -30,7 +31,8 @@ final class LambdaBackends {
         dynamo,
         EcsEndpoint.aws(region),
         SlackSettings.builder().defaultChannel(value(env, SLACK_CHANNEL)).build(),
-        SecretSources.botToken(env));
+        SecretSources.botToken(env),
+        new SimpleMeterRegistry());
   }
 
   private static Optional<String> value(Map<String, String> env, String name) {

@@ -1,8 +1,11 @@
 package dev.daybreak.reconcile;
 
+import dev.daybreak.lease.Ownership;
+import dev.daybreak.metrics.RuntimeMetrics;
 import dev.daybreak.queue.WorkQueue;
 import dev.daybreak.store.StateStore;
 import dev.daybreak.time.Scheduler;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,7 +43,9 @@ public final class Controller implements AutoCloseable {
       EnvironmentReconciler reconciler,
       Scheduler scheduler,
       Clock clock,
-      ControllerSettings settings) {
+      ControllerSettings settings,
+      Ownership ownership,
+      MeterRegistry meters) {
     this.settings = settings;
     this.queue =
         WorkQueue.builder()
@@ -49,7 +54,8 @@ public final class Controller implements AutoCloseable {
             .clock(clock)
             .scheduler(scheduler)
             .build(reconciler);
-    this.resync = new Resync(store, queue::add);
+    RuntimeMetrics.queue(meters, queue);
+    this.resync = new Resync(store, queue::add, ownership::authority);
   }
 
   /** Starts the workers and the resync loop; the first resync queues every environment. */

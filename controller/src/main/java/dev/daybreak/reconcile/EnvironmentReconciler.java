@@ -1,6 +1,8 @@
 package dev.daybreak.reconcile;
 
 import dev.daybreak.ecs.EcsGateway;
+import dev.daybreak.lease.Ownership;
+import dev.daybreak.metrics.ReconcileMetrics;
 import dev.daybreak.model.DependencyGraph;
 import dev.daybreak.model.DesiredState;
 import dev.daybreak.model.EnvironmentSpec;
@@ -27,6 +29,8 @@ import dev.daybreak.store.StateStore;
 import dev.daybreak.store.StoredDesired;
 import dev.daybreak.store.StoredEnvironment;
 import dev.daybreak.store.StoredStatus;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -53,9 +57,10 @@ import org.slf4j.MDC;
  * of the effective state (a schedule edge or an override ending), staggered within the configured
  * window so environments sharing an edge do not start at once.
  *
- * <p>The status is written before the actions run: a pass whose conditional status write loses (a
- * concurrent pass, or a stale replica) acts on nothing, and an action that fails after the write is
- * simply planned again on the next pass from what ECS then reports.
+ * <p>The status is written before the actions run, and whenever there are actions: a pass whose
+ * conditional status write loses (a concurrent pass, or a stale replica fenced by its lease epoch)
+ * acts on nothing; an action that fails after the write is planned again on the next pass from what
+ * ECS then reports. A replica that does not hold the environment's shard skips it.
  */
 public final class EnvironmentReconciler implements Reconciler {
 
@@ -68,6 +73,8 @@ public final class EnvironmentReconciler implements Reconciler {
   private final EcsGateway ecs;
   private final Notifier notifier;
   private final Clock clock;
+  private final Ownership ownership;
+  private final ReconcileMetrics metrics;
   private final Map<String, String> reportedInvalid = new ConcurrentHashMap<>();
   private final AtomicLong passes = new AtomicLong();
 
@@ -86,35 +93,104 @@ public final class EnvironmentReconciler implements Reconciler {
       EcsGateway ecs,
       Notifier notifier,
       Clock clock,
-      ControllerSettings settings) {
+      ControllerSettings settings,
+      Ownership ownership,
+      ReconcileMetrics metrics) {
     this.store = store;
     this.ecs = ecs;
     this.notifier = notifier;
     this.clock = clock;
     this.settings = settings;
+    this.ownership = ownership;
+    this.metrics = metrics;
   }
 
-  /** A reconciler with the default settings (built-in calendars, stagger sized for the fleet). */
+  /** A reconciler with these settings that acts on every environment; metrics in memory only. */
+  public EnvironmentReconciler(
+      StateStore store,
+      EcsGateway ecs,
+      Notifier notifier,
+      Clock clock,
+      ControllerSettings settings) {
+    this(
+        store,
+        ecs,
+        notifier,
+        clock,
+        settings,
+        Ownership.sole(),
+        new ReconcileMetrics(new SimpleMeterRegistry()));
+  }
+
+  /** A reconciler with the default settings, acting only where {@code ownership} allows. */
+  public EnvironmentReconciler(
+      StateStore store,
+      EcsGateway ecs,
+      Notifier notifier,
+      Clock clock,
+      Ownership ownership,
+      ReconcileMetrics metrics) {
+    this(store, ecs, notifier, clock, ControllerSettings.defaults(), ownership, metrics);
+  }
+
+  /**
+   * A reconciler with the default settings (built-in calendars, stagger sized for the fleet) that
+   * acts on every environment, with metrics kept in memory only.
+   */
   public EnvironmentReconciler(StateStore store, EcsGateway ecs, Notifier notifier, Clock clock) {
-    this(store, ecs, notifier, clock, ControllerSettings.defaults());
+    this(
+        store,
+        ecs,
+        notifier,
+        clock,
+        ControllerSettings.defaults(),
+        Ownership.sole(),
+        new ReconcileMetrics(new SimpleMeterRegistry()));
   }
 
   @Override
   public Result reconcile(String environment) {
     String passId = Long.toString(passes.incrementAndGet(), 36);
+    Timer.Sample started = metrics.startPass();
+    String outcome = ReconcileMetrics.ERROR;
     try (MDC.MDCCloseable e = MDC.putCloseable("environment", environment);
         MDC.MDCCloseable p = MDC.putCloseable("pass", passId)) {
-      Optional<StoredEnvironment> stored = store.environment(environment);
-      if (stored.isEmpty()) {
-        LOG.debug("no spec applied; nothing to reconcile");
-        return Result.done();
-      }
-      try (MDC.MDCCloseable g =
-          MDC.putCloseable("generation", Long.toString(stored.get().spec().generation()))) {
-        return reconcile(stored.get());
+      Outcome pass = reconcileOwned(environment);
+      outcome = pass.outcome();
+      return pass.result();
+    } finally {
+      metrics.pass(started, outcome);
+    }
+  }
+
+  /** A pass's result and how it ended, for the duration metric. */
+  private record Outcome(Result result, String outcome) {
+    static Outcome of(Result result) {
+      return new Outcome(
+          result,
+          result.requeueAfter().isPresent() ? ReconcileMetrics.REQUEUED : ReconcileMetrics.DONE);
+    }
+  }
+
+  private Outcome reconcileOwned(String environment) {
+    if (ownership.authority(environment).isEmpty()) {
+      metrics.forget(environment);
+      LOG.debug("another replica holds this environment's shard; not acting");
+      return Outcome.of(Result.done());
+    }
+    Optional<StoredEnvironment> stored = store.environment(environment);
+    if (stored.isEmpty()) {
+      metrics.forget(environment);
+      LOG.debug("no spec applied; nothing to reconcile");
+      return Outcome.of(Result.done());
+    }
+    try (MDC.MDCCloseable g =
+        MDC.putCloseable("generation", Long.toString(stored.get().spec().generation()))) {
+      try {
+        return Outcome.of(reconcile(stored.get()));
       } catch (ConflictException lost) {
         LOG.info("an item changed under this pass; planning again: {}", lost.getMessage());
-        return Result.requeueAfter(AFTER_CONFLICT);
+        return new Outcome(Result.requeueAfter(AFTER_CONFLICT), ReconcileMetrics.CONFLICT);
       }
     }
   }
@@ -136,10 +212,23 @@ public final class EnvironmentReconciler implements Reconciler {
         plan.status()
             .withObservedGeneration(stored.spec().generation())
             .withWakeDurations(wakeDurations(desired, previous.status(), plan.status(), now));
-    if (!status.equals(previous.status())) {
-      store.writeStatus(spec.name(), status, previous.version());
+    if (!status.equals(previous.status()) || !plan.actions().isEmpty()) {
+      // Checked again after observing ECS, which can take a while; the fence then stops a
+      // replica that stalls between here and the write.
+      Optional<Ownership.Authority> authority = ownership.authority(spec.name());
+      if (authority.isEmpty()) {
+        LOG.info("lost this environment's shard during the pass; not acting");
+        return Result.done();
+      }
+      if (authority.get().fence().isPresent()) {
+        store.writeStatus(spec.name(), status, previous.version(), authority.get().fence().get());
+      } else {
+        store.writeStatus(spec.name(), status, previous.version());
+      }
     }
+    metrics.phase(spec.name(), status.phase());
     execute(spec, plan.actions());
+    metrics.transitions(spec.name(), plan.transitions(), now);
     Plan written = new Plan(plan.actions(), status, plan.transitions(), plan.requeueAfter());
     for (Transition t : plan.transitions()) {
       LOG.info("{}: {}", t.kind(), t.message());

@@ -4,6 +4,7 @@ import dev.daybreak.ecs.EcsGateway;
 import dev.daybreak.slack.Notifier;
 import dev.daybreak.store.StateStore;
 import dev.daybreak.time.Scheduler;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 
 /**
@@ -21,6 +22,9 @@ public interface Backends extends AutoCloseable {
   EcsGateway ecs();
 
   Notifier notifier();
+
+  /** Where the controller's meters are registered (Prometheus for {@code daybreak run}). */
+  MeterRegistry meters();
 
   @Override
   void close();

@@ -4,10 +4,12 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.daybreak.ecs.EcsGateway;
+import dev.daybreak.lease.Ownership;
 import dev.daybreak.reconcile.ControllerSettings;
 import dev.daybreak.slack.Notifier;
 import dev.daybreak.store.StateStore;
 import dev.daybreak.time.Scheduler;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.Objects;
 
@@ -21,15 +23,24 @@ public final class ControllerModule extends AbstractModule {
 
   private final Backends backends;
   private final ControllerSettings settings;
+  private final Ownership ownership;
 
+  /** A controller that alone acts on every environment. */
   public ControllerModule(Backends backends, ControllerSettings settings) {
+    this(backends, settings, Ownership.sole());
+  }
+
+  /** A controller that acts on the environments {@code ownership} grants (e.g. shard leases). */
+  public ControllerModule(Backends backends, ControllerSettings settings, Ownership ownership) {
     this.backends = Objects.requireNonNull(backends, "backends");
     this.settings = Objects.requireNonNull(settings, "settings");
+    this.ownership = Objects.requireNonNull(ownership, "ownership");
   }
 
   @Override
   protected void configure() {
     bind(ControllerSettings.class).toInstance(settings);
+    bind(Ownership.class).toInstance(ownership);
   }
 
   @Provides
@@ -54,6 +65,12 @@ public final class ControllerModule extends AbstractModule {
   @Singleton
   EcsGateway ecs() {
     return backends.ecs();
+  }
+
+  @Provides
+  @Singleton
+  MeterRegistry meters() {
+    return backends.meters();
   }
 
   @Provides

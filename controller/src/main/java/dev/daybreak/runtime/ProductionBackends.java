@@ -5,14 +5,17 @@ import dev.daybreak.ecs.EcsEndpoint;
 import dev.daybreak.ecs.EcsGateway;
 import dev.daybreak.ecs.GatewaySettings;
 import dev.daybreak.ecs.SdkEcsGateway;
+import dev.daybreak.metrics.RuntimeMetrics;
 import dev.daybreak.slack.Notifier;
 import dev.daybreak.slack.Notifiers;
 import dev.daybreak.slack.SecretSource;
+import dev.daybreak.slack.SlackNotifier;
 import dev.daybreak.slack.SlackSettings;
 import dev.daybreak.store.StateStore;
 import dev.daybreak.time.ExecutorScheduler;
 import dev.daybreak.time.Scheduler;
 import dev.daybreak.time.Sleeper;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,19 +31,23 @@ public final class ProductionBackends implements Backends {
   private final AutoCloseable storeResources;
   private final SdkEcsGateway ecs;
   private final Notifier notifier;
+  private final MeterRegistry meters;
 
   /**
    * @param store the state store, already opened
    * @param storeResources what to close with it (the DynamoDB client)
    * @param ecsEndpoint AWS, or an ECS-compatible endpoint such as {@code daybreak ecs-sim}
    * @param slack Slack settings; the token comes from {@code secrets}
+   * @param meters where ECS calls, Slack deliveries and the controller's meters are counted
    */
   public ProductionBackends(
       StateStore store,
       AutoCloseable storeResources,
       EcsEndpoint ecsEndpoint,
       SlackSettings slack,
-      SecretSource secrets) {
+      SecretSource secrets,
+      MeterRegistry meters) {
+    this.meters = meters;
     this.store = store;
     this.storeResources = storeResources;
     this.ecs =
@@ -48,8 +55,12 @@ public final class ProductionBackends implements Backends {
             EcsClients.create(ecsEndpoint, EcsClients.APP_ID),
             GatewaySettings.defaults(),
             clock,
-            Sleeper.system());
+            Sleeper.system(),
+            meters);
     this.notifier = Notifiers.create(slack, secrets, clock, scheduler);
+    if (notifier instanceof SlackNotifier slackNotifier) {
+      RuntimeMetrics.slack(meters, slackNotifier::stats);
+    }
   }
 
   @Override
@@ -70,6 +81,11 @@ public final class ProductionBackends implements Backends {
   @Override
   public EcsGateway ecs() {
     return ecs;
+  }
+
+  @Override
+  public MeterRegistry meters() {
+    return meters;
   }
 
   @Override

@@ -18,6 +18,8 @@ import dev.daybreak.store.Via;
 import dev.daybreak.time.ExecutorScheduler;
 import dev.daybreak.time.ScaledScheduler;
 import dev.daybreak.time.Scheduler;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Optional;
@@ -38,6 +40,7 @@ final class SandboxBackends implements Backends {
   private final EcsSimServer server;
   private final SdkEcsGateway ecs;
   private final Notifier notifier;
+  private final MeterRegistry meters = new SimpleMeterRegistry();
 
   SandboxBackends(Clock clock, double speed, EcsSimulator simulator, Notifier notifier)
       throws IOException {
@@ -50,7 +53,8 @@ final class SandboxBackends implements Backends {
             EcsClients.create(EcsEndpoint.simulator(server.endpoint()), EcsClients.APP_ID),
             GatewaySettings.defaults(),
             clock,
-            ScaledScheduler.sleeper(speed));
+            ScaledScheduler.sleeper(speed),
+            meters);
     this.notifier = notifier;
   }
 
@@ -91,6 +95,11 @@ final class SandboxBackends implements Backends {
   @Override
   public EcsGateway ecs() {
     return ecs;
+  }
+
+  @Override
+  public MeterRegistry meters() {
+    return meters;
   }
 
   @Override

@@ -83,6 +83,17 @@ public interface StateStore {
    */
   StoredStatus writeStatus(String environment, EnvironmentStatus status, long expectedVersion);
 
+  /**
+   * Writes the status as {@link #writeStatus(String, EnvironmentStatus, long)} does, and only if
+   * the item was not last written under {@code fence}'s lease at a higher epoch; records the fence
+   * on the item. Once a lease holder at epoch e has written an environment's status, no writer
+   * fenced at an epoch below e under that lease can write it again.
+   *
+   * @throws ConflictException when another writer got there first or a newer holder wrote it
+   */
+  StoredStatus writeStatus(
+      String environment, EnvironmentStatus status, long expectedVersion, Fence fence);
+
   /** The newest audit entries of an environment, newest first. */
   List<AuditEntry> audit(String environment, int limit);
 }

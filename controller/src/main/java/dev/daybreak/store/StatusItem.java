@@ -33,6 +33,8 @@ final class StatusItem {
   static final String OBSERVED_GENERATION = "observedGeneration";
   static final String UPDATED_AT = "updatedAt";
   static final String VERSION = "version";
+  static final String LEASE = "lease";
+  static final String LEASE_EPOCH = "leaseEpoch";
 
   /** The JSON form of model records: ISO-8601 instants, Optional as value-or-absent. */
   static final ObjectMapper JSON =
@@ -66,6 +68,23 @@ final class StatusItem {
     set.put(UPDATED_AT, Items.instant(updatedAt));
     set.put(VERSION, Items.n(version));
     return set;
+  }
+
+  /** The fence a status write was made under, recorded on the item. */
+  static Map<String, AttributeValue> fence(Fence fence) {
+    return Map.of(LEASE, Items.s(fence.lease()), LEASE_EPOCH, Items.n(fence.epoch()));
+  }
+
+  /**
+   * The item was never written under {@code fence}'s lease at a higher epoch: no fence recorded, a
+   * different lease (the shard layout changed; the version condition still orders the writes), or
+   * an epoch at most the writer's.
+   */
+  static WriteCondition fencedBy(Fence fence) {
+    return WriteCondition.any(
+        new WriteCondition.NotExists(LEASE_EPOCH),
+        new WriteCondition.Not(new WriteCondition.EqualTo(LEASE, Items.s(fence.lease()))),
+        new WriteCondition.AtMost(LEASE_EPOCH, fence.epoch()));
   }
 
   /** The removals for a status without a target, so a stale one does not linger. */

@@ -305,17 +305,35 @@ abstract sealed class TableStateStore implements StateStore
   @Override
   public final StoredStatus writeStatus(
       String environment, EnvironmentStatus status, long expectedVersion) {
+    return writeStatus(environment, status, expectedVersion, Optional.empty());
+  }
+
+  @Override
+  public final StoredStatus writeStatus(
+      String environment, EnvironmentStatus status, long expectedVersion, Fence fence) {
+    return writeStatus(environment, status, expectedVersion, Optional.of(fence));
+  }
+
+  private StoredStatus writeStatus(
+      String environment, EnvironmentStatus status, long expectedVersion, Optional<Fence> fence) {
     Objects.requireNonNull(status, "status");
     long next = expectedVersion + 1;
-    WriteCondition condition =
+    WriteCondition version =
         expectedVersion == 0
             ? new WriteCondition.NotExists(StatusItem.VERSION)
             : new WriteCondition.EqualTo(StatusItem.VERSION, Items.n(expectedVersion));
+    Map<String, AttributeValue> set =
+        new HashMap<>(StatusItem.attributes(status, next, clock.instant()));
+    WriteCondition condition = version;
+    if (fence.isPresent()) {
+      set.putAll(StatusItem.fence(fence.get()));
+      condition = WriteCondition.all(version, StatusItem.fencedBy(fence.get()));
+    }
     try {
       table.update(
           Items.pk(requireName(environment)),
           Items.STATUS,
-          StatusItem.attributes(status, next, clock.instant()),
+          set,
           StatusItem.removals(status),
           condition);
     } catch (Table.ConditionFailedException e) {
@@ -324,6 +342,10 @@ abstract sealed class TableStateStore implements StateStore
               + environment
               + "' is no longer at version "
               + expectedVersion
+              + fence
+                  .map(
+                      f -> " or was written under lease " + f.lease() + " after epoch " + f.epoch())
+                  .orElse("")
               + ": another controller wrote it; nothing was written");
     }
     return new StoredStatus(status, next);

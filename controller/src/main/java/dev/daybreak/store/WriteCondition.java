@@ -1,5 +1,6 @@
 package dev.daybreak.store;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -73,6 +74,17 @@ sealed interface WriteCondition {
     public boolean test(Map<String, AttributeValue> item) {
       AttributeValue value = item.get(name);
       return value != null && value.type() == AttributeValue.Type.L && value.l().contains(element);
+    }
+  }
+
+  /** {@code name <= value} for a number attribute; false when it is absent or not a number. */
+  record AtMost(String name, long value) implements WriteCondition {
+    @Override
+    public boolean test(Map<String, AttributeValue> item) {
+      AttributeValue current = item.get(name);
+      return current != null
+          && current.type() == AttributeValue.Type.N
+          && new BigDecimal(current.n()).compareTo(BigDecimal.valueOf(value)) <= 0;
     }
   }
 
@@ -180,6 +192,10 @@ sealed interface WriteCondition {
             + ", "
             + placeholders.value(c.element())
             + ")";
+      } else if (condition instanceof AtMost c) {
+        return placeholders.name(c.name())
+            + " <= "
+            + placeholders.value(AttributeValue.fromN(Long.toString(c.value())));
       } else if (condition instanceof Not c) {
         return "NOT (" + expression(c.condition()) + ")";
       } else if (condition instanceof All c) {

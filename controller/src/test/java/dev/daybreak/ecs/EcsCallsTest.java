@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.daybreak.ratelimit.RateLimit;
 import dev.daybreak.ratelimit.TokenBucket;
 import dev.daybreak.time.VirtualClock;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,6 +57,40 @@ class EcsCallsTest {
     assertThat(result).isEqualTo("described");
     assertThat(attempts).hasValue(9);
     assertThat(sleeps).allSatisfy(d -> assertThat(d).isLessThanOrEqualTo(Duration.ofSeconds(20)));
+  }
+
+  @Test
+  void call_countsAttemptsByOutcome_andThrottlesAvoidedAndSuffered() {
+    SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    EcsCalls counted = new EcsCalls(GatewaySettings.defaults(), clock::advance, meters);
+    TokenBucket small = new TokenBucket(new RateLimit(1, 1), clock);
+    AtomicInteger attempts = new AtomicInteger();
+
+    counted.call(
+        "UpdateService",
+        small,
+        () -> {
+          if (attempts.incrementAndGet() == 1) {
+            throw ecsError("ThrottlingException", 400);
+          }
+          return null;
+        });
+
+    assertThat(count(meters, EcsCalls.CALLS, "throttled")).isEqualTo(1);
+    assertThat(count(meters, EcsCalls.CALLS, "ok")).isEqualTo(1);
+    assertThat(meters.get(EcsCalls.THROTTLES_SUFFERED).counter().count()).isEqualTo(1);
+    assertThat(meters.get(EcsCalls.THROTTLES_AVOIDED).counter().count())
+        .as("the retry waited for the drained bucket")
+        .isEqualTo(1);
+  }
+
+  private static double count(SimpleMeterRegistry meters, String name, String outcome) {
+    return meters
+        .get(name)
+        .tag("operation", "UpdateService")
+        .tag("outcome", outcome)
+        .counter()
+        .count();
   }
 
   @Test

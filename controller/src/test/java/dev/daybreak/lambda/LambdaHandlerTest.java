@@ -29,6 +29,8 @@ import dev.daybreak.store.Via;
 import dev.daybreak.time.ExecutorScheduler;
 import dev.daybreak.time.Scheduler;
 import dev.daybreak.time.Sleeper;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -104,6 +106,7 @@ class LambdaHandlerTest {
     private final SdkEcsGateway ecs;
     private final Clock clock;
     private final ExecutorScheduler scheduler = new ExecutorScheduler("test");
+    private final MeterRegistry meters = new SimpleMeterRegistry();
 
     TestBackends(StateStore store, EcsSimServer server, Clock clock) {
       this.store = store;
@@ -139,6 +142,11 @@ class LambdaHandlerTest {
     @Override
     public Notifier notifier() {
       return a -> {};
+    }
+
+    @Override
+    public MeterRegistry meters() {
+      return meters;
     }
 
     @Override

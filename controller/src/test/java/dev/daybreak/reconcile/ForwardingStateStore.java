@@ -5,6 +5,7 @@ import dev.daybreak.model.DesiredState;
 import dev.daybreak.model.EnvironmentStatus;
 import dev.daybreak.store.AuditEntry;
 import dev.daybreak.store.DesiredRead;
+import dev.daybreak.store.Fence;
 import dev.daybreak.store.StateStore;
 import dev.daybreak.store.StoredDesired;
 import dev.daybreak.store.StoredEnvironment;
@@ -81,6 +82,12 @@ abstract class ForwardingStateStore implements StateStore {
   public StoredStatus writeStatus(
       String environment, EnvironmentStatus status, long expectedVersion) {
     return delegate.writeStatus(environment, status, expectedVersion);
+  }
+
+  @Override
+  public StoredStatus writeStatus(
+      String environment, EnvironmentStatus status, long expectedVersion, Fence fence) {
+    return delegate.writeStatus(environment, status, expectedVersion, fence);
   }
 
   @Override

@@ -551,6 +551,23 @@ public abstract class StateStoreContract {
   }
 
   @Test
+  void writeStatus_fencedBelowTheEpochThatLastWrote_isRejected_otherLeasesAndHigherEpochsAreNot() {
+    StoredStatus first = store.writeStatus(ENV, waking(), 0, new Fence("0/2", 3));
+
+    assertThatThrownBy(
+            () -> store.writeStatus(ENV, EnvironmentStatus.initial(), 1, new Fence("0/2", 2)))
+        .isInstanceOf(ConflictException.class);
+    assertThat(store.status(ENV)).contains(first);
+
+    StoredStatus same = store.writeStatus(ENV, waking(), 1, new Fence("0/2", 3));
+    StoredStatus newer = store.writeStatus(ENV, waking(), same.version(), new Fence("0/2", 4));
+    StoredStatus resharded = store.writeStatus(ENV, waking(), newer.version(), new Fence("1/4", 1));
+    assertThat(resharded.version()).isEqualTo(4);
+    assertThatThrownBy(() -> store.writeStatus(ENV, waking(), 3, new Fence("1/4", 1)))
+        .isInstanceOf(ConflictException.class);
+  }
+
+  @Test
   void statusItem_carriesPhaseAndTierAsPlainAttributesForPeople() {
     store.writeStatus(ENV, waking(), 0);
 

@@ -35,6 +35,7 @@ import dev.daybreak.slack.SlackSettings;
 import dev.daybreak.store.DynamoDbClients;
 import dev.daybreak.store.DynamoDbStateStore;
 import dev.daybreak.store.TableSetup;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -126,7 +127,8 @@ final class Stack implements AutoCloseable {
                 .httpTimeout(Duration.ofSeconds(5))
                 .drainTimeout(Duration.ofSeconds(1))
                 .build(),
-            new EnvSecretSource(Map.of(EnvSecretSource.VARIABLE, SLACK_TOKEN)));
+            new EnvSecretSource(Map.of(EnvSecretSource.VARIABLE, SLACK_TOKEN)),
+            new SimpleMeterRegistry());
     Controller controller =
         Guice.createInjector(new ControllerModule(backends, new ControllerSettings(resync, 4)))
             .getInstance(Controller.class);

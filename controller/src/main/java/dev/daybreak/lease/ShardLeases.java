@@ -1,0 +1,262 @@
+package dev.daybreak.lease;
+
+import dev.daybreak.store.ConflictException;
+import dev.daybreak.store.Fence;
+import dev.daybreak.store.LeaseRecord;
+import dev.daybreak.store.LeaseStore;
+import dev.daybreak.store.StoreException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One lease per shard, held by at most one replica; environments are hashed over the shards so
+ * replicas share the fleet. Each {@link #tick()} (every retry period) renews held leases, sheds
+ * leases above this replica's fair share, and takes free or expired ones up to it.
+ *
+ * <p>Safety never depends on clocks agreeing across replicas. A candidate takes over a lease only
+ * after seeing its record unchanged for the lease duration <em>on its own clock</em>; the holder
+ * stops acting once its last successful renewal <em>started</em> more than the renew deadline ago.
+ * A renewal changes the record, so a candidate's observation starts after the holder's last renewal
+ * began: take-over comes at least {@code leaseDuration - renewDeadline} (5 s) after the holder
+ * stopped. A holder paused longer than that (GC, a frozen VM) is stopped by the fence on every
+ * status write instead.
+ */
+public final class ShardLeases implements Ownership, AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ShardLeases.class);
+
+  private final LeaseStore store;
+  private final Clock clock;
+  private final LeaseSettings settings;
+  private final Map<Integer, Held> held = new ConcurrentHashMap<>();
+  private final Map<Integer, Observed> observed = new ConcurrentHashMap<>();
+  private volatile boolean storeReachable;
+  private ScheduledExecutorService thread;
+
+  /** A lease this replica holds and when its last successful renewal (or acquisition) began. */
+  private record Held(LeaseRecord lease, Instant renewedFrom) {}
+
+  /** A lease record held by someone else and when this replica first saw it so. */
+  private record Observed(LeaseRecord lease, Instant since) {}
+
+  public ShardLeases(LeaseStore store, Clock clock, LeaseSettings settings) {
+    this.store = store;
+    this.clock = clock;
+    this.settings = settings;
+  }
+
+  /** Runs {@link #tick()} every retry period on a thread of its own, starting now. */
+  public synchronized void start() {
+    thread =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "daybreak-leases");
+              t.setDaemon(true);
+              return t;
+            });
+    long period = settings.retryPeriod().toMillis();
+    thread.scheduleWithFixedDelay(this::tickQuietly, 0, period, TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public Optional<Authority> authority(String environment) {
+    int shard = Shards.of(environment, settings.shards());
+    return valid(shard)
+        .map(
+            h ->
+                new Authority(
+                    Optional.of(
+                        new Fence(Shards.name(shard, settings.shards()), h.lease().epoch()))));
+  }
+
+  /** The shards this replica may act on now. */
+  public Set<Integer> heldShards() {
+    Set<Integer> shards = new TreeSet<>();
+    held.keySet().forEach(s -> valid(s).ifPresent(h -> shards.add(s)));
+    return shards;
+  }
+
+  /** How many shards there are. */
+  public int shards() {
+    return settings.shards();
+  }
+
+  /** True when the last completed round could write to the table. */
+  public boolean storeReachable() {
+    return storeReachable;
+  }
+
+  /**
+   * The lease of {@code shard} if it is held and was renewed within the renew deadline. One past
+   * its deadline is dropped at once: acting on the shard again takes a new acquisition, at a new
+   * epoch, which the resync sees as a change.
+   */
+  private Optional<Held> valid(int shard) {
+    Held h = held.get(shard);
+    if (h == null) {
+      return Optional.empty();
+    }
+    if (!clock.instant().isBefore(h.renewedFrom().plus(settings.renewDeadline()))) {
+      if (held.remove(shard, h)) {
+        LOG.warn(
+            "the lease of shard {} was not renewed within {}; stopped acting on it",
+            shard,
+            settings.renewDeadline());
+      }
+      return Optional.empty();
+    }
+    return Optional.of(h);
+  }
+
+  private void tickQuietly() {
+    try {
+      tick();
+    } catch (RuntimeException e) {
+      LOG.warn("lease round failed; trying again in {}: {}", settings.retryPeriod(), e.toString());
+    }
+  }
+
+  /** One round: heartbeat, renew, shed above the fair share, acquire up to it. */
+  public synchronized void tick() {
+    Instant now = clock.instant();
+    boolean reachable = false;
+    try {
+      store.heartbeat(settings.replica(), now);
+      reachable = true;
+    } catch (StoreException e) {
+      LOG.warn("cannot record this replica's heartbeat: {}", e.getMessage());
+    }
+    renew(now);
+    int target = fairShare(now);
+    shed(target, now);
+    acquire(target, now);
+    storeReachable = reachable;
+  }
+
+  private void renew(Instant now) {
+    for (Held h : held.values()) {
+      int shard = h.lease().shard();
+      try {
+        held.put(shard, new Held(store.renew(h.lease(), now), now));
+      } catch (ConflictException e) {
+        held.remove(shard);
+        LOG.warn("lost the lease of shard {}: {}", shard, e.getMessage());
+      } catch (StoreException e) {
+        if (!now.isBefore(h.renewedFrom().plus(settings.renewDeadline()))) {
+          held.remove(shard);
+          LOG.warn(
+              "could not renew the lease of shard {} within {}; stopped acting on it: {}",
+              shard,
+              settings.renewDeadline(),
+              e.getMessage());
+        }
+      }
+    }
+  }
+
+  /** ceil(shards / live replicas); a replica counts while its heartbeat is recent. */
+  private int fairShare(Instant now) {
+    long others;
+    try {
+      others =
+          store.heartbeats().stream()
+              .filter(b -> !b.replica().equals(settings.replica()))
+              .filter(
+                  b ->
+                      b.at()
+                          .filter(at -> at.plus(settings.leaseDuration()).isAfter(now))
+                          .isPresent())
+              .count();
+    } catch (StoreException e) {
+      others = 0;
+    }
+    long live = others + 1;
+    return (int) ((settings.shards() + live - 1) / live);
+  }
+
+  private void shed(int target, Instant now) {
+    while (held.size() > target) {
+      int shard = held.keySet().stream().max(Integer::compare).orElseThrow();
+      release(held.remove(shard), now);
+      LOG.info("released shard {} to another replica (fair share {})", shard, target);
+    }
+  }
+
+  /**
+   * Reads every lease this replica does not hold, so that how long each has stood still is known
+   * the moment it is needed, and takes free or expired ones up to {@code target}.
+   */
+  private void acquire(int target, Instant now) {
+    for (int shard = 0; shard < settings.shards(); shard++) {
+      if (held.containsKey(shard)) {
+        continue;
+      }
+      try {
+        Optional<LeaseRecord> seen = store.read(shard);
+        boolean free = seen.isEmpty() || seen.get().owner().isEmpty();
+        boolean expired = seen.isPresent() && expired(seen.get(), now);
+        if (held.size() < target && (free || expired)) {
+          LeaseRecord lease = store.acquire(shard, settings.replica(), seen, now);
+          held.put(shard, new Held(lease, now));
+          observed.remove(shard);
+          LOG.info(
+              "acquired the lease of shard {} at epoch {}{}",
+              shard,
+              lease.epoch(),
+              seen.flatMap(LeaseRecord::owner).map(o -> " from " + o + " (expired)").orElse(""));
+        }
+      } catch (ConflictException e) {
+        LOG.debug("shard {} was taken first: {}", shard, e.getMessage());
+      } catch (StoreException e) {
+        LOG.warn("cannot read the lease of shard {}: {}", shard, e.getMessage());
+      }
+    }
+  }
+
+  /** True once {@code lease} has been seen unchanged for the lease duration on this clock. */
+  private boolean expired(LeaseRecord lease, Instant now) {
+    Observed o = observed.get(lease.shard());
+    if (o == null || !o.lease().equals(lease)) {
+      observed.put(lease.shard(), new Observed(lease, now));
+      return false;
+    }
+    return !Duration.between(o.since(), now).minus(settings.leaseDuration()).isNegative();
+  }
+
+  private void release(Held h, Instant now) {
+    try {
+      store.release(h.lease(), now);
+    } catch (ConflictException | StoreException e) {
+      LOG.warn("could not release shard {}: {}", h.lease().shard(), e.getMessage());
+    }
+  }
+
+  /** Stops renewing and hands every held lease over at once, so others need not wait it out. */
+  @Override
+  public synchronized void close() {
+    if (thread != null) {
+      thread.shutdownNow();
+    }
+    Instant now = clock.instant();
+    for (Integer shard : Set.copyOf(held.keySet())) {
+      release(held.remove(shard), now);
+      LOG.info("released the lease of shard {} on shutdown", shard);
+    }
+    try {
+      store.leave(settings.replica());
+    } catch (StoreException e) {
+      LOG.warn("could not record that this replica left: {}", e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,130 @@
+package dev.daybreak.metrics;
+
+import dev.daybreak.model.Phase;
+import dev.daybreak.model.Transition;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What the reconciler reports: pass durations by outcome, environments by phase (those this replica
+ * reconciles), and how long wakes and sleeps took from start to Awake or Asleep.
+ */
+@Singleton
+public final class ReconcileMetrics {
+
+  /** How long one pass took, tagged {@code outcome}. */
+  public static final String RECONCILE_DURATION = "daybreak.reconcile.duration";
+
+  /** Environments this replica reconciles, tagged {@code phase}. */
+  public static final String ENVIRONMENTS = "daybreak.environments";
+
+  /** From the pass that started a wake to the one that found every tier ready. */
+  public static final String WAKE_DURATION = "daybreak.wake.duration";
+
+  /** From the pass that started a sleep to the one that found every service at zero. */
+  public static final String SLEEP_DURATION = "daybreak.sleep.duration";
+
+  /** A pass that found nothing to do or was not this replica's. */
+  public static final String DONE = "done";
+
+  /** A pass that asked to be run again later. */
+  public static final String REQUEUED = "requeued";
+
+  /** A pass that lost a conditional write and replans. */
+  public static final String CONFLICT = "conflict";
+
+  /** A pass that failed (ECS or the store); the queue backs it off. */
+  public static final String ERROR = "error";
+
+  private static final Duration SHORTEST_OPERATION = Duration.ofSeconds(5);
+  private static final Duration LONGEST_OPERATION = Duration.ofHours(2);
+
+  private final MeterRegistry registry;
+  private final Map<String, Phase> phases = new ConcurrentHashMap<>();
+  private final Map<String, Instant> wakeStarted = new ConcurrentHashMap<>();
+  private final Map<String, Instant> sleepStarted = new ConcurrentHashMap<>();
+  private final Timer wakes;
+  private final Timer sleeps;
+
+  @Inject
+  public ReconcileMetrics(MeterRegistry registry) {
+    this.registry = registry;
+    for (Phase phase : Phase.values()) {
+      Gauge.builder(ENVIRONMENTS, phases, m -> m.values().stream().filter(phase::equals).count())
+          .description("Environments reconciled by this replica, by phase")
+          .tag("phase", phase.displayName())
+          .register(registry);
+    }
+    this.wakes = operation(WAKE_DURATION, "Time from a wake's start until every tier was ready");
+    this.sleeps = operation(SLEEP_DURATION, "Time from a sleep's start until every service was 0");
+  }
+
+  private Timer operation(String name, String description) {
+    return Timer.builder(name)
+        .description(description)
+        .publishPercentileHistogram()
+        .minimumExpectedValue(SHORTEST_OPERATION)
+        .maximumExpectedValue(LONGEST_OPERATION)
+        .register(registry);
+  }
+
+  /** Starts timing a pass on the registry's monotonic clock. */
+  public Timer.Sample startPass() {
+    return Timer.start(registry);
+  }
+
+  /** Records one pass, started with {@link #startPass()}. */
+  public void pass(Timer.Sample started, String outcome) {
+    started.stop(
+        Timer.builder(RECONCILE_DURATION)
+            .description("Duration of one reconcile pass")
+            .tag("outcome", outcome)
+            .register(registry));
+  }
+
+  /** The phase an environment's status now has. */
+  public void phase(String environment, Phase phase) {
+    phases.put(environment, phase);
+  }
+
+  /** The environment is no longer reconciled here (deleted, or another replica's shard). */
+  public void forget(String environment) {
+    phases.remove(environment);
+    wakeStarted.remove(environment);
+    sleepStarted.remove(environment);
+  }
+
+  /** Times wakes and sleeps from the transitions of each pass. */
+  public void transitions(String environment, List<Transition> transitions, Instant now) {
+    for (Transition t : transitions) {
+      switch (t.kind()) {
+        case WAKE_STARTED -> {
+          wakeStarted.put(environment, now);
+          sleepStarted.remove(environment);
+        }
+        case SLEEP_STARTED -> {
+          sleepStarted.put(environment, now);
+          wakeStarted.remove(environment);
+        }
+        case AWAKE -> finish(wakeStarted, wakes, environment, now);
+        case ASLEEP -> finish(sleepStarted, sleeps, environment, now);
+        default -> {}
+      }
+    }
+  }
+
+  private static void finish(Map<String, Instant> started, Timer timer, String env, Instant now) {
+    Instant start = started.remove(env);
+    if (start != null) {
+      timer.record(Duration.between(start, now));
+    }
+  }
+}

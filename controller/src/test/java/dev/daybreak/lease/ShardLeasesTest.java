@@ -1,0 +1,248 @@
+package dev.daybreak.lease;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.daybreak.model.EnvironmentStatus;
+import dev.daybreak.store.ConflictException;
+import dev.daybreak.store.Fence;
+import dev.daybreak.store.InMemoryStateStore;
+import dev.daybreak.store.LeaseRecord;
+import dev.daybreak.store.LeaseStore;
+import dev.daybreak.store.StoreException;
+import dev.daybreak.store.StoredStatus;
+import dev.daybreak.store.TableLeaseStore;
+import dev.daybreak.time.ManualClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ShardLeasesTest {
+
+  private static final Duration TICK = LeaseSettings.RETRY_PERIOD;
+
+  private final ManualClock clock = new ManualClock(Instant.parse("2026-11-30T09:00:00Z"));
+  private final InMemoryStateStore table = new InMemoryStateStore(clock);
+  private final LeaseStore store = TableLeaseStore.on(table);
+
+  private ShardLeases replica(String id, int shards) {
+    return new ShardLeases(store, clock, LeaseSettings.of(id, shards));
+  }
+
+  private static long epoch(ShardLeases leases, String environment) {
+    return leases.authority(environment).orElseThrow().fence().orElseThrow().epoch();
+  }
+
+  @Test
+  void tick_aloneWithFreeShards_acquiresEveryShardAtEpochOne() {
+    ShardLeases a = replica("a", 4);
+    a.tick();
+    assertThat(a.heldShards()).containsExactly(0, 1, 2, 3);
+    assertThat(epoch(a, "seed")).isEqualTo(1);
+    assertThat(store.read(0).orElseThrow().owner()).contains("a");
+  }
+
+  @Test
+  void tick_everyRetryPeriod_renewsAndKeepsActingPastTheLeaseDuration() {
+    ShardLeases a = replica("a", 1);
+    a.tick();
+    Instant first = store.read(0).orElseThrow().renewedAt();
+    for (int i = 0; i < 20; i++) {
+      clock.advance(TICK);
+      a.tick();
+    }
+    assertThat(a.authority("seed")).isPresent();
+    assertThat(epoch(a, "seed")).isEqualTo(1);
+    assertThat(store.read(0).orElseThrow().renewedAt())
+        .isEqualTo(first.plus(TICK.multipliedBy(20)));
+  }
+
+  @Test
+  void authority_holderThatCannotRenew_stopsActingAtTheRenewDeadline() {
+    ShardLeases a = replica("a", 1);
+    a.tick();
+    clock.advance(LeaseSettings.RENEW_DEADLINE.minusMillis(1));
+    assertThat(a.authority("seed")).isPresent();
+    clock.advance(Duration.ofMillis(1));
+    assertThat(a.authority("seed")).isEmpty();
+    assertThat(a.heldShards()).isEmpty();
+  }
+
+  @Test
+  void tick_holderStopped_otherTakesOverOnlyAfterSeeingTheLeaseUnchangedForItsDuration() {
+    ShardLeases a = replica("a", 1);
+    ShardLeases b = replica("b", 1);
+    a.tick();
+    b.tick();
+    assertThat(b.heldShards()).isEmpty();
+    Instant firstSeen = clock.instant();
+    while (Duration.between(firstSeen, clock.instant()).compareTo(LeaseSettings.LEASE_DURATION)
+        < 0) {
+      assertThat(b.heldShards()).isEmpty();
+      clock.advance(TICK);
+      b.tick();
+    }
+    assertThat(b.heldShards()).containsExactly(0);
+    assertThat(epoch(b, "seed")).isEqualTo(2);
+    assertThat(a.authority("seed")).isEmpty();
+  }
+
+  @Test
+  void tick_afterLosingTheLease_holderLearnsItAndStops() {
+    ShardLeases a = replica("a", 1);
+    ShardLeases b = replica("b", 1);
+    a.tick();
+    b.tick();
+    clock.advance(LeaseSettings.LEASE_DURATION);
+    b.tick();
+    assertThat(b.heldShards()).containsExactly(0);
+    a.tick();
+    assertThat(a.heldShards()).isEmpty();
+  }
+
+  @Test
+  void writeStatus_staleReplicaAfterTakeOver_isRejectedByTheFence() {
+    ShardLeases a = replica("a", 1);
+    ShardLeases b = replica("b", 1);
+    a.tick();
+    Fence stale = a.authority("seed").orElseThrow().fence().orElseThrow();
+    StoredStatus byA = table.writeStatus("seed", EnvironmentStatus.initial(), 0, stale);
+    b.tick();
+    clock.advance(LeaseSettings.LEASE_DURATION);
+    b.tick();
+    Fence current = b.authority("seed").orElseThrow().fence().orElseThrow();
+    StoredStatus byB =
+        table.writeStatus("seed", EnvironmentStatus.initial(), byA.version(), current);
+
+    assertThatThrownBy(
+            () -> table.writeStatus("seed", EnvironmentStatus.initial(), byB.version(), stale))
+        .isInstanceOf(ConflictException.class)
+        .hasMessageContaining("after epoch 1");
+    assertThat(table.status("seed").orElseThrow().version()).isEqualTo(byB.version());
+    assertThat(
+            table
+                .writeStatus("seed", EnvironmentStatus.initial(), byB.version(), current)
+                .version())
+        .isEqualTo(byB.version() + 1);
+  }
+
+  @Test
+  void close_releasesEveryLease_soAnotherReplicaTakesThemAtOnce() {
+    ShardLeases a = replica("a", 2);
+    ShardLeases b = replica("b", 2);
+    a.tick();
+    a.close();
+    assertThat(store.read(0).orElseThrow().owner()).isEmpty();
+    b.tick();
+    assertThat(b.heldShards()).containsExactly(0, 1);
+    assertThat(epoch(b, "seed")).isEqualTo(2);
+  }
+
+  @Test
+  void tick_twoLiveReplicas_shareTheShardsWithoutOverlap() {
+    ShardLeases a = replica("a", 4);
+    ShardLeases b = replica("b", 4);
+    a.tick();
+    b.tick();
+    for (int i = 0; i < 3; i++) {
+      clock.advance(TICK);
+      a.tick();
+      b.tick();
+    }
+    assertThat(a.heldShards()).hasSize(2);
+    assertThat(b.heldShards()).hasSize(2);
+    Set<Integer> all = new HashSet<>(a.heldShards());
+    all.addAll(b.heldShards());
+    assertThat(all).containsExactly(0, 1, 2, 3);
+  }
+
+  /** The table, unless {@code down}: then every call fails as an unreachable DynamoDB would. */
+  private static final class Outage implements LeaseStore {
+    private final LeaseStore table;
+    boolean down;
+
+    Outage(LeaseStore table) {
+      this.table = table;
+    }
+
+    private void check() {
+      if (down) {
+        throw new StoreException("cannot reach DynamoDB (test outage)");
+      }
+    }
+
+    @Override
+    public Optional<LeaseRecord> read(int shard) {
+      check();
+      return table.read(shard);
+    }
+
+    @Override
+    public LeaseRecord acquire(int shard, String replica, Optional<LeaseRecord> seen, Instant now) {
+      check();
+      return table.acquire(shard, replica, seen, now);
+    }
+
+    @Override
+    public LeaseRecord renew(LeaseRecord held, Instant now) {
+      check();
+      return table.renew(held, now);
+    }
+
+    @Override
+    public void release(LeaseRecord held, Instant now) {
+      check();
+      table.release(held, now);
+    }
+
+    @Override
+    public void heartbeat(String replica, Instant now) {
+      check();
+      table.heartbeat(replica, now);
+    }
+
+    @Override
+    public void leave(String replica) {
+      check();
+      table.leave(replica);
+    }
+
+    @Override
+    public List<Heartbeat> heartbeats() {
+      check();
+      return table.heartbeats();
+    }
+  }
+
+  @Test
+  void tick_storeUnreachable_keepsActingUntilTheRenewDeadline_thenStops_andIsNotReady() {
+    Outage outage = new Outage(store);
+    ShardLeases a = new ShardLeases(outage, clock, LeaseSettings.of("a", 1));
+    a.tick();
+    assertThat(a.storeReachable()).isTrue();
+
+    outage.down = true;
+    Duration elapsed = Duration.ZERO;
+    while (elapsed.plus(TICK).compareTo(LeaseSettings.RENEW_DEADLINE) < 0) {
+      clock.advance(TICK);
+      elapsed = elapsed.plus(TICK);
+      a.tick();
+      assertThat(a.authority("seed")).as("after %s", elapsed).isPresent();
+    }
+    assertThat(a.storeReachable()).isFalse();
+    clock.advance(TICK);
+    a.tick();
+
+    assertThat(a.authority("seed")).isEmpty();
+  }
+
+  @Test
+  void shardOf_isStableAndInRange() {
+    assertThat(Shards.of("seed", 8)).isEqualTo(Shards.of("seed", 8)).isBetween(0, 7);
+    assertThat(Optional.of(Shards.of("seed", 1))).contains(0);
+  }
+}

@@ -1,0 +1,138 @@
+package dev.daybreak.reconcile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.daybreak.ecs.EcsGateway;
+import dev.daybreak.lease.LeaseSettings;
+import dev.daybreak.lease.Ownership;
+import dev.daybreak.lease.ShardLeases;
+import dev.daybreak.manifests.Manifests;
+import dev.daybreak.metrics.ReconcileMetrics;
+import dev.daybreak.model.DesiredState;
+import dev.daybreak.model.ObservedService;
+import dev.daybreak.model.ServiceStatus;
+import dev.daybreak.model.State;
+import dev.daybreak.queue.Result;
+import dev.daybreak.slack.LogNotifier;
+import dev.daybreak.store.InMemoryStateStore;
+import dev.daybreak.store.TableLeaseStore;
+import dev.daybreak.store.Via;
+import dev.daybreak.time.ManualClock;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class EnvironmentReconcilerOwnershipTest {
+
+  private static final String MANIFEST =
+      """
+      apiVersion: daybreak.dev/v1
+      kind: Environment
+      metadata:
+        name: seed
+      spec:
+        cluster: dev
+        services:
+          - name: a
+            replicas: 1
+          - name: b
+            replicas: 1
+            dependsOn: [a]
+      """;
+
+  private final ManualClock clock = new ManualClock(Instant.parse("2026-11-30T09:00:00Z"));
+  private final InMemoryStateStore store = new InMemoryStateStore(clock);
+  private final RecordingEcs ecs = new RecordingEcs();
+  private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
+  /** Every service exists and is scaled to zero; records each scale call. */
+  private static final class RecordingEcs implements EcsGateway {
+    final List<String> scaled = new ArrayList<>();
+
+    @Override
+    public Map<String, ObservedService> observe(String cluster, Collection<String> services) {
+      Map<String, ObservedService> observed = new LinkedHashMap<>();
+      for (String s : services) {
+        observed.put(
+            s,
+            new ObservedService(
+                s, ServiceStatus.ACTIVE, 0, 0, 0, List.of(), List.of(), Optional.empty()));
+      }
+      return observed;
+    }
+
+    @Override
+    public synchronized void scale(String cluster, String ecsService, int desiredCount) {
+      scaled.add(ecsService + "=" + desiredCount);
+    }
+  }
+
+  @BeforeEach
+  void wakeRequested() {
+    store.applySpec(Manifests.parse("seed.yaml", MANIFEST).get(0));
+    store.writeDesired(
+        "seed", DesiredState.of(State.AWAKE, "alice", "morning", clock.instant()), 0, Via.CLI);
+  }
+
+  private EnvironmentReconciler reconciler(Ownership ownership) {
+    return new EnvironmentReconciler(
+        store, ecs, new LogNotifier(), clock, ownership, new ReconcileMetrics(meters));
+  }
+
+  @Test
+  void reconcile_shardHeldByAnotherReplica_neitherWritesNorScales() {
+    ShardLeases other = new ShardLeases(TableLeaseStore.on(store), clock, LeaseSettings.of("b", 1));
+    other.tick();
+    ShardLeases mine = new ShardLeases(TableLeaseStore.on(store), clock, LeaseSettings.of("a", 1));
+    mine.tick();
+
+    Result result = reconciler(mine).reconcile("seed");
+
+    assertThat(result).isEqualTo(Result.done());
+    assertThat(ecs.scaled).isEmpty();
+    assertThat(store.status("seed")).isEmpty();
+    assertThat(meters.get(ReconcileMetrics.ENVIRONMENTS).tag("phase", "Waking").gauge().value())
+        .isZero();
+  }
+
+  @Test
+  void reconcile_shardHeld_scalesTierZeroUnderAFencedStatusWrite() {
+    ShardLeases mine = new ShardLeases(TableLeaseStore.on(store), clock, LeaseSettings.of("a", 1));
+    mine.tick();
+
+    reconciler(mine).reconcile("seed");
+
+    assertThat(ecs.scaled).containsExactly("a=1");
+    assertThat(store.scanByHand())
+        .filteredOn(item -> item.get("sk").s().equals("status"))
+        .singleElement()
+        .satisfies(item -> assertThat(item.get("leaseEpoch").n()).isEqualTo("1"));
+    assertThat(meters.get(ReconcileMetrics.ENVIRONMENTS).tag("phase", "Waking").gauge().value())
+        .isEqualTo(1);
+    assertThat(
+            meters
+                .get(ReconcileMetrics.RECONCILE_DURATION)
+                .tag("outcome", ReconcileMetrics.REQUEUED)
+                .timer()
+                .count())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void reconcile_holderPastItsRenewDeadline_stopsActing() {
+    ShardLeases mine = new ShardLeases(TableLeaseStore.on(store), clock, LeaseSettings.of("a", 1));
+    mine.tick();
+    clock.advance(LeaseSettings.RENEW_DEADLINE);
+
+    reconciler(mine).reconcile("seed");
+
+    assertThat(ecs.scaled).isEmpty();
+  }
+}
