@@ -36,11 +36,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -68,6 +71,10 @@ public final class EnvironmentReconciler implements Reconciler {
 
   /** How soon to look again after losing a conditional status write: at once. */
   static final Duration AFTER_CONFLICT = Duration.ZERO;
+
+  /** Resolutions in which the schedule, not a manual change, decides the state. */
+  private static final Set<Resolution.Reason> SCHEDULED =
+      EnumSet.of(Resolution.Reason.SCHEDULE, Resolution.Reason.HOLIDAY);
 
   private final StateStore store;
   private final EcsGateway ecs;
@@ -324,13 +331,48 @@ public final class EnvironmentReconciler implements Reconciler {
                 + " override from now)",
             current.desired().state());
       }
-      return EffectiveDesired.resolve(current, schedule, now);
+      StoredDesired adopted = current;
+      return staggered(
+          stored,
+          EffectiveDesired.resolve(adopted, schedule, now),
+          t -> EffectiveDesired.resolve(adopted, schedule, t),
+          now);
     }
-    Optional<Resolution> resolved = EffectiveDesired.resolve(read, schedule, now);
+    Optional<Resolution> resolved =
+        staggered(
+            stored,
+            EffectiveDesired.resolve(read, schedule, now),
+            t -> EffectiveDesired.resolve(read, schedule, t),
+            now);
     if (resolved.isEmpty()) {
       LOG.debug("no desired state stored and no schedule; nothing to drive");
     }
     return resolved;
+  }
+
+  /**
+   * A schedule edge reaches this environment at its own place in the stagger window, not before:
+   * while the schedule governs, the state is the schedule's as of {@code now} minus this
+   * environment's offset in the window. So a pass that happens to run between an edge and the
+   * environment's staggered start (a drift check, a resync) does not start it early, and the
+   * fleet's starts keep the spacing {@link Stagger} promises. Manual changes are not delayed.
+   */
+  private Optional<Resolution> staggered(
+      StoredEnvironment stored,
+      Optional<Resolution> atNow,
+      Function<Instant, Optional<Resolution>> resolveAt,
+      Instant now) {
+    if (atNow.isEmpty() || !SCHEDULED.contains(atNow.get().reason())) {
+      return atNow;
+    }
+    Duration offset =
+        Duration.between(
+            Instant.EPOCH,
+            Stagger.staggered(Instant.EPOCH, stored.name(), window(stored.spec().spec(), now)));
+    if (offset.isZero()) {
+      return atNow;
+    }
+    return resolveAt.apply(now.minus(offset)).or(() -> atNow);
   }
 
   /** The compiled schedule; empty (the schedule not acted on) when it cannot be compiled. */

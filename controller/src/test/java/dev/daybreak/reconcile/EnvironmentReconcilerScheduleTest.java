@@ -95,6 +95,31 @@ class EnvironmentReconcilerScheduleTest {
   }
 
   @Test
+  void passBetweenAnEdgeAndTheStaggeredStart_doesNotStartTheEnvironmentEarly() {
+    Duration window = Duration.ofMinutes(10);
+    ScheduledWorld w =
+        world(
+            "2026-11-30T07:59:50",
+            new ControllerSettings(
+                Duration.ofSeconds(5), 1, Optional.of(window), Calendars.builtIn()));
+    w.pass();
+    Instant edge = w.local("2026-11-30T08:00:00");
+    Instant start = Stagger.staggered(edge, "dev", window);
+    assertThat(start).as("the test needs a start well after the edge").isAfter(edge.plusSeconds(2));
+
+    w.clock.advanceTo(edge.plusSeconds(1));
+    w.pass();
+
+    assertThat(w.status().target()).contains(State.ASLEEP);
+    assertThat(w.desiredCount("api")).isZero();
+
+    w.clock.advanceTo(start);
+    w.pass();
+
+    assertThat(w.status().target()).contains(State.AWAKE);
+  }
+
+  @Test
   void controllerDownAcrossTheSleepEdge_catchesUpOnItsFirstPass() {
     ScheduledWorld w = world("2026-11-30T12:00:00", ScheduledWorld.unstaggered());
     w.runUntil(w.local("2026-11-30T12:05:00"));
