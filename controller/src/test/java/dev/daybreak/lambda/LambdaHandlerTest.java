@@ -8,6 +8,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.slack.api.app_backend.SlackSignature;
 import dev.daybreak.ecs.EcsClients;
 import dev.daybreak.ecs.EcsEndpoint;
 import dev.daybreak.ecs.EcsGateway;
@@ -23,6 +25,7 @@ import dev.daybreak.model.Phase;
 import dev.daybreak.model.State;
 import dev.daybreak.runtime.Backends;
 import dev.daybreak.slack.Notifier;
+import dev.daybreak.store.DesiredRead;
 import dev.daybreak.store.InMemoryStateStore;
 import dev.daybreak.store.StateStore;
 import dev.daybreak.store.Via;
@@ -36,6 +39,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -53,6 +57,9 @@ class LambdaHandlerTest {
       metadata: {name: seed}
       spec:
         cluster: dev
+        access:
+          slack:
+            users: [U0ALLOWED1]
         services:
           - {name: a, replicas: 1}
           - {name: b, replicas: 2, dependsOn: [a]}
@@ -65,6 +72,8 @@ class LambdaHandlerTest {
        "account": "123456789012", "time": "2026-11-30T07:00:00Z", "region": "ap-northeast-1",
        "resources": ["arn:aws:events:ap-northeast-1:123456789012:rule/daybreak"], "detail": {}}
       """;
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   @Test
   void scheduledInvocation_wakesEveryTierBeforeReturning() throws Exception {
@@ -98,6 +107,87 @@ class LambdaHandlerTest {
     assertThat(result.path("trigger").asText()).isEqualTo("Scheduled Event");
     assertThat(result.path("summary").path("settled").get(0).asText()).isEqualTo("seed");
     assertThat(result.path("summary").path("unsettled")).isEmpty();
+  }
+
+  @Test
+  void functionUrlRequest_signedWakeCommand_isAnsweredAndWritesTheDesiredState() throws Exception {
+    Clock clock = Clock.systemUTC();
+    InMemoryStateStore store = new InMemoryStateStore(clock);
+    store.applySpec(Manifests.parse("seed.yaml", SEED).get(0));
+    EcsSimulator sim = new EcsSimulator(SimSettings.builder().build(), clock);
+    String secret = "8f742231b10e8888abcd99yyyzzz85a5";
+    String body =
+        "command=%2Fdaybreak&text=wake+seed+for+2h&user_id=U0ALLOWED1&user_name=alice"
+            + "&channel_id=C0CHANNEL1&team_id=T0TEAM0001&trigger_id=1.2.3"
+            + "&response_url=http%3A%2F%2F127.0.0.1%3A9%2Fresponse";
+    String timestamp = Long.toString(clock.instant().getEpochSecond());
+    String signature = new SlackSignature.Generator(secret).generate(timestamp, body);
+    ObjectNode event = JSON.createObjectNode();
+    event.put("version", "2.0");
+    event.put("rawPath", "/slack/events");
+    event.put("rawQueryString", "");
+    event
+        .putObject("headers")
+        .put("content-type", "application/x-www-form-urlencoded")
+        .put("x-slack-request-timestamp", timestamp)
+        .put("x-slack-signature", signature);
+    event
+        .putObject("requestContext")
+        .putObject("http")
+        .put("method", "POST")
+        .put("sourceIp", "127.0.0.1");
+    event.put("body", Base64.getEncoder().encodeToString(body.getBytes(StandardCharsets.UTF_8)));
+    event.put("isBase64Encoded", true);
+
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (EcsSimServer server = EcsSimServer.start(sim, 0)) {
+      new LambdaHandler(
+              env -> new TestBackends(store, server, clock), Map.of("SLACK_SIGNING_SECRET", secret))
+          .handleRequest(
+              new ByteArrayInputStream(JSON.writeValueAsBytes(event)),
+              out,
+              new TestContext(Duration.ofSeconds(60)));
+    }
+
+    JsonNode response = JSON.readTree(out.toByteArray());
+    assertThat(response.path("statusCode").asInt()).isEqualTo(200);
+    assertThat(store.desired("seed"))
+        .isInstanceOfSatisfying(
+            DesiredRead.Valid.class,
+            v -> {
+              assertThat(v.stored().desired().state()).isEqualTo(State.AWAKE);
+              assertThat(v.stored().desired().requestedBy()).contains("U0ALLOWED1");
+            });
+  }
+
+  @Test
+  void functionUrlRequest_badSignature_is401AndWritesNothing() throws Exception {
+    Clock clock = Clock.systemUTC();
+    InMemoryStateStore store = new InMemoryStateStore(clock);
+    store.applySpec(Manifests.parse("seed.yaml", SEED).get(0));
+    ObjectNode event = JSON.createObjectNode();
+    event.put("rawPath", "/slack/events");
+    event
+        .putObject("headers")
+        .put("x-slack-request-timestamp", Long.toString(clock.instant().getEpochSecond()))
+        .put("x-slack-signature", "v0=forged");
+    event.putObject("requestContext").putObject("http").put("method", "POST");
+    event.put("body", "command=%2Fdaybreak&text=wake+seed&user_id=U0ALLOWED1");
+
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    EcsSimulator sim = new EcsSimulator(SimSettings.builder().build(), clock);
+    try (EcsSimServer server = EcsSimServer.start(sim, 0)) {
+      new LambdaHandler(
+              env -> new TestBackends(store, server, clock),
+              Map.of("SLACK_SIGNING_SECRET", "the-real-secret"))
+          .handleRequest(
+              new ByteArrayInputStream(JSON.writeValueAsBytes(event)),
+              out,
+              new TestContext(Duration.ofSeconds(60)));
+    }
+
+    assertThat(JSON.readTree(out.toByteArray()).path("statusCode").asInt()).isEqualTo(401);
+    assertThat(store.desired("seed")).isInstanceOf(DesiredRead.Absent.class);
   }
 
   /** The production pieces pointed at local stand-ins. */
