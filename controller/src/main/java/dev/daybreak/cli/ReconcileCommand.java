@@ -4,6 +4,7 @@ import com.google.inject.Guice;
 import dev.daybreak.model.EnvironmentStatus;
 import dev.daybreak.model.Phase;
 import dev.daybreak.queue.Result;
+import dev.daybreak.reconcile.ClusterAllowlist;
 import dev.daybreak.reconcile.ControllerSettings;
 import dev.daybreak.reconcile.EnvironmentReconciler;
 import dev.daybreak.runtime.Backends;
@@ -45,6 +46,7 @@ final class ReconcileCommand implements Callable<Integer> {
   @Mixin EcsOptions ecs;
   @Mixin SlackOptions slack;
   @Mixin CalendarOptions calendars;
+  @Mixin ClusterOptions clusters;
 
   @Option(
       names = "--once",
@@ -65,6 +67,7 @@ final class ReconcileCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    ClusterAllowlist allowed = clusters.allowlist();
     StoreOptions.Opened opened = store.open(context, err);
     try (Backends backends =
         new ProductionBackends(
@@ -89,10 +92,11 @@ final class ReconcileCommand implements Callable<Integer> {
                   new ControllerModule(
                       backends,
                       new ControllerSettings(
-                          ControllerSettings.DEFAULT_RESYNC,
-                          ControllerSettings.DEFAULT_WORKERS,
-                          Optional.empty(),
-                          calendars.calendars())))
+                              ControllerSettings.DEFAULT_RESYNC,
+                              ControllerSettings.DEFAULT_WORKERS,
+                              Optional.empty(),
+                              calendars.calendars())
+                          .withClusters(allowed)))
               .getInstance(EnvironmentReconciler.class);
       boolean problem = false;
       for (String name : names) {

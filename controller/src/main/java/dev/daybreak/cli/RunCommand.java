@@ -83,6 +83,7 @@ final class RunCommand implements Callable<Integer> {
   Duration staggerWindow;
 
   @Mixin CalendarOptions calendars;
+  @Mixin ClusterOptions clusters;
 
   @Option(
       names = "--log-format",
@@ -253,7 +254,8 @@ final class RunCommand implements Callable<Integer> {
   private ControllerSettings settings() {
     try {
       return new ControllerSettings(
-          resync, workers, Optional.ofNullable(staggerWindow), calendars.calendars());
+              resync, workers, Optional.ofNullable(staggerWindow), calendars.calendars())
+          .withClusters(clusters.allowlist());
     } catch (IllegalArgumentException e) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }

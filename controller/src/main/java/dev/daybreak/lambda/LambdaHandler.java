@@ -14,6 +14,7 @@ import dev.daybreak.chatops.SecretsManagerSigningSecretSource;
 import dev.daybreak.chatops.SigningSecret;
 import dev.daybreak.chatops.SlackApp;
 import dev.daybreak.queue.Reconciler;
+import dev.daybreak.reconcile.ClusterAllowlist;
 import dev.daybreak.reconcile.ControllerSettings;
 import dev.daybreak.reconcile.EnvironmentReconciler;
 import dev.daybreak.reconcile.UntilSettled;
@@ -67,7 +68,7 @@ public final class LambdaHandler implements RequestStreamHandler {
     Duration budget = Duration.ofMillis(context.getRemainingTimeInMillis()).minus(SAFETY_MARGIN);
     try (Backends b = backends.apply(environment)) {
       Reconciler reconciler =
-          Guice.createInjector(new ControllerModule(b, ControllerSettings.defaults()))
+          Guice.createInjector(new ControllerModule(b, settings()))
               .getInstance(EnvironmentReconciler.class);
       UntilSettled.Summary summary =
           new UntilSettled(reconciler, b.clock(), Sleeper.system())
@@ -103,6 +104,18 @@ public final class LambdaHandler implements RequestStreamHandler {
               secret.get(), chatOps, b.clock(), RequestGuard.DEFAULT_MAX_BODY_BYTES)
           .handle(FunctionUrl.request(event));
     }
+  }
+
+  /**
+   * The default settings, acting only on the clusters in {@value ClusterAllowlist#VARIABLE} (set by
+   * deploy/ to the clusters the function's role may scale).
+   */
+  private ControllerSettings settings() {
+    return ControllerSettings.defaults()
+        .withClusters(
+            ClusterAllowlist.parse(
+                Optional.ofNullable(environment.get(ClusterAllowlist.VARIABLE)),
+                "the function's environment variable " + ClusterAllowlist.VARIABLE));
   }
 
   /** What invoked the function, for its result: the EventBridge rule's detail type, or "direct". */

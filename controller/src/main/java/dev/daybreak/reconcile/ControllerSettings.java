@@ -14,9 +14,15 @@ import java.util.Optional;
  *     empty: {@link dev.daybreak.model.schedule.Stagger#minimumWindow} for the fleet's size, so the
  *     fleet's UpdateService calls stay within ECS's quota
  * @param calendars the holiday calendars schedules may name
+ * @param clusters the ECS clusters the controller may act on; environments on others are reported
+ *     Degraded and not scaled
  */
 public record ControllerSettings(
-    Duration resync, int workers, Optional<Duration> staggerWindow, Calendars calendars) {
+    Duration resync,
+    int workers,
+    Optional<Duration> staggerWindow,
+    Calendars calendars,
+    ClusterAllowlist clusters) {
 
   /** The resync period when none is configured: desired items are small, so reading is cheap. */
   public static final Duration DEFAULT_RESYNC = Duration.ofSeconds(5);
@@ -39,6 +45,18 @@ public record ControllerSettings(
           }
         });
     Objects.requireNonNull(calendars, "calendars");
+    Objects.requireNonNull(clusters, "clusters");
+  }
+
+  /** Settings that allow every cluster. */
+  public ControllerSettings(
+      Duration resync, int workers, Optional<Duration> staggerWindow, Calendars calendars) {
+    this(resync, workers, staggerWindow, calendars, ClusterAllowlist.any());
+  }
+
+  /** These settings, acting only on environments of {@code allowed} clusters. */
+  public ControllerSettings withClusters(ClusterAllowlist allowed) {
+    return new ControllerSettings(resync, workers, staggerWindow, calendars, allowed);
   }
 
   /** Settings with the stagger window sized for the fleet and the built-in calendars. */

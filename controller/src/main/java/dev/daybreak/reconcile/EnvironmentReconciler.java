@@ -3,6 +3,9 @@ package dev.daybreak.reconcile;
 import dev.daybreak.ecs.EcsGateway;
 import dev.daybreak.lease.Ownership;
 import dev.daybreak.metrics.ReconcileMetrics;
+import dev.daybreak.model.Condition;
+import dev.daybreak.model.ConditionStatus;
+import dev.daybreak.model.Conditions;
 import dev.daybreak.model.DependencyGraph;
 import dev.daybreak.model.DesiredState;
 import dev.daybreak.model.EnvironmentSpec;
@@ -11,6 +14,7 @@ import dev.daybreak.model.ObservedService;
 import dev.daybreak.model.Phase;
 import dev.daybreak.model.Plan;
 import dev.daybreak.model.Planner;
+import dev.daybreak.model.Requeue;
 import dev.daybreak.model.ScaleAction;
 import dev.daybreak.model.ServiceSpec;
 import dev.daybreak.model.State;
@@ -90,6 +94,7 @@ public final class EnvironmentReconciler implements Reconciler {
 
   private final ControllerSettings settings;
   private final Map<String, String> reportedSchedule = new ConcurrentHashMap<>();
+  private final Map<String, String> reportedCluster = new ConcurrentHashMap<>();
   private volatile FleetSize fleetSize = new FleetSize(0, Instant.MIN);
 
   private record FleetSize(int environments, Instant readAt) {}
@@ -204,6 +209,10 @@ public final class EnvironmentReconciler implements Reconciler {
 
   private Result reconcile(StoredEnvironment stored) {
     Instant now = clock.instant();
+    if (!settings.clusters().allows(stored.spec().spec().cluster())) {
+      return clusterNotAllowed(stored, now);
+    }
+    reportedCluster.remove(stored.name());
     Optional<Resolution> resolution = resolve(stored, now);
     if (resolution.isEmpty()) {
       return Result.done();
@@ -219,19 +228,9 @@ public final class EnvironmentReconciler implements Reconciler {
         plan.status()
             .withObservedGeneration(stored.spec().generation())
             .withWakeDurations(wakeDurations(desired, previous.status(), plan.status(), now));
-    if (!status.equals(previous.status()) || !plan.actions().isEmpty()) {
-      // Checked again after observing ECS, which can take a while; the fence then stops a
-      // replica that stalls between here and the write.
-      Optional<Ownership.Authority> authority = ownership.authority(spec.name());
-      if (authority.isEmpty()) {
-        LOG.info("lost this environment's shard during the pass; not acting");
-        return Result.done();
-      }
-      if (authority.get().fence().isPresent()) {
-        store.writeStatus(spec.name(), status, previous.version(), authority.get().fence().get());
-      } else {
-        store.writeStatus(spec.name(), status, previous.version());
-      }
+    if ((!status.equals(previous.status()) || !plan.actions().isEmpty())
+        && !writeStatus(spec.name(), status, previous)) {
+      return Result.done();
     }
     metrics.phase(spec.name(), status.phase());
     execute(spec, plan.actions());
@@ -242,6 +241,98 @@ public final class EnvironmentReconciler implements Reconciler {
     }
     notifier.announce(Announcement.of(spec, desired, written, observed));
     return Result.requeueAfter(requeueAfter(spec, plan.requeueAfter(), resolution.get(), now));
+  }
+
+  /**
+   * Writes the status under this replica's authority. Checked again after observing ECS, which can
+   * take a while; the fence then stops a replica that stalls between here and the write.
+   *
+   * @return false when the environment's shard was lost during the pass (nothing written)
+   */
+  private boolean writeStatus(String name, EnvironmentStatus status, StoredStatus previous) {
+    Optional<Ownership.Authority> authority = ownership.authority(name);
+    if (authority.isEmpty()) {
+      LOG.info("lost this environment's shard during the pass; not acting");
+      return false;
+    }
+    if (authority.get().fence().isPresent()) {
+      store.writeStatus(name, status, previous.version(), authority.get().fence().get());
+    } else {
+      store.writeStatus(name, status, previous.version());
+    }
+    return true;
+  }
+
+  /**
+   * An environment on a cluster this controller may not act on (its IAM role would be denied):
+   * nothing is observed or scaled, and the status turns Degraded with a condition that names the
+   * allowed clusters and how to add one. Looked at again at the drift check, so an environment
+   * moved to an allowed cluster (a new spec) is picked up.
+   */
+  private Result clusterNotAllowed(StoredEnvironment stored, Instant now) {
+    EnvironmentSpec spec = stored.spec().spec();
+    String message = settings.clusters().refusal(spec.cluster());
+    if (!message.equals(reportedCluster.put(spec.name(), message))) {
+      LOG.warn("not acting on this environment: {}", message);
+    }
+    StoredStatus previous =
+        stored.status().orElse(new StoredStatus(EnvironmentStatus.initial(), 0));
+    EnvironmentStatus was = previous.status();
+    List<Condition> conditions = new ArrayList<>();
+    conditions.add(
+        carried(
+            new Condition(
+                Conditions.READY,
+                ConditionStatus.FALSE,
+                Phase.DEGRADED.displayName(),
+                message,
+                now),
+            was));
+    conditions.add(
+        carried(
+            new Condition(
+                Conditions.DEGRADED,
+                ConditionStatus.TRUE,
+                ClusterAllowlist.REASON_CLUSTER_NOT_ALLOWED,
+                message,
+                now),
+            was));
+    was.conditions().stream()
+        .filter(c -> !c.type().equals(Conditions.READY) && !c.type().equals(Conditions.DEGRADED))
+        .forEach(conditions::add);
+    EnvironmentStatus status =
+        new EnvironmentStatus(
+            EnvironmentStatus.FORMAT_VERSION,
+            Phase.DEGRADED,
+            was.target(),
+            was.currentTier(),
+            was.services(),
+            conditions,
+            was.savedCounts(),
+            stored.spec().generation(),
+            was.operationStartedAt(),
+            was.wakeDurations());
+    if (!status.equals(was) && !writeStatus(spec.name(), status, previous)) {
+      return Result.done();
+    }
+    metrics.phase(spec.name(), Phase.DEGRADED);
+    return Result.requeueAfter(Requeue.DRIFT_CHECK);
+  }
+
+  /** {@code condition}, keeping the previous one's transition time when its status is the same. */
+  private static Condition carried(Condition condition, EnvironmentStatus previous) {
+    return previous
+        .condition(condition.type())
+        .filter(p -> p.status() == condition.status())
+        .map(
+            p ->
+                new Condition(
+                    condition.type(),
+                    condition.status(),
+                    condition.reason(),
+                    condition.message(),
+                    p.lastTransitionTime()))
+        .orElse(condition);
   }
 
   /**

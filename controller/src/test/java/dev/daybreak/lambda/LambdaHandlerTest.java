@@ -20,9 +20,11 @@ import dev.daybreak.ecssim.Latency;
 import dev.daybreak.ecssim.SimSettings;
 import dev.daybreak.ecssim.http.EcsSimServer;
 import dev.daybreak.manifests.Manifests;
+import dev.daybreak.model.Conditions;
 import dev.daybreak.model.DesiredState;
 import dev.daybreak.model.Phase;
 import dev.daybreak.model.State;
+import dev.daybreak.reconcile.ClusterAllowlist;
 import dev.daybreak.runtime.Backends;
 import dev.daybreak.slack.Notifier;
 import dev.daybreak.store.DesiredRead;
@@ -107,6 +109,37 @@ class LambdaHandlerTest {
     assertThat(result.path("trigger").asText()).isEqualTo("Scheduled Event");
     assertThat(result.path("summary").path("settled").get(0).asText()).isEqualTo("seed");
     assertThat(result.path("summary").path("unsettled")).isEmpty();
+  }
+
+  @Test
+  void scheduledInvocation_environmentOnAClusterNotDeployedFor_isNotScaledAndSaysHowToAddIt()
+      throws Exception {
+    Clock clock = Clock.systemUTC();
+    EcsSimulator sim = new EcsSimulator(SimSettings.builder().build(), clock);
+    sim.provision("dev", List.of("a", "b", "c"));
+    sim.provision("prod", List.of("a", "b", "c"));
+    InMemoryStateStore store = new InMemoryStateStore(clock);
+    store.applySpec(
+        Manifests.parse("seed.yaml", SEED.replace("cluster: dev", "cluster: prod")).get(0));
+    store.writeDesired(
+        "seed", DesiredState.of(State.AWAKE, "test", "test", clock.instant()), 0, Via.CLI);
+
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (EcsSimServer server = EcsSimServer.start(sim, 0)) {
+      new LambdaHandler(
+              env -> new TestBackends(store, server, clock),
+              Map.of(ClusterAllowlist.VARIABLE, "dev,staging"))
+          .handleRequest(
+              new ByteArrayInputStream(SCHEDULED_EVENT.getBytes(StandardCharsets.UTF_8)),
+              out,
+              new TestContext(Duration.ofSeconds(60)));
+    }
+
+    assertThat(sim.calls()).noneMatch(call -> call.op().equals("UpdateService"));
+    var status = store.status("seed").orElseThrow().status();
+    assertThat(status.phase()).isEqualTo(Phase.DEGRADED);
+    assertThat(status.condition(Conditions.DEGRADED).orElseThrow().message())
+        .contains("'prod'", "allowed: dev,staging", "-c clusters=dev,staging,prod");
   }
 
   @Test

@@ -1,0 +1,184 @@
+package dev.daybreak.reconcile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.daybreak.ecs.GatewaySettings;
+import dev.daybreak.ecssim.CallRecord;
+import dev.daybreak.ecssim.EcsSimulator;
+import dev.daybreak.ecssim.SimEcsGateway;
+import dev.daybreak.ecssim.SimSettings;
+import dev.daybreak.lease.Ownership;
+import dev.daybreak.manifests.Calendars;
+import dev.daybreak.manifests.Manifests;
+import dev.daybreak.metrics.ReconcileMetrics;
+import dev.daybreak.model.Condition;
+import dev.daybreak.model.ConditionStatus;
+import dev.daybreak.model.Conditions;
+import dev.daybreak.model.DesiredState;
+import dev.daybreak.model.EnvironmentStatus;
+import dev.daybreak.model.Phase;
+import dev.daybreak.model.Requeue;
+import dev.daybreak.model.State;
+import dev.daybreak.queue.Result;
+import dev.daybreak.slack.LogNotifier;
+import dev.daybreak.store.InMemoryStateStore;
+import dev.daybreak.store.Via;
+import dev.daybreak.time.ManualClock;
+import dev.daybreak.time.Sleeper;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A controller deployed for some clusters (deploy/'s {@code DAYBREAK_CLUSTERS}) leaves environments
+ * on other clusters alone, and says so in their status.
+ */
+class EnvironmentReconcilerClustersTest {
+
+  private static final String ON_PROD =
+      """
+      apiVersion: daybreak.dev/v1
+      kind: Environment
+      metadata: {name: shop}
+      spec:
+        cluster: prod
+        services:
+          - {name: a, replicas: 1}
+      """;
+
+  private static final String ON_DEV =
+      """
+      apiVersion: daybreak.dev/v1
+      kind: Environment
+      metadata: {name: seed}
+      spec:
+        cluster: dev
+        services:
+          - {name: a, replicas: 1}
+      """;
+
+  private final ManualClock clock = new ManualClock(Instant.parse("2026-11-30T09:00:00Z"));
+  private final InMemoryStateStore store = new InMemoryStateStore(clock);
+  private final EcsSimulator sim = new EcsSimulator(SimSettings.builder().build(), clock);
+  private final SimEcsGateway ecs =
+      new SimEcsGateway(sim, GatewaySettings.defaults(), Sleeper.system());
+  private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
+  @BeforeEach
+  void bothRequestedAwake() {
+    sim.provision("prod", List.of("a"));
+    sim.provision("dev", List.of("a"));
+    for (String manifest : List.of(ON_PROD, ON_DEV)) {
+      String name = store.applySpec(Manifests.parse("env.yaml", manifest).get(0)).spec().name();
+      store.writeDesired(
+          name, DesiredState.of(State.AWAKE, "alice", "morning", clock.instant()), 0, Via.CLI);
+    }
+  }
+
+  private EnvironmentReconciler reconciler(ClusterAllowlist clusters) {
+    ControllerSettings settings =
+        new ControllerSettings(Duration.ofSeconds(5), 1, Optional.empty(), Calendars.builtIn())
+            .withClusters(clusters);
+    return new EnvironmentReconciler(
+        store,
+        ecs,
+        new LogNotifier(),
+        clock,
+        settings,
+        Ownership.sole(),
+        new ReconcileMetrics(meters));
+  }
+
+  @Test
+  void reconcile_clusterNotInTheList_scalesNothingAndTurnsDegradedNamingTheAllowedClusters() {
+    EnvironmentReconciler reconciler = reconciler(ClusterAllowlist.of(List.of("dev", "staging")));
+
+    Result result = reconciler.reconcile("shop");
+
+    assertThat(result).isEqualTo(Result.requeueAfter(Requeue.DRIFT_CHECK));
+    assertThat(sim.calls()).isEmpty();
+    EnvironmentStatus status = store.status("shop").orElseThrow().status();
+    assertThat(status.phase()).isEqualTo(Phase.DEGRADED);
+    Condition degraded = status.condition(Conditions.DEGRADED).orElseThrow();
+    assertThat(degraded.status()).isEqualTo(ConditionStatus.TRUE);
+    assertThat(degraded.reason()).isEqualTo(ClusterAllowlist.REASON_CLUSTER_NOT_ALLOWED);
+    assertThat(degraded.message())
+        .contains("'prod'", "allowed: dev,staging", "-c clusters=dev,staging,prod");
+    assertThat(status.condition(Conditions.READY).orElseThrow().status())
+        .isEqualTo(ConditionStatus.FALSE);
+    assertThat(meters.get(ReconcileMetrics.ENVIRONMENTS).tag("phase", "Degraded").gauge().value())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void reconcile_clusterNotInTheListTwice_writesTheStatusOnceAndKeepsItsTransitionTime() {
+    EnvironmentReconciler reconciler = reconciler(ClusterAllowlist.of(List.of("dev")));
+    reconciler.reconcile("shop");
+    long version = store.status("shop").orElseThrow().version();
+    Instant first =
+        store
+            .status("shop")
+            .orElseThrow()
+            .status()
+            .condition(Conditions.DEGRADED)
+            .orElseThrow()
+            .lastTransitionTime();
+
+    clock.advance(Duration.ofMinutes(1));
+    reconciler.reconcile("shop");
+
+    assertThat(store.status("shop").orElseThrow().version()).isEqualTo(version);
+    assertThat(
+            store
+                .status("shop")
+                .orElseThrow()
+                .status()
+                .condition(Conditions.DEGRADED)
+                .orElseThrow()
+                .lastTransitionTime())
+        .isEqualTo(first);
+  }
+
+  @Test
+  void reconcile_clusterInTheList_scalesAsUsual() {
+    reconciler(ClusterAllowlist.of(List.of("dev"))).reconcile("seed");
+
+    assertThat(sim.calls()).extracting(CallRecord::op).contains("UpdateService");
+    assertThat(store.status("seed").orElseThrow().status().phase()).isEqualTo(Phase.WAKING);
+  }
+
+  @Test
+  void reconcile_clusterAddedToTheList_recoversFromClusterNotAllowed() {
+    reconciler(ClusterAllowlist.of(List.of("dev"))).reconcile("shop");
+
+    reconciler(ClusterAllowlist.of(List.of("dev", "prod"))).reconcile("shop");
+
+    EnvironmentStatus status = store.status("shop").orElseThrow().status();
+    assertThat(status.phase()).isEqualTo(Phase.WAKING);
+    assertThat(status.condition(Conditions.DEGRADED).orElseThrow().status())
+        .isEqualTo(ConditionStatus.FALSE);
+  }
+
+  @Test
+  void reconcile_noList_actsOnEveryCluster() {
+    reconciler(ClusterAllowlist.any()).reconcile("shop");
+
+    assertThat(store.status("shop").orElseThrow().status().phase()).isEqualTo(Phase.WAKING);
+  }
+
+  @Test
+  void parse_blankIsAnyAndABadNameNamesWhereItCameFrom() {
+    assertThat(ClusterAllowlist.parse(Optional.of(" "), "DAYBREAK_CLUSTERS").allows("x")).isTrue();
+    assertThat(ClusterAllowlist.parse(Optional.of("dev, staging,"), "DAYBREAK_CLUSTERS").clusters())
+        .hasValueSatisfying(c -> assertThat(c).containsExactly("dev", "staging"));
+    assertThatThrownBy(() -> ClusterAllowlist.parse(Optional.of("dev,no/pe"), "DAYBREAK_CLUSTERS"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("DAYBREAK_CLUSTERS=dev,no/pe")
+        .hasMessageContaining("'no/pe'");
+  }
+}
