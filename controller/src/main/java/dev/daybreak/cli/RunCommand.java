@@ -1,11 +1,14 @@
 package dev.daybreak.cli;
 
 import com.google.inject.Guice;
+import com.google.inject.Injector;
 import dev.daybreak.chatops.SecretsManagerSigningSecretSource;
 import dev.daybreak.http.HttpEndpoints;
 import dev.daybreak.http.Readiness;
 import dev.daybreak.lease.LeaseSettings;
 import dev.daybreak.lease.ShardLeases;
+import dev.daybreak.metrics.CloudWatchPublisher;
+import dev.daybreak.metrics.ReconcileMetrics;
 import dev.daybreak.metrics.RuntimeMetrics;
 import dev.daybreak.reconcile.Controller;
 import dev.daybreak.reconcile.ControllerSettings;
@@ -84,6 +87,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Mixin CalendarOptions calendars;
   @Mixin ClusterOptions clusters;
+  @Mixin MetricsOptions cloudWatch;
 
   @Option(
       names = "--log-format",
@@ -163,16 +167,20 @@ final class RunCommand implements Callable<Integer> {
                 meters);
         ShardLeases leases =
             new ShardLeases(TableLeaseStore.on(backends.store()), backends.clock(), leaseSettings);
-        Controller controller =
-            Guice.createInjector(new ControllerModule(backends, settings, leases))
-                .getInstance(Controller.class);
-        AutoCloseable http = http(out, meters, leases, opened.store(), controller);
+        Controlled controlled = Controlled.of(backends, settings, leases);
+        AutoCloseable http = http(out, meters, leases, opened.store(), controlled.controller());
         AutoCloseable socketMode =
             chatOps.socketMode(
-                spec, opened.store(), controller::trigger, context, System.getenv(), out)) {
+                spec,
+                opened.store(),
+                controlled.controller()::trigger,
+                context,
+                System.getenv(),
+                out);
+        AutoCloseable published = publishing(backends, controlled.metrics(), out)) {
       RuntimeMetrics.leases(meters, leases);
       leases.start();
-      controller.start();
+      controlled.controller().start();
       out.println(
           "daybreak controller running as replica "
               + leaseSettings.replica()
@@ -190,6 +198,42 @@ final class RunCommand implements Callable<Integer> {
       stopped.countDown();
     }
     return ExitCodes.OK;
+  }
+
+  /**
+   * The controller and its reconcile metrics, from one injector (the metrics are its singleton).
+   * Closing it closes the controller.
+   */
+  private record Controlled(Controller controller, ReconcileMetrics metrics)
+      implements AutoCloseable {
+    static Controlled of(Backends backends, ControllerSettings settings, ShardLeases leases) {
+      Injector injector = Guice.createInjector(new ControllerModule(backends, settings, leases));
+      return new Controlled(
+          injector.getInstance(Controller.class), injector.getInstance(ReconcileMetrics.class));
+    }
+
+    @Override
+    public void close() {
+      controller.close();
+    }
+  }
+
+  /**
+   * Publishes the Degraded count to CloudWatch every minute when {@code --metrics-namespace} is
+   * set, and once more on the way out; the handle stops it.
+   */
+  private AutoCloseable publishing(Backends backends, ReconcileMetrics metrics, PrintWriter out) {
+    Optional<CloudWatchPublisher> publisher =
+        cloudWatch.publisher(metrics, store.region(), backends.clock(), out);
+    if (publisher.isEmpty()) {
+      return () -> {};
+    }
+    publisher.get().start(backends.scheduler());
+    return () -> {
+      try (CloudWatchPublisher p = publisher.get()) {
+        p.publish();
+      }
+    };
   }
 
   private AutoCloseable http(

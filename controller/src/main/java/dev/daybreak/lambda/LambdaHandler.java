@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.inject.Guice;
+import com.google.inject.Injector;
 import dev.daybreak.chatops.ChatOps;
 import dev.daybreak.chatops.ChatOpsSettings;
 import dev.daybreak.chatops.Commands;
@@ -13,6 +14,9 @@ import dev.daybreak.chatops.RequestGuard;
 import dev.daybreak.chatops.SecretsManagerSigningSecretSource;
 import dev.daybreak.chatops.SigningSecret;
 import dev.daybreak.chatops.SlackApp;
+import dev.daybreak.metrics.CloudWatchPublisher;
+import dev.daybreak.metrics.ReconcileMetrics;
+import dev.daybreak.model.Phase;
 import dev.daybreak.queue.Reconciler;
 import dev.daybreak.reconcile.ClusterAllowlist;
 import dev.daybreak.reconcile.ControllerSettings;
@@ -24,6 +28,7 @@ import dev.daybreak.time.Sleeper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
@@ -67,12 +72,12 @@ public final class LambdaHandler implements RequestStreamHandler {
     }
     Duration budget = Duration.ofMillis(context.getRemainingTimeInMillis()).minus(SAFETY_MARGIN);
     try (Backends b = backends.apply(environment)) {
-      Reconciler reconciler =
-          Guice.createInjector(new ControllerModule(b, settings()))
-              .getInstance(EnvironmentReconciler.class);
+      Injector injector = Guice.createInjector(new ControllerModule(b, settings()));
+      Reconciler reconciler = injector.getInstance(EnvironmentReconciler.class);
       UntilSettled.Summary summary =
           new UntilSettled(reconciler, b.clock(), Sleeper.system())
               .run(b.store().environments(), budget.isNegative() ? Duration.ZERO : budget);
+      publishMetrics(injector.getInstance(ReconcileMetrics.class), b.clock());
       JSON.writeValue(output, Map.of("trigger", trigger(event), "summary", summary));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -104,6 +109,25 @@ public final class LambdaHandler implements RequestStreamHandler {
               secret.get(), chatOps, b.clock(), RequestGuard.DEFAULT_MAX_BODY_BYTES)
           .handle(FunctionUrl.request(event));
     }
+  }
+
+  /**
+   * Publishes the Degraded count to CloudWatch before the invocation returns (Lambda freezes
+   * anything left running), when {@value CloudWatchPublisher#NAMESPACE_VARIABLE} is set.
+   */
+  private void publishMetrics(ReconcileMetrics metrics, Clock clock) {
+    Optional<String> region =
+        Optional.ofNullable(environment.get(LambdaBackends.REGION))
+            .or(() -> Optional.ofNullable(environment.get("AWS_REGION")))
+            .filter(r -> !r.isBlank());
+    CloudWatchPublisher.fromEnvironment(
+            environment, region, () -> metrics.environmentsIn(Phase.DEGRADED), clock)
+        .ifPresent(
+            publisher -> {
+              try (publisher) {
+                publisher.publish();
+              }
+            });
   }
 
   /**

@@ -95,6 +95,11 @@ public final class ReconcileMetrics {
     phases.put(environment, phase);
   }
 
+  /** How many of the environments this replica reconciles are in {@code phase} now. */
+  public long environmentsIn(Phase phase) {
+    return phases.values().stream().filter(phase::equals).count();
+  }
+
   /** The environment is no longer reconciled here (deleted, or another replica's shard). */
   public void forget(String environment) {
     phases.remove(environment);

@@ -20,6 +20,8 @@ import dev.daybreak.ecssim.Latency;
 import dev.daybreak.ecssim.SimSettings;
 import dev.daybreak.ecssim.http.EcsSimServer;
 import dev.daybreak.manifests.Manifests;
+import dev.daybreak.metrics.CloudWatchMock;
+import dev.daybreak.metrics.CloudWatchPublisher;
 import dev.daybreak.model.Conditions;
 import dev.daybreak.model.DesiredState;
 import dev.daybreak.model.Phase;
@@ -140,6 +142,44 @@ class LambdaHandlerTest {
     assertThat(status.phase()).isEqualTo(Phase.DEGRADED);
     assertThat(status.condition(Conditions.DEGRADED).orElseThrow().message())
         .contains("'prod'", "allowed: dev,staging", "-c clusters=dev,staging,prod");
+  }
+
+  @Test
+  void scheduledInvocation_withANamespace_publishesTheDegradedCountBeforeReturning()
+      throws Exception {
+    Clock clock = Clock.systemUTC();
+    EcsSimulator sim = new EcsSimulator(SimSettings.builder().build(), clock);
+    InMemoryStateStore store = new InMemoryStateStore(clock);
+    store.applySpec(
+        Manifests.parse("seed.yaml", SEED.replace("cluster: dev", "cluster: prod")).get(0));
+    store.writeDesired(
+        "seed", DesiredState.of(State.AWAKE, "test", "test", clock.instant()), 0, Via.CLI);
+
+    try (CloudWatchMock cloudWatch = new CloudWatchMock();
+        EcsSimServer server = EcsSimServer.start(sim, 0)) {
+      new LambdaHandler(
+              env -> new TestBackends(store, server, clock),
+              Map.of(
+                  ClusterAllowlist.VARIABLE, "dev",
+                  CloudWatchPublisher.NAMESPACE_VARIABLE, "Daybreak",
+                  CloudWatchPublisher.ENDPOINT_VARIABLE, cloudWatch.endpoint().toString()))
+          .handleRequest(
+              new ByteArrayInputStream(SCHEDULED_EVENT.getBytes(StandardCharsets.UTF_8)),
+              new ByteArrayOutputStream(),
+              new TestContext(Duration.ofSeconds(60)));
+
+      // No waiting: the datapoint was sent before the handler returned.
+      assertThat(cloudWatch.putMetricData())
+          .singleElement()
+          .satisfies(
+              request -> {
+                assertThat(request.path("Namespace").asText()).isEqualTo("Daybreak");
+                JsonNode datum = request.path("MetricData").get(0);
+                assertThat(datum.path("MetricName").asText()).isEqualTo("DegradedEnvironments");
+                assertThat(datum.path("Value").asDouble()).isEqualTo(1.0);
+                assertThat(datum.has("Dimensions")).isFalse();
+              });
+    }
   }
 
   @Test
