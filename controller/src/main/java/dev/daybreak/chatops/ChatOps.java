@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The Bolt handlers: the {@code /daybreak} slash command and the buttons under daybreak's messages.
  * Every handler acks at once with no I/O; the work (reads, the desired-state write) runs on a
- * worker and its outcome goes back through the request's {@code response_url}.
+ * worker and its outcome goes back through the request's {@code response_url} ({@link
+ * Delivery#INLINE}, for Lambda: the work is done before the ack).
  */
 public final class ChatOps implements AutoCloseable {
 
@@ -36,11 +37,28 @@ public final class ChatOps implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ChatOps.class);
 
+  /** When a handler's work (reads, the desired-state write) is done, relative to Slack's ack. */
+  public enum Delivery {
+    /** Ack at once; the work runs on a worker and its reply goes to the response_url. */
+    DEFERRED,
+    /**
+     * The work runs before the ack, and a slash command's reply is the ack itself: for AWS Lambda,
+     * which freezes whatever runs after the response. One conditional write fits Slack's 3 s.
+     */
+    INLINE
+  }
+
   private final Commands commands;
+  private final Delivery delivery;
   private final ExecutorService workers;
 
   public ChatOps(Commands commands) {
+    this(commands, Delivery.DEFERRED);
+  }
+
+  public ChatOps(Commands commands, Delivery delivery) {
     this.commands = commands;
+    this.delivery = delivery;
     this.workers =
         Executors.newFixedThreadPool(
             2,
@@ -84,6 +102,14 @@ public final class ChatOps implements AutoCloseable {
             orEmpty(payload.getUserId()),
             orEmpty(payload.getUserName()),
             orEmpty(payload.getChannelId()));
+    if (delivery == Delivery.INLINE) {
+      Reply reply = commands.run(command, caller, typed);
+      return ctx.ack(
+          r ->
+              r.responseType(reply.responseType())
+                  .text(reply.text())
+                  .blocks(reply.blocks().isEmpty() ? null : reply.blocks()));
+    }
     later(
         () -> commands.run(command, caller, typed),
         reply ->
@@ -133,6 +159,10 @@ public final class ChatOps implements AutoCloseable {
   }
 
   private void later(java.util.function.Supplier<Reply> work, Consumer<Reply> deliver) {
+    if (delivery == Delivery.INLINE) {
+      deliver.accept(work.get());
+      return;
+    }
     try {
       workers.execute(() -> deliver.accept(work.get()));
     } catch (RejectedExecutionException e) {

@@ -11,7 +11,7 @@ import java.util.Map;
  * pass the freshness check anyway. Bounded: when full of unexpired signatures it refuses new ones
  * (only holders of the signing secret can fill it, and refusing is the safe side).
  */
-final class ReplayCache {
+final class ReplayCache implements ReplayCheck {
 
   private final Clock clock;
   private final int capacity;
@@ -29,7 +29,8 @@ final class ReplayCache {
    * Records {@code signature} until {@code expiry}; false when it was already recorded and has not
    * expired, or when the cache is full.
    */
-  synchronized boolean firstSeen(String signature, Instant expiry) {
+  @Override
+  public synchronized boolean firstSeen(String signature, Instant expiry) {
     Instant now = clock.instant();
     Instant known = expiries.get(signature);
     if (known != null && known.isAfter(now)) {

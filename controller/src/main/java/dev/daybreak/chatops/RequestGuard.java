@@ -15,8 +15,9 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Decides whether a request really comes from Slack, before anything reads it: the {@code
  * X-Slack-Signature} must be {@code v0=HMAC-SHA256(secret, "v0:" + timestamp + ":" + body)}, the
- * {@code X-Slack-Request-Timestamp} within {@link #MAX_SKEW} of now, the signature not seen before,
- * and the body no longer than the limit.
+ * {@code X-Slack-Request-Timestamp} within {@link #MAX_SKEW} of now, the signature not seen before
+ * (in this process, and in a shared {@link ReplayCheck} when one is given), and the body no longer
+ * than the limit.
  */
 public final class RequestGuard {
 
@@ -38,8 +39,24 @@ public final class RequestGuard {
   private final Clock clock;
   private final int maxBodyBytes;
   private final ReplayCache replays;
+  private final Optional<ReplayCheck> shared;
 
+  /** A guard that remembers accepted signatures in this process only. */
   public RequestGuard(SigningSecret secret, Clock clock, int maxBodyBytes) {
+    this(secret, clock, maxBodyBytes, Optional.empty());
+  }
+
+  /**
+   * A guard that remembers accepted signatures in this process first and then in {@code shared}
+   * (the state table), so a request accepted by another Lambda container or replica is refused here
+   * too.
+   */
+  public RequestGuard(SigningSecret secret, Clock clock, int maxBodyBytes, ReplayCheck shared) {
+    this(secret, clock, maxBodyBytes, Optional.of(shared));
+  }
+
+  private RequestGuard(
+      SigningSecret secret, Clock clock, int maxBodyBytes, Optional<ReplayCheck> shared) {
     if (maxBodyBytes < 1) {
       throw new IllegalArgumentException(
           "expected a body limit of at least 1 byte, got " + maxBodyBytes);
@@ -48,6 +65,7 @@ public final class RequestGuard {
     this.clock = clock;
     this.maxBodyBytes = maxBodyBytes;
     this.replays = new ReplayCache(clock, REPLAY_CAPACITY);
+    this.shared = shared;
   }
 
   /** The largest body accepted, in bytes. */
@@ -82,10 +100,27 @@ public final class RequestGuard {
         expected, signature.get().trim().getBytes(StandardCharsets.US_ASCII))) {
       return Optional.of("signature does not match");
     }
-    if (!replays.firstSeen(signature.get().trim(), sent.plus(MAX_SKEW))) {
+    return replay(signature.get().trim(), sent.plus(MAX_SKEW));
+  }
+
+  /**
+   * Why the signature is refused as a replay, if it is: seen in this process, else seen in the
+   * shared record. A shared record that cannot be reached refuses (the safe side).
+   */
+  private Optional<String> replay(String signature, Instant expiry) {
+    if (!replays.firstSeen(signature, expiry)) {
       return Optional.of("signature seen before (replay)");
     }
-    return Optional.empty();
+    if (shared.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return shared.get().firstSeen(signature, expiry)
+          ? Optional.empty()
+          : Optional.of("signature seen before by another instance (replay)");
+    } catch (RuntimeException e) {
+      return Optional.of("could not check the signature against earlier requests: " + e);
+    }
   }
 
   /** {@code v0=} and the hex HMAC-SHA256 of {@code v0:timestamp:body}, as Slack signs. */

@@ -32,6 +32,18 @@ public final class SlackApp {
   }
 
   /**
+   * As {@link #endpoint(SigningSecret, ChatOps, Clock, int)}, and refusing a request whose
+   * signature {@code replays} (the state table, shared by every instance) has seen before.
+   */
+  public static SlackEndpoint endpoint(
+      SigningSecret secret, ChatOps chatOps, Clock clock, int maxBodyBytes, ReplayCheck replays) {
+    AppConfig config =
+        AppConfig.builder().signingSecret(secret.value()).requestVerificationEnabled(false).build();
+    App app = chatOps.register(new App(config));
+    return new SlackEndpoint(app, new RequestGuard(secret, clock, maxBodyBytes, replays));
+  }
+
+  /**
    * The Bolt app for Socket Mode: requests arrive over a WebSocket that Slack opened with the app
    * token, so there is no signature to check.
    */

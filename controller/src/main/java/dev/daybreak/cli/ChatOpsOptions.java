@@ -9,6 +9,7 @@ import dev.daybreak.chatops.SigningSecretSource;
 import dev.daybreak.chatops.SlackApp;
 import dev.daybreak.chatops.SlackHttpHandler;
 import dev.daybreak.http.HttpEndpoints;
+import dev.daybreak.store.ReplayLedger;
 import dev.daybreak.store.StateStore;
 import java.io.PrintWriter;
 import java.time.ZoneId;
@@ -76,7 +77,11 @@ final class ChatOpsOptions {
         SlackApp.PATH,
         new SlackHttpHandler(
             SlackApp.endpoint(
-                secret.get(), chatOps, context.clock(), RequestGuard.DEFAULT_MAX_BODY_BYTES)));
+                secret.get(),
+                chatOps,
+                context.clock(),
+                RequestGuard.DEFAULT_MAX_BODY_BYTES,
+                ReplayLedger.on(store, context.clock())::firstSeen)));
     out.println("serving Slack commands and interactions at " + SlackApp.PATH);
     return chatOps;
   }

@@ -24,6 +24,7 @@ import dev.daybreak.reconcile.EnvironmentReconciler;
 import dev.daybreak.reconcile.UntilSettled;
 import dev.daybreak.runtime.Backends;
 import dev.daybreak.runtime.ControllerModule;
+import dev.daybreak.store.ReplayLedger;
 import dev.daybreak.time.Sleeper;
 import java.io.IOException;
 import java.io.InputStream;
@@ -87,8 +88,12 @@ public final class LambdaHandler implements RequestStreamHandler {
 
   /**
    * A Slack request through the Function URL: the same signature checks and handlers as {@code POST
-   * /slack/events} on the embedded server. Writes go to the store; the next scheduled invocation
-   * (or a running controller) acts on them.
+   * /slack/events} on the embedded server, with two differences for Lambda, which freezes the
+   * container once the response is returned and runs each request in any of several containers: the
+   * command runs before the response ({@link ChatOps.Delivery#INLINE}), whose body is the reply;
+   * and accepted signatures are recorded in the state table ({@link ReplayLedger}), so a replay is
+   * refused by every container. Writes go to the store; the next scheduled invocation (or a running
+   * controller) acts on them.
    */
   private RawResponse slack(JsonNode event) {
     Optional<SigningSecret> secret =
@@ -104,9 +109,14 @@ public final class LambdaHandler implements RequestStreamHandler {
                     b.store(),
                     new ChatOpsSettings(ZoneId.of("UTC"), List.of(), List.of()),
                     b.clock(),
-                    env -> {}))) {
+                    env -> {}),
+                ChatOps.Delivery.INLINE)) {
       return SlackApp.endpoint(
-              secret.get(), chatOps, b.clock(), RequestGuard.DEFAULT_MAX_BODY_BYTES)
+              secret.get(),
+              chatOps,
+              b.clock(),
+              RequestGuard.DEFAULT_MAX_BODY_BYTES,
+              ReplayLedger.on(b.store(), b.clock())::firstSeen)
           .handle(FunctionUrl.request(event));
     }
   }

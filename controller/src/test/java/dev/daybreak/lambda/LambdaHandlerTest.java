@@ -234,6 +234,102 @@ class LambdaHandlerTest {
   }
 
   @Test
+  void functionUrlRequest_wake_isDoneWhenTheHandlerReturnsAndTheReplyIsTheResponse()
+      throws Exception {
+    Clock clock = Clock.systemUTC();
+    InMemoryStateStore store = new InMemoryStateStore(clock);
+    store.applySpec(Manifests.parse("seed.yaml", SEED).get(0));
+    String secret = "8f742231b10e8888abcd99yyyzzz85a5";
+    ObjectNode event = signedSlashCommand(secret, "wake seed for 2h", clock);
+
+    JsonNode response;
+    try (EcsSimServer server =
+        EcsSimServer.start(new EcsSimulator(SimSettings.builder().build(), clock), 0)) {
+      response = invoke(handler(store, server, clock, secret), event);
+      // Read at once, with no wait: nothing is left running after the handler returns.
+      assertThat(store.desired("seed"))
+          .isInstanceOfSatisfying(
+              DesiredRead.Valid.class,
+              v -> assertThat(v.stored().desired().state()).isEqualTo(State.AWAKE));
+    }
+
+    assertThat(response.path("statusCode").asInt()).isEqualTo(200);
+    JsonNode reply = JSON.readTree(response.path("body").asText());
+    assertThat(reply.path("response_type").asText()).isEqualTo("in_channel");
+    assertThat(reply.path("text").asText()).contains("seed").doesNotContain("on it");
+  }
+
+  @Test
+  void functionUrlRequest_replayedToAnotherHandlerInstanceSharingTheStore_is401() throws Exception {
+    Clock clock = Clock.systemUTC();
+    InMemoryStateStore store = new InMemoryStateStore(clock);
+    store.applySpec(Manifests.parse("seed.yaml", SEED).get(0));
+    String secret = "8f742231b10e8888abcd99yyyzzz85a5";
+    ObjectNode wake = signedSlashCommand(secret, "wake seed for 2h", clock);
+
+    try (EcsSimServer server =
+        EcsSimServer.start(new EcsSimulator(SimSettings.builder().build(), clock), 0)) {
+      assertThat(invoke(handler(store, server, clock, secret), wake).path("statusCode").asInt())
+          .isEqualTo(200);
+      store.writeDesired(
+          "seed",
+          DesiredState.of(State.ASLEEP, "bob", "evening", clock.instant()),
+          ((DesiredRead.Valid) store.desired("seed")).stored().version(),
+          Via.CLI);
+
+      JsonNode replayed = invoke(handler(store, server, clock, secret), wake);
+
+      assertThat(replayed.path("statusCode").asInt()).isEqualTo(401);
+    }
+    assertThat(((DesiredRead.Valid) store.desired("seed")).stored().desired().state())
+        .as("the replayed wake did not undo the later sleep")
+        .isEqualTo(State.ASLEEP);
+  }
+
+  private static LambdaHandler handler(
+      StateStore store, EcsSimServer server, Clock clock, String secret) {
+    return new LambdaHandler(
+        env -> new TestBackends(store, server, clock), Map.of("SLACK_SIGNING_SECRET", secret));
+  }
+
+  private static JsonNode invoke(LambdaHandler handler, ObjectNode event) throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    handler.handleRequest(
+        new ByteArrayInputStream(JSON.writeValueAsBytes(event)),
+        out,
+        new TestContext(Duration.ofSeconds(60)));
+    return JSON.readTree(out.toByteArray());
+  }
+
+  /** A Function URL event (payload 2.0) of a slash command, signed as Slack signs it. */
+  private static ObjectNode signedSlashCommand(String secret, String text, Clock clock) {
+    String body =
+        "command=%2Fdaybreak&text="
+            + java.net.URLEncoder.encode(text, StandardCharsets.UTF_8)
+            + "&user_id=U0ALLOWED1&user_name=alice"
+            + "&channel_id=C0CHANNEL1&team_id=T0TEAM0001&trigger_id=1.2.3"
+            + "&response_url=http%3A%2F%2F127.0.0.1%3A9%2Fresponse";
+    String timestamp = Long.toString(clock.instant().getEpochSecond());
+    ObjectNode event = JSON.createObjectNode();
+    event.put("version", "2.0");
+    event.put("rawPath", "/slack/events");
+    event.put("rawQueryString", "");
+    event
+        .putObject("headers")
+        .put("content-type", "application/x-www-form-urlencoded")
+        .put("x-slack-request-timestamp", timestamp)
+        .put("x-slack-signature", new SlackSignature.Generator(secret).generate(timestamp, body));
+    event
+        .putObject("requestContext")
+        .putObject("http")
+        .put("method", "POST")
+        .put("sourceIp", "127.0.0.1");
+    event.put("body", Base64.getEncoder().encodeToString(body.getBytes(StandardCharsets.UTF_8)));
+    event.put("isBase64Encoded", true);
+    return event;
+  }
+
+  @Test
   void functionUrlRequest_badSignature_is401AndWritesNothing() throws Exception {
     Clock clock = Clock.systemUTC();
     InMemoryStateStore store = new InMemoryStateStore(clock);
