@@ -67,6 +67,8 @@ final class ControllerPermissions {
     return PolicyStatement.Builder.create()
         .effect(Effect.ALLOW)
         .actions(List.of("cloudwatch:PutMetricData"))
+        // PutMetricData has no resource-level permissions: AWS requires Resource "*" here. The
+        // cloudwatch:namespace condition keeps the controller to daybreak's own namespace.
         .resources(List.of("*"))
         .conditions(
             Map.of(

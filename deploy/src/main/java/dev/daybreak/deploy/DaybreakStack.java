@@ -21,15 +21,16 @@ public final class DaybreakStack extends Stack {
     SlackSecrets secrets = SlackSecrets.create(this, id.toLowerCase(Locale.ROOT));
     Monitoring monitoring = Monitoring.create(this, config);
 
-    // What Slack's requests need: the state (to write desired states) and the two secrets.
+    // What Slack's requests need: the state (to write desired states and record accepted
+    // requests' signatures) and the two secrets.
     List<PolicyStatement> slack = new ArrayList<>();
     slack.add(ControllerPermissions.table(table.getTableArn()));
     slack.add(ControllerPermissions.secrets(secrets.arns()));
-    slack.add(ControllerPermissions.metrics());
 
-    // The controller adds ECS, and Application Auto Scaling when enabled.
+    // The controller adds ECS, its Degraded metric, and Application Auto Scaling when enabled.
     List<PolicyStatement> controller = new ArrayList<>(slack);
     controller.add(ControllerPermissions.ecsServices(this, config.clusters()));
+    controller.add(ControllerPermissions.metrics());
     if (config.autoscaling()) {
       controller.addAll(ControllerPermissions.autoscaling(this));
     }

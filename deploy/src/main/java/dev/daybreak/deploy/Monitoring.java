@@ -16,7 +16,10 @@ import software.constructs.Construct;
 
 /** The controller's log group, the alarms on its health, and the topic they notify. */
 final class Monitoring {
-  /** Published by the controller: environments whose phase is Degraded, at each pass. */
+  /**
+   * Published by the controller (its CloudWatchPublisher): environments whose phase is Degraded,
+   * every minute from a running controller and at the end of each scheduled Lambda invocation.
+   */
   static final String DEGRADED_METRIC = "DegradedEnvironments";
 
   /** Counted from the controller's log lines at level ERROR. */

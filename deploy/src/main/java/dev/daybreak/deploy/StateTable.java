@@ -16,11 +16,19 @@ final class StateTable {
   /** Sort key: {@code spec}, {@code desired}, {@code status}, {@code audit#...}, {@code lease}. */
   static final String SORT_KEY = "sk";
 
+  /**
+   * The TTL attribute (epoch seconds): items that carry it are short-lived records DynamoDB deletes
+   * after that time, such as the signatures of accepted Slack requests (the controller's
+   * ReplayLedger).
+   */
+  static final String TTL_ATTRIBUTE = "expiresAt";
+
   private StateTable() {}
 
   /**
-   * On demand, with point-in-time recovery and deletion protection. The stack retains the table
-   * when it is deleted: the state outlives an uninstall until someone deletes it on purpose.
+   * On demand, with point-in-time recovery, deletion protection and TTL on {@link #TTL_ATTRIBUTE}.
+   * The stack retains the table when it is deleted: the state outlives an uninstall until someone
+   * deletes it on purpose.
    */
   static Table create(Construct scope, String tableName) {
     return Table.Builder.create(scope, "Table")
@@ -31,6 +39,7 @@ final class StateTable {
         .pointInTimeRecoverySpecification(
             PointInTimeRecoverySpecification.builder().pointInTimeRecoveryEnabled(true).build())
         .deletionProtection(true)
+        .timeToLiveAttribute(TTL_ATTRIBUTE)
         .removalPolicy(RemovalPolicy.RETAIN)
         .build();
   }

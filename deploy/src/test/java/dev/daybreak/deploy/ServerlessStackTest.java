@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.assertions.Match;
@@ -20,6 +21,11 @@ class ServerlessStackTest extends StackContract {
   @Override
   Template template() {
     return template;
+  }
+
+  @Override
+  Set<String> accountWideActions() {
+    return Set.of("cloudwatch:PutMetricData");
   }
 
   @Override
@@ -78,7 +84,8 @@ class ServerlessStackTest extends StackContract {
             .toList();
     assertThat(slackActions)
         .contains("secretsmanager:GetSecretValue", "dynamodb:UpdateItem")
-        .noneMatch(action -> action.startsWith("ecs:"));
+        .noneMatch(action -> action.startsWith("ecs:"))
+        .doesNotContain("cloudwatch:PutMetricData");
   }
 
   @Test

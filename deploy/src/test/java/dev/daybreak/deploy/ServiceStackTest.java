@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.assertions.Match;
@@ -27,6 +28,17 @@ class ServiceStackTest extends StackContract {
   @Override
   Template template() {
     return template;
+  }
+
+  @Override
+  Set<String> accountWideActions() {
+    // The ECR pull's token is account-wide by AWS's design; the Describe* actions come with
+    // -c autoscaling=true (set above).
+    return Set.of(
+        "cloudwatch:PutMetricData",
+        "ecr:GetAuthorizationToken",
+        "application-autoscaling:DescribeScalableTargets",
+        "application-autoscaling:DescribeScalingPolicies");
   }
 
   @Override

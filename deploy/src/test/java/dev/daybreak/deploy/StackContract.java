@@ -2,6 +2,9 @@ package dev.daybreak.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.daybreak.metrics.CloudWatchPublisher;
+import dev.daybreak.reconcile.ClusterAllowlist;
+import dev.daybreak.store.ReplayLedger;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,19 +14,15 @@ import software.amazon.awscdk.assertions.Template;
 
 /** What both variants must get right: least privilege, the table, the secrets, the alarms. */
 abstract class StackContract {
-  /**
-   * Actions AWS offers no resource-level permissions for, so their statements need {@code Resource:
-   * "*"}.
-   */
-  private static final Set<String> ACCOUNT_WIDE_ACTIONS =
-      Set.of(
-          "cloudwatch:PutMetricData",
-          "ecr:GetAuthorizationToken",
-          "application-autoscaling:DescribeScalableTargets",
-          "application-autoscaling:DescribeScalingPolicies");
-
   /** The synthesised template, once per class. */
   abstract Template template();
+
+  /**
+   * Exactly the actions this variant's statements grant on {@code Resource: "*"}: actions AWS
+   * offers no resource-level permissions for. Both variants have {@code cloudwatch:PutMetricData}
+   * (confined by a namespace condition); others only where the variant needs them.
+   */
+  abstract Set<String> accountWideActions();
 
   private List<Map<String, Object>> statements() {
     return Synthesis.statements(template());
@@ -39,15 +38,68 @@ abstract class StackContract {
   }
 
   @Test
-  void iamStatements_useResourceStarOnlyForActionsThatAwsOffersNoResourceLevelPermissionFor() {
-    for (Map<String, Object> statement : statements()) {
-      if (Synthesis.resources(statement).contains("*")) {
-        assertThat(Synthesis.resources(statement)).as("%s", statement).containsExactly("*");
+  void iamStatements_useResourceStarOnlyForTheActionsThatAwsOffersNoResourceLevelPermissionFor() {
+    List<Map<String, Object>> accountWide =
+        statements().stream().filter(s -> Synthesis.resources(s).contains("*")).toList();
+    for (Map<String, Object> statement : accountWide) {
+      assertThat(Synthesis.resources(statement)).as("%s", statement).containsExactly("*");
+      if (Synthesis.actions(statement).contains("cloudwatch:PutMetricData")) {
         assertThat(Synthesis.actions(statement))
-            .as("%s", statement)
-            .isSubsetOf(ACCOUNT_WIDE_ACTIONS);
+            .as("PutMetricData shares its statement with nothing: %s", statement)
+            .containsExactly("cloudwatch:PutMetricData");
       }
     }
+    assertThat(accountWide.stream().flatMap(s -> Synthesis.actions(s).stream()).distinct())
+        .containsExactlyInAnyOrderElementsOf(accountWideActions());
+  }
+
+  @Test
+  void stackAndController_agreeOnTheDegradedMetricItsNamespaceAndTheirVariables() {
+    Map<String, Map<String, Object>> alarms =
+        template()
+            .findResources(
+                "AWS::CloudWatch::Alarm",
+                Map.of(
+                    "Properties",
+                    Match.objectLike(
+                        Map.of("MetricName", CloudWatchPublisher.DEGRADED_ENVIRONMENTS))));
+    assertThat(alarms)
+        .as("an alarm on the metric the controller publishes")
+        .hasSize(1)
+        .allSatisfy(
+            (id, alarm) -> {
+              @SuppressWarnings("unchecked")
+              Map<String, Object> properties = (Map<String, Object>) alarm.get("Properties");
+              assertThat(properties)
+                  .containsEntry("Namespace", CloudWatchPublisher.DEFAULT_NAMESPACE)
+                  .as("the controller publishes it without dimensions")
+                  .doesNotContainKey("Dimensions");
+            });
+    assertThat(controllerEnvironment())
+        .containsEntry(
+            CloudWatchPublisher.NAMESPACE_VARIABLE, CloudWatchPublisher.DEFAULT_NAMESPACE)
+        .containsEntry(ClusterAllowlist.VARIABLE, String.join(",", Synthesis.CLUSTERS));
+    assertThat(
+            statements().stream()
+                .filter(s -> Synthesis.actions(s).contains("cloudwatch:PutMetricData")))
+        .allSatisfy(
+            s ->
+                assertThat(s.get("Condition"))
+                    .isEqualTo(
+                        Map.of(
+                            "StringEquals",
+                            Map.of(
+                                "cloudwatch:namespace", CloudWatchPublisher.DEFAULT_NAMESPACE))));
+  }
+
+  @Test
+  void table_expiresTheControllersShortLivedRecordsByTtl() {
+    template()
+        .hasResourceProperties(
+            "AWS::DynamoDB::Table",
+            Map.of(
+                "TimeToLiveSpecification",
+                Map.of("AttributeName", ReplayLedger.EXPIRES_AT, "Enabled", true)));
   }
 
   @Test
