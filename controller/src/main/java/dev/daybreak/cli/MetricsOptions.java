@@ -58,6 +58,12 @@ final class MetricsOptions {
       CloudWatchPublisher.validNamespace(
           namespace.trim(),
           "--metrics-namespace (or " + CloudWatchPublisher.NAMESPACE_VARIABLE + ")");
+      Optional.ofNullable(endpoint)
+          .ifPresent(
+              e ->
+                  CloudWatchPublisher.validEndpoint(
+                      e,
+                      "--cloudwatch-endpoint (or " + CloudWatchPublisher.ENDPOINT_VARIABLE + ")"));
       CloudWatchPublisher publisher =
           new CloudWatchPublisher(
               CloudWatchClients.create(Optional.ofNullable(endpoint), region),

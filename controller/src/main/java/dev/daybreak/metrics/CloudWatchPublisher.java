@@ -51,6 +51,9 @@ public final class CloudWatchPublisher implements AutoCloseable {
   // CloudWatch namespaces: 1 to 255 of these characters, not starting with "AWS/".
   private static final Pattern NAMESPACE = Pattern.compile("[A-Za-z0-9.\\-_/#:]{1,255}");
 
+  private static final String ENDPOINT_EXPECTED =
+      "expected an http:// or https:// URL with a host, e.g. http://127.0.0.1:4566";
+
   private static final Logger LOG = LoggerFactory.getLogger(CloudWatchPublisher.class);
 
   private final CloudWatchClient client;
@@ -95,17 +98,14 @@ public final class CloudWatchPublisher implements AutoCloseable {
       return Optional.empty();
     }
     validNamespace(namespace.get(), NAMESPACE_VARIABLE);
+    String where = ENDPOINT_VARIABLE + "=" + env.get(ENDPOINT_VARIABLE);
     Optional<URI> endpoint;
     try {
       endpoint = value(env, ENDPOINT_VARIABLE).map(URI::create);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(
-          ENDPOINT_VARIABLE
-              + ": expected an http(s) URL but found '"
-              + env.get(ENDPOINT_VARIABLE)
-              + "'",
-          e);
+      throw new IllegalArgumentException(where + ": " + ENDPOINT_EXPECTED, e);
     }
+    endpoint.ifPresent(e -> validEndpoint(e, where));
     return Optional.of(
         new CloudWatchPublisher(
             CloudWatchClients.create(endpoint, region), namespace.get(), degraded, clock));
@@ -129,6 +129,20 @@ public final class CloudWatchPublisher implements AutoCloseable {
               + "'");
     }
     return namespace;
+  }
+
+  /**
+   * {@code endpoint} when it is an http(s) URL with a host.
+   *
+   * @param where what the value came from, for the error
+   * @throws IllegalArgumentException naming {@code where} and what would be valid
+   */
+  public static URI validEndpoint(URI endpoint, String where) {
+    boolean http = "http".equals(endpoint.getScheme()) || "https".equals(endpoint.getScheme());
+    if (!http || endpoint.getHost() == null) {
+      throw new IllegalArgumentException(where + ": " + ENDPOINT_EXPECTED);
+    }
+    return endpoint;
   }
 
   /** The namespace published to. */

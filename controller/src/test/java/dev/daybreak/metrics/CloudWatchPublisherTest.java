@@ -161,6 +161,20 @@ class CloudWatchPublisherTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("DAYBREAK_METRICS_NAMESPACE")
         .hasMessageContaining("'AWS/ECS'");
+    assertThatThrownBy(
+            () ->
+                CloudWatchPublisher.fromEnvironment(
+                    Map.of(
+                        CloudWatchPublisher.NAMESPACE_VARIABLE,
+                        "Daybreak",
+                        CloudWatchPublisher.ENDPOINT_VARIABLE,
+                        "127.0.0.1:4566"),
+                    Optional.empty(),
+                    () -> 0,
+                    clock))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("DAYBREAK_CLOUDWATCH_ENDPOINT=127.0.0.1:4566")
+        .hasMessageContaining("http://");
   }
 
   private static JsonNode datum(JsonNode request) {
