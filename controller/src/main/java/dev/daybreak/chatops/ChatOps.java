@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The Bolt handlers: the {@code /daybreak} slash command and the buttons under daybreak's messages.
  * Every handler acks at once with no I/O; the work (reads, the desired-state write) runs on a
- * worker and its outcome goes back through the request's {@code response_url} ({@link
- * Delivery#INLINE}, for Lambda: the work is done before the ack).
+ * worker and its outcome goes back through the request's {@code response_url}. With {@link
+ * Delivery#INLINE} (for Lambda) the work is done before the ack instead.
  */
 public final class ChatOps implements AutoCloseable {
 
