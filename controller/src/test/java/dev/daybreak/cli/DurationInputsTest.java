@@ -1,0 +1,112 @@
+package dev.daybreak.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.daybreak.chatops.ChatCommand;
+import dev.daybreak.chatops.CommandParser;
+import dev.daybreak.chatops.UsageException;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * Which texts each command-line and chat-ops duration accepts: the record to keep when the duration
+ * grammar changes. {@code --for}, {@code --timeout} and {@code --interval} share one converter;
+ * {@code --resync}, {@code --stagger-window}, {@code --limit} and the ecs-sim options share
+ * another; chat-ops reads {@code for} itself.
+ */
+final class DurationInputsTest {
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "30s | PT30S",
+        "90m | PT1H30M",
+        "1h30m | PT1H30M",
+        "1h0m5s | PT1H5S",
+        "1d | PT24H",
+        "1d2h | PT26H",
+        "2H | PT2H",
+        "' 5m ' | PT5M",
+      })
+  void forOption_accepts(String text, Duration expected) {
+    assertThat(new Durations.Converter().convert(text)).isEqualTo(expected);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "0s",
+        "0m",
+        "500ms",
+        "1m30s500ms",
+        "PT1M30S",
+        "30m1h",
+        "1m1m",
+        "5",
+        "",
+        "h",
+        "1.5h",
+        "-5m",
+        "1h 30m",
+        "soon",
+        "99999999999999999999d"
+      })
+  void forOption_rejects(String text) {
+    assertThatThrownBy(() -> new Durations.Converter().convert(text))
+        .isInstanceOf(TypeConversionException.class);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "30s | PT30S",
+        "90m | PT1H30M",
+        "1h30m | PT1H30M",
+        "1d | PT24H",
+        "0s | PT0S",
+        "500ms | PT0.5S",
+        "1m30s500ms | PT1M30.5S",
+        "PT1M30S | PT1M30S",
+        "pt90s | PT1M30S",
+        "P1D | PT24H",
+        "PT1H-5M | PT55M",
+        "2H | PT2H",
+        "' 5m ' | PT5M",
+        "30m1h | PT1H30M",
+        "1m1m | PT2M",
+      })
+  void resyncOption_accepts(String text, Duration expected) {
+    assertThat(new DurationConverter().convert(text)).isEqualTo(expected);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"5", "", "h", "1.5h", "-5m", "PT-5M", "1h 30m", "soon"})
+  void resyncOption_rejects(String text) {
+    assertThatThrownBy(() -> new DurationConverter().convert(text))
+        .isInstanceOf(TypeConversionException.class);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {"30s | PT30S", "90m | PT1H30M", "1h30m | PT1H30M", "1d | PT24H", "2H | PT2H"})
+  void chatFor_accepts(String text, Duration expected) {
+    assertThat(CommandParser.parse("sleep seed for " + text))
+        .isEqualTo(new ChatCommand.Sleep("seed", Optional.of(expected)));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"0m", "500ms", "PT1M30S", "30m1h", "5", "-5m", "soon"})
+  void chatFor_rejects(String text) {
+    assertThatThrownBy(() -> CommandParser.parse("sleep seed for " + text))
+        .isInstanceOf(UsageException.class)
+        .hasMessageContaining("bad duration '" + text + "'");
+  }
+}
