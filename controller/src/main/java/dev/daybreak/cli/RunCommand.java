@@ -62,7 +62,7 @@ final class RunCommand implements Callable<Integer> {
       names = "--resync",
       paramLabel = "DURATION",
       defaultValue = "5s",
-      converter = DurationConverter.class,
+      converter = DurationConverter.Positive.class,
       description = "How often every desired item is read. Default: ${DEFAULT-VALUE}.")
   Duration resync;
 
@@ -76,7 +76,7 @@ final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--stagger-window",
       paramLabel = "DURATION",
-      converter = DurationConverter.class,
+      converter = DurationConverter.NonNegative.class,
       description =
           "Spread the starts of environments sharing a schedule edge over this window."
               + " Default: enough for ECS's UpdateService quota of 5 calls/s across the fleet.")
