@@ -9,7 +9,6 @@ import dev.daybreak.lease.ShardLeases;
 import dev.daybreak.metrics.RuntimeMetrics;
 import dev.daybreak.reconcile.Controller;
 import dev.daybreak.reconcile.ControllerSettings;
-import dev.daybreak.runtime.Backends;
 import dev.daybreak.runtime.ControllerModule;
 import dev.daybreak.runtime.ProductionBackends;
 import dev.daybreak.slack.SecretSources;
@@ -152,7 +151,7 @@ final class RunCommand implements Callable<Integer> {
     new JvmMemoryMetrics().bindTo(meters);
     new JvmThreadMetrics().bindTo(meters);
     new ProcessorMetrics().bindTo(meters);
-    try (Backends backends =
+    try (ProductionBackends backends =
             new ProductionBackends(
                 opened.store(),
                 opened,
@@ -170,6 +169,7 @@ final class RunCommand implements Callable<Integer> {
             chatOps.socketMode(
                 spec, opened.store(), controller::trigger, context, System.getenv(), out)) {
       RuntimeMetrics.leases(meters, leases);
+      leases.onShareChanged(backends.ecs()::shareQuota);
       leases.start();
       controller.start();
       out.println(

@@ -2,7 +2,6 @@ package dev.daybreak.bench;
 
 import dev.daybreak.ecs.EcsClients;
 import dev.daybreak.ecs.EcsEndpoint;
-import dev.daybreak.ecs.EcsGateway;
 import dev.daybreak.ecs.GatewaySettings;
 import dev.daybreak.ecs.SdkEcsGateway;
 import dev.daybreak.ecssim.http.EcsSimServer;
@@ -63,7 +62,7 @@ final class BenchBackends implements Backends {
   }
 
   @Override
-  public EcsGateway ecs() {
+  public SdkEcsGateway ecs() {
     return ecs;
   }
 

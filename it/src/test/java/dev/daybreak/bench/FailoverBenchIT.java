@@ -85,6 +85,7 @@ class FailoverBenchIT {
                           ScaledScheduler.realDelay(ControllerSettings.DEFAULT_RESYNC, SPEED), 8),
                       leases))
               .getInstance(Controller.class);
+      leases.onShareChanged(backends.ecs()::shareQuota);
       long period = ScaledScheduler.realDelay(LeaseSettings.RETRY_PERIOD, SPEED).toMillis();
       ticker.scheduleWithFixedDelay(leases::tick, 0, period, TimeUnit.MILLISECONDS);
       controller.start();
