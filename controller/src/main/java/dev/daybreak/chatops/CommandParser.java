@@ -1,6 +1,7 @@
 package dev.daybreak.chatops;
 
-import dev.daybreak.cli.Durations;
+import dev.daybreak.model.DurationRange;
+import dev.daybreak.model.Durations;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -108,16 +109,17 @@ public final class CommandParser {
           "`"
               + keyword
               + "` needs a value: "
-              + (keyword.equals("for") ? Durations.EXPECTED : "a time such as 18:30"));
+              + (keyword.equals("for") ? Durations.FORMS : "a time such as 18:30"));
     }
     return rest.get(1);
   }
 
   private static Duration duration(String text) {
-    return Durations.parse(text)
-        .orElseThrow(
-            () ->
-                new UsageException("bad duration '" + text + "': expected " + Durations.EXPECTED));
+    try {
+      return DurationRange.positive().parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("bad duration: " + e.getMessage());
+    }
   }
 
   private static boolean isKeyword(String word) {

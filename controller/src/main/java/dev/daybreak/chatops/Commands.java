@@ -1,10 +1,10 @@
 package dev.daybreak.chatops;
 
-import dev.daybreak.cli.Durations;
 import dev.daybreak.cli.Times;
 import dev.daybreak.desired.DesiredWriter;
 import dev.daybreak.model.AccessSpec;
 import dev.daybreak.model.DesiredState;
+import dev.daybreak.model.Durations;
 import dev.daybreak.model.ScheduleSpec;
 import dev.daybreak.model.State;
 import dev.daybreak.slack.SlackButtons;

@@ -8,8 +8,8 @@ import dev.daybreak.ecssim.http.EcsSimServer;
 import dev.daybreak.manifests.Manifest;
 import dev.daybreak.manifests.ManifestException;
 import dev.daybreak.manifests.Manifests;
+import dev.daybreak.model.DurationRange;
 import dev.daybreak.model.ServiceSpec;
-import dev.daybreak.time.Durations;
 import dev.daybreak.time.ScaledClock;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -315,7 +315,7 @@ final class EcsSimCommand implements Callable<Integer> {
 
   private Duration duration(String option, String text) {
     try {
-      return Durations.parse(text);
+      return DurationRange.nonNegative().parse(text);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), option + ": " + e.getMessage());
     }

@@ -2,6 +2,7 @@ package dev.daybreak.cli;
 
 import dev.daybreak.manifests.Calendars;
 import dev.daybreak.model.DependencyGraph;
+import dev.daybreak.model.Durations;
 import dev.daybreak.model.State;
 import dev.daybreak.store.DesiredRead;
 import dev.daybreak.store.StateStore;

@@ -17,7 +17,7 @@ final class RequestOptions {
   @Option(
       names = "--for",
       paramLabel = "DURATION",
-      converter = Durations.Converter.class,
+      converter = DurationConverter.Positive.class,
       description =
           "Until this long from now, e.g. 90m, 2h, 1h30m; then the schedule decides again.")
   Duration duration;

@@ -65,7 +65,7 @@ final class RunCommand implements Callable<Integer> {
       names = "--resync",
       paramLabel = "DURATION",
       defaultValue = "5s",
-      converter = DurationConverter.class,
+      converter = DurationConverter.Positive.class,
       description = "How often every desired item is read. Default: ${DEFAULT-VALUE}.")
   Duration resync;
 
@@ -79,7 +79,7 @@ final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--stagger-window",
       paramLabel = "DURATION",
-      converter = DurationConverter.class,
+      converter = DurationConverter.NonNegative.class,
       description =
           "Spread the starts of environments sharing a schedule edge over this window."
               + " Default: enough for ECS's UpdateService quota of 5 calls/s across the fleet.")
@@ -157,7 +157,7 @@ final class RunCommand implements Callable<Integer> {
     new JvmMemoryMetrics().bindTo(meters);
     new JvmThreadMetrics().bindTo(meters);
     new ProcessorMetrics().bindTo(meters);
-    try (Backends backends =
+    try (ProductionBackends backends =
             new ProductionBackends(
                 opened.store(),
                 opened,
@@ -179,6 +179,7 @@ final class RunCommand implements Callable<Integer> {
                 out);
         AutoCloseable published = publishing(backends, controlled.metrics(), out)) {
       RuntimeMetrics.leases(meters, leases);
+      leases.onShareChanged(backends.ecs()::shareQuota);
       leases.start();
       controlled.controller().start();
       out.println(

@@ -89,7 +89,7 @@ final class SandboxCommand implements Callable<Integer> {
       names = "--limit",
       paramLabel = "DURATION",
       defaultValue = "30m",
-      converter = DurationConverter.class,
+      converter = DurationConverter.Positive.class,
       description =
           "Give up on a wake or a sleep after this long (simulated). Default: ${DEFAULT-VALUE}.")
   Duration limit;

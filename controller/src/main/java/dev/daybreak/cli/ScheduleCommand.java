@@ -2,6 +2,7 @@ package dev.daybreak.cli;
 
 import dev.daybreak.manifests.Calendars;
 import dev.daybreak.model.DesiredState;
+import dev.daybreak.model.Durations;
 import dev.daybreak.model.State;
 import dev.daybreak.model.schedule.Edge;
 import dev.daybreak.model.schedule.Resolution;
@@ -111,7 +112,7 @@ final class ScheduleCommand implements Callable<Integer> {
       if (prewarms) {
         out.println(
             "wakeBy lead: "
-                + dev.daybreak.time.Durations.format(view.schedule().orElseThrow().wakeLead())
+                + Durations.format(view.schedule().orElseThrow().wakeLead())
                 + " (p90 of the measured wakes, or the manifest's estimate)");
       }
       List<Row> rows = rows(view, now, now.plus(Duration.ofDays(days)), zone);

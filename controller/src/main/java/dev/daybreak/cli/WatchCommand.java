@@ -1,5 +1,6 @@
 package dev.daybreak.cli;
 
+import dev.daybreak.model.Durations;
 import dev.daybreak.model.EnvironmentStatus;
 import dev.daybreak.model.Phase;
 import dev.daybreak.model.State;
@@ -50,7 +51,7 @@ final class WatchCommand implements Callable<Integer> {
       names = "--timeout",
       paramLabel = "DURATION",
       defaultValue = "15m",
-      converter = Durations.Converter.class,
+      converter = DurationConverter.Positive.class,
       description = "Give up after this long. Default: ${DEFAULT-VALUE}.")
   Duration timeout;
 
@@ -58,7 +59,7 @@ final class WatchCommand implements Callable<Integer> {
       names = "--interval",
       paramLabel = "DURATION",
       defaultValue = "2s",
-      converter = Durations.Converter.class,
+      converter = DurationConverter.Positive.class,
       description = "How often to read the status. Default: ${DEFAULT-VALUE}.")
   Duration interval;
 

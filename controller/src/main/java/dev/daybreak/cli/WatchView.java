@@ -1,6 +1,7 @@
 package dev.daybreak.cli;
 
 import dev.daybreak.model.DependencyGraph;
+import dev.daybreak.model.Durations;
 import dev.daybreak.model.EnvironmentStatus;
 import dev.daybreak.model.ServiceReadiness;
 import dev.daybreak.model.State;

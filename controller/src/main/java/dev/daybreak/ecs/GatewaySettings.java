@@ -60,7 +60,8 @@ public record GatewaySettings(
    * {@link #QUOTA_SHARE} of ECS's buckets ({@link EcsQuotas}); a 5 ms coalescing window; 8
    * DescribeServices in flight; the AWS SDK's standard retry numbers (3 attempts, 100 ms base
    * delay, 1 s base delay after a throttle, 20 s at most); the 10 newest events. With several
-   * controller replicas in one account and region, give each its share of the buckets.
+   * controller replicas in one account and region, each scales its buckets to the shards it holds
+   * ({@link #forShare}).
    */
   public static GatewaySettings defaults() {
     return new GatewaySettings(
@@ -73,6 +74,39 @@ public record GatewaySettings(
         Duration.ofSeconds(1),
         Duration.ofSeconds(20),
         10);
+  }
+
+  /**
+   * These settings for a replica holding {@code held} of {@code total} shards: both buckets scaled
+   * by {@code held / total}, so replicas sharing an account's ECS quota together stay within it as
+   * shards move between them. A replica holding no shard keeps one shard's share: it should make no
+   * calls, but a bucket never gets a zero rate. With one shard the settings are unchanged.
+   *
+   * @throws IllegalArgumentException unless {@code 0 <= held <= total} and {@code total >= 1}
+   */
+  public GatewaySettings forShare(int held, int total) {
+    if (total < 1 || held < 0 || held > total) {
+      throw new IllegalArgumentException(
+          "a quota share needs 0 <= held <= total and total >= 1, was " + held + "/" + total);
+    }
+    if (held >= total || total == 1) {
+      return this;
+    }
+    double share = Math.max(1, held) / (double) total;
+    return withReads(reads.times(share)).withUpdates(updates.times(share));
+  }
+
+  public GatewaySettings withUpdates(RateLimit updates) {
+    return new GatewaySettings(
+        reads,
+        updates,
+        coalesceWindow,
+        describeThreads,
+        transientAttempts,
+        transientBaseDelay,
+        throttleBaseDelay,
+        maxBackoff,
+        eventsKept);
   }
 
   public GatewaySettings withReads(RateLimit reads) {

@@ -16,6 +16,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.DescribeServicesResponse;
 import software.amazon.awssdk.services.ecs.model.Failure;
@@ -38,6 +40,8 @@ import software.amazon.awssdk.services.ecs.model.Service;
  * Owns its client and threads: {@link #close()} it.
  */
 public final class SdkEcsGateway implements EcsGateway, AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SdkEcsGateway.class);
 
   private static final String DESCRIBE_SERVICES = "DescribeServices";
 
@@ -96,6 +100,32 @@ public final class SdkEcsGateway implements EcsGateway, AutoCloseable {
         GatewaySettings.defaults(),
         Clock.systemUTC(),
         Sleeper.system());
+  }
+
+  /**
+   * Scales the client-side buckets to this replica's share of the shards ({@link
+   * GatewaySettings#forShare}); call it whenever the number of shards held changes. Calls already
+   * waiting for a token keep their turn.
+   *
+   * @param held how many shards this replica holds now
+   * @param total how many shards there are
+   */
+  public synchronized void shareQuota(int held, int total) {
+    GatewaySettings share = settings.forShare(held, total);
+    if (share.reads().equals(reads.limit()) && share.updates().equals(updates.limit())) {
+      return;
+    }
+    reads.resize(share.reads());
+    updates.resize(share.updates());
+    LOG.info(
+        "ECS client-side quota set for {}/{} shard(s): DescribeServices {}/s (burst {}),"
+            + " UpdateService {}/s (burst {})",
+        held,
+        total,
+        share.reads().perSecond(),
+        share.reads().burst(),
+        share.updates().perSecond(),
+        share.updates().burst());
   }
 
   @Override

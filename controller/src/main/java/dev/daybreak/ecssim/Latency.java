@@ -1,6 +1,7 @@
 package dev.daybreak.ecssim;
 
-import dev.daybreak.time.Durations;
+import dev.daybreak.model.DurationRange;
+import dev.daybreak.model.Durations;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Random;
@@ -66,10 +67,11 @@ public sealed interface Latency {
     int dots = text.indexOf("..");
     try {
       if (dots < 0) {
-        return fixed(Durations.parse(text));
+        return fixed(DurationRange.nonNegative().parse(text));
       }
       return new Uniform(
-          Durations.parse(text.substring(0, dots)), Durations.parse(text.substring(dots + 2)));
+          DurationRange.nonNegative().parse(text.substring(0, dots)),
+          DurationRange.nonNegative().parse(text.substring(dots + 2)));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
           "'" + text + "' is not a latency: expected a duration (20s) or a range (15s..30s)", e);

@@ -8,11 +8,13 @@ import dev.daybreak.store.StoreException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -41,8 +43,20 @@ public final class ShardLeases implements Ownership, AutoCloseable {
   private final LeaseSettings settings;
   private final Map<Integer, Held> held = new ConcurrentHashMap<>();
   private final Map<Integer, Observed> observed = new ConcurrentHashMap<>();
+  private final List<ShareListener> shareListeners = new CopyOnWriteArrayList<>();
   private volatile boolean storeReachable;
   private ScheduledExecutorService thread;
+  private int sharedHeld = -1;
+
+  /** Told how many shards this replica holds whenever that number changes. */
+  @FunctionalInterface
+  public interface ShareListener {
+    /**
+     * @param held the shards this replica may act on now
+     * @param total how many shards there are
+     */
+    void shareChanged(int held, int total);
+  }
 
   /** A lease this replica holds and when its last successful renewal (or acquisition) began. */
   private record Held(LeaseRecord lease, Instant renewedFrom) {}
@@ -54,6 +68,16 @@ public final class ShardLeases implements Ownership, AutoCloseable {
     this.store = store;
     this.clock = clock;
     this.settings = settings;
+  }
+
+  /**
+   * Tells {@code listener} the number of shards held after the next round, and again after every
+   * round (and on {@link #close()}) that changes it. Listeners run on the lease thread and must be
+   * quick.
+   */
+  public synchronized void onShareChanged(ShareListener listener) {
+    shareListeners.add(listener);
+    sharedHeld = -1;
   }
 
   /** Runs {@link #tick()} every retry period on a thread of its own, starting now. */
@@ -142,6 +166,16 @@ public final class ShardLeases implements Ownership, AutoCloseable {
     shed(target, now);
     acquire(target, now);
     storeReachable = reachable;
+    announceShare();
+  }
+
+  /** Tells the listeners the number of shards held, if it changed since they were last told. */
+  private void announceShare() {
+    int now = heldShards().size();
+    if (now != sharedHeld) {
+      sharedHeld = now;
+      shareListeners.forEach(l -> l.shareChanged(now, settings.shards()));
+    }
   }
 
   private void renew(Instant now) {
@@ -253,6 +287,7 @@ public final class ShardLeases implements Ownership, AutoCloseable {
       release(held.remove(shard), now);
       LOG.info("released the lease of shard {} on shutdown", shard);
     }
+    announceShare();
     try {
       store.leave(settings.replica());
     } catch (StoreException e) {

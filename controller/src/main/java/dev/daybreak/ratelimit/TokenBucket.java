@@ -19,7 +19,7 @@ public final class TokenBucket {
 
   private static final double NANOS_PER_SECOND = 1e9;
 
-  private final RateLimit limit;
+  private RateLimit limit;
   private final Clock clock;
   private double tokens;
   private Instant refilledAt;
@@ -64,6 +64,22 @@ public final class TokenBucket {
   public synchronized void drain() {
     refill();
     tokens = Math.min(tokens, 0);
+  }
+
+  /**
+   * Changes the bucket's shape from now on: tokens accrued so far count at the old rate, tokens
+   * above the new burst are dropped, and debts stay (callers already waiting keep their turn).
+   */
+  public synchronized void resize(RateLimit newLimit) {
+    Objects.requireNonNull(newLimit, "newLimit");
+    refill();
+    limit = newLimit;
+    tokens = Math.min(tokens, newLimit.burst());
+  }
+
+  /** The bucket's current shape. */
+  public synchronized RateLimit limit() {
+    return limit;
   }
 
   /** Tokens available now (negative while reservations are outstanding). */

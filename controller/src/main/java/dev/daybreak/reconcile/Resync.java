@@ -1,7 +1,7 @@
 package dev.daybreak.reconcile;
 
 import dev.daybreak.lease.Ownership;
-import dev.daybreak.store.DesiredRead;
+import dev.daybreak.store.DesiredScan;
 import dev.daybreak.store.StateStore;
 import java.util.HashMap;
 import java.util.List;
@@ -35,16 +35,13 @@ final class Resync {
     this.authority = authority;
   }
 
-  /** One read of every desired item; returns the environments it queued. */
+  /** One scan of every environment and desired item; returns the environments it queued. */
   synchronized List<String> run() {
-    List<String> environments = store.environments();
-    Map<String, DesiredRead> desired = store.allDesired();
+    DesiredScan scan = store.scanDesired();
+    List<String> environments = scan.environments();
     Map<String, Object> mine = new HashMap<>();
     for (String env : environments) {
-      authority
-          .apply(env)
-          .ifPresent(
-              a -> mine.put(env, List.of(desired.getOrDefault(env, new DesiredRead.Absent()), a)));
+      authority.apply(env).ifPresent(a -> mine.put(env, List.of(scan.desiredOf(env), a)));
     }
     lastSeen.keySet().retainAll(mine.keySet());
     List<String> changed =

@@ -2,7 +2,6 @@ package dev.daybreak.runtime;
 
 import dev.daybreak.ecs.EcsClients;
 import dev.daybreak.ecs.EcsEndpoint;
-import dev.daybreak.ecs.EcsGateway;
 import dev.daybreak.ecs.GatewaySettings;
 import dev.daybreak.ecs.SdkEcsGateway;
 import dev.daybreak.metrics.RuntimeMetrics;
@@ -79,7 +78,7 @@ public final class ProductionBackends implements Backends {
   }
 
   @Override
-  public EcsGateway ecs() {
+  public SdkEcsGateway ecs() {
     return ecs;
   }
 

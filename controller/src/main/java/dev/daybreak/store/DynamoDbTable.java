@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -132,9 +133,19 @@ final class DynamoDbTable implements Table {
   }
 
   @Override
-  public List<Map<String, AttributeValue>> scanSortKey(String sk) {
+  public List<Map<String, AttributeValue>> scanSortKeys(Set<String> sortKeys) {
+    if (sortKeys.isEmpty()) {
+      return List.of();
+    }
     Placeholders placeholders = new Placeholders();
-    String filter = placeholders.name(Items.SK) + " = " + placeholders.value(Items.s(sk));
+    String filter =
+        placeholders.name(Items.SK)
+            + " IN ("
+            + sortKeys.stream()
+                .sorted()
+                .map(sk -> placeholders.value(Items.s(sk)))
+                .collect(Collectors.joining(", "))
+            + ")";
     List<Map<String, AttributeValue>> found = new ArrayList<>();
     Map<String, AttributeValue> startKey = null;
     do {

@@ -73,10 +73,12 @@ final class InMemoryTable implements Table {
   }
 
   @Override
-  public List<Map<String, AttributeValue>> scanSortKey(String sk) {
+  public List<Map<String, AttributeValue>> scanSortKeys(Set<String> sortKeys) {
     synchronized (lock) {
       List<Map<String, AttributeValue>> found = new ArrayList<>();
-      partitions.values().forEach(p -> Optional.ofNullable(p.get(sk)).ifPresent(found::add));
+      for (Map<String, Map<String, AttributeValue>> partition : partitions.values()) {
+        sortKeys.forEach(sk -> Optional.ofNullable(partition.get(sk)).ifPresent(found::add));
+      }
       return found;
     }
   }

@@ -38,6 +38,15 @@ public interface StateStore {
   Map<String, DesiredRead> allDesired();
 
   /**
+   * {@link #environments()} and {@link #allDesired()} read together, in one scan of the table where
+   * the store can: what the resync reads every period. This default reads them one after the other;
+   * a store (or a wrapper counting requests) should override it.
+   */
+  default DesiredScan scanDesired() {
+    return new DesiredScan(environments(), allDesired());
+  }
+
+  /**
    * Writes the desired state if the item's version is still {@code expectedVersion} (0 when the
    * item must not exist yet), and records an audit entry. A hand edit found in the item is recorded
    * (as {@link #adoptHandEdit} would) before it is replaced; a malformed item is replaced when

@@ -36,8 +36,12 @@ interface Table {
   List<Map<String, AttributeValue>> query(
       String pk, SortKeys sortKeys, boolean descending, int limit);
 
-  /** Every item whose sort key is exactly {@code sk}, across all partitions. */
-  List<Map<String, AttributeValue>> scanSortKey(String sk);
+  /**
+   * Every item whose sort key is one of {@code sortKeys}, across all partitions, in one scan: a
+   * scan is charged for every item it passes over, so reading two kinds of item together costs what
+   * reading one costs.
+   */
+  List<Map<String, AttributeValue>> scanSortKeys(Set<String> sortKeys);
 
   /** A sort-key range of a query. */
   sealed interface SortKeys {

@@ -145,7 +145,10 @@ abstract sealed class TableStateStore implements StateStore
 
   @Override
   public final List<String> environments() {
-    return table.scanSortKey(Items.SPEC).stream().map(Items::environmentOf).sorted().toList();
+    return table.scanSortKeys(Set.of(Items.SPEC)).stream()
+        .map(Items::environmentOf)
+        .sorted()
+        .toList();
   }
 
   @Override
@@ -156,10 +159,25 @@ abstract sealed class TableStateStore implements StateStore
   @Override
   public final Map<String, DesiredRead> allDesired() {
     Map<String, DesiredRead> all = new TreeMap<>();
-    for (Map<String, AttributeValue> item : table.scanSortKey(Items.DESIRED)) {
+    for (Map<String, AttributeValue> item : table.scanSortKeys(Set.of(Items.DESIRED))) {
       all.put(Items.environmentOf(item), DesiredItem.read(Optional.of(item)));
     }
     return Collections.unmodifiableMap(all);
+  }
+
+  @Override
+  public final DesiredScan scanDesired() {
+    List<String> environments = new ArrayList<>();
+    Map<String, DesiredRead> desired = new HashMap<>();
+    for (Map<String, AttributeValue> item : table.scanSortKeys(Set.of(Items.SPEC, Items.DESIRED))) {
+      String environment = Items.environmentOf(item);
+      if (Items.SPEC.equals(item.get(Items.SK).s())) {
+        environments.add(environment);
+      } else {
+        desired.put(environment, DesiredItem.read(Optional.of(item)));
+      }
+    }
+    return new DesiredScan(environments, desired);
   }
 
   @Override

@@ -45,7 +45,7 @@ class CommandParserTest {
   void parse_mistakes_sayWhatWasWrongAndWhatWouldBeValid() {
     assertThatThrownBy(() -> CommandParser.parse("wake seed for 99x"))
         .isInstanceOf(UsageException.class)
-        .hasMessageContaining("bad duration '99x'")
+        .hasMessageContaining("bad duration: '99x' is not a duration")
         .hasMessageContaining("90m, 2h");
     assertThatThrownBy(() -> CommandParser.parse("wake"))
         .hasMessageContaining("wake needs an environment");

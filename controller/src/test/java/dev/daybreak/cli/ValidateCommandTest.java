@@ -65,9 +65,10 @@ class ValidateCommandTest {
                 + ":8:17: spec.services[0].replicas: -1 is below the minimum of 0; expected a"
                 + " whole number from 0 to 1000",
             bad
-                + ":11:16: spec.services[1].timeout: '5 min' is not a duration; use hours,"
-                + " minutes and seconds in that order, each a whole number with its unit, such as"
-                + " 30s, 5m, 1h30m or 2h",
+                + ":11:16: spec.services[1].timeout: '5 min' is not a duration; expected a"
+                + " duration from 1s to 24h, written as a whole number with a unit (d, h, m, s or"
+                + " ms), several largest first, such as 90m, 2h, 1h30m, 2d or 500ms, or ISO-8601"
+                + " such as PT1H30M",
             bad
                 + ":12:19: spec.services[1].dependsOn[0]: dependency cycle: api -> worker -> api;"
                 + " services cannot wait for each other in a loop: remove one of these dependsOn"

@@ -127,8 +127,8 @@ final class WakeSleepCommandTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "wake seed --for 2x | 2 | Invalid value for option '--for': expected a duration such as 90m, 2h, 1h30m or 1d, got '2x' (see 'daybreak wake --help')",
-        "wake seed --for 0m | 2 | expected a duration such as 90m",
+        "wake seed --for 2x | 2 | Invalid value for option '--for': '2x' is not a duration; expected a duration above 0s up to 3650d, written as a whole number with a unit",
+        "wake seed --for 0m | 2 | Invalid value for option '--for': '0m' is out of range; expected a duration above 0s up to 3650d",
         "wake seed --until 25:00 | 2 | Invalid value for option '--until': expected a time such as 18:30",
         "wake seed --until 2020-01-01T00:00:00Z | 2 | 2020-01-01T00:00:00Z is in the past",
         "wake seed --for 1h --until 18:00 | 2 | --for and --until cannot be used together",

@@ -10,11 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.slack.api.app_backend.SlackSignature;
-import dev.daybreak.ecs.EcsClients;
-import dev.daybreak.ecs.EcsEndpoint;
-import dev.daybreak.ecs.EcsGateway;
-import dev.daybreak.ecs.GatewaySettings;
-import dev.daybreak.ecs.SdkEcsGateway;
 import dev.daybreak.ecssim.EcsSimulator;
 import dev.daybreak.ecssim.Latency;
 import dev.daybreak.ecssim.SimSettings;
@@ -27,17 +22,11 @@ import dev.daybreak.model.DesiredState;
 import dev.daybreak.model.Phase;
 import dev.daybreak.model.State;
 import dev.daybreak.reconcile.ClusterAllowlist;
-import dev.daybreak.runtime.Backends;
-import dev.daybreak.slack.Notifier;
+import dev.daybreak.runtime.SimulatorBackends;
 import dev.daybreak.store.DesiredRead;
 import dev.daybreak.store.InMemoryStateStore;
 import dev.daybreak.store.StateStore;
 import dev.daybreak.store.Via;
-import dev.daybreak.time.ExecutorScheduler;
-import dev.daybreak.time.Scheduler;
-import dev.daybreak.time.Sleeper;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -99,7 +88,7 @@ class LambdaHandlerTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (EcsSimServer server = EcsSimServer.start(sim, 0)) {
       LambdaHandler handler =
-          new LambdaHandler(env -> new TestBackends(store, server, clock), Map.of());
+          new LambdaHandler(env -> SimulatorBackends.realTime(server, clock, store), Map.of());
       handler.handleRequest(
           new ByteArrayInputStream(SCHEDULED_EVENT.getBytes(StandardCharsets.UTF_8)),
           out,
@@ -129,7 +118,7 @@ class LambdaHandlerTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (EcsSimServer server = EcsSimServer.start(sim, 0)) {
       new LambdaHandler(
-              env -> new TestBackends(store, server, clock),
+              env -> SimulatorBackends.realTime(server, clock, store),
               Map.of(ClusterAllowlist.VARIABLE, "dev,staging"))
           .handleRequest(
               new ByteArrayInputStream(SCHEDULED_EVENT.getBytes(StandardCharsets.UTF_8)),
@@ -158,7 +147,7 @@ class LambdaHandlerTest {
     try (CloudWatchMock cloudWatch = new CloudWatchMock();
         EcsSimServer server = EcsSimServer.start(sim, 0)) {
       new LambdaHandler(
-              env -> new TestBackends(store, server, clock),
+              env -> SimulatorBackends.realTime(server, clock, store),
               Map.of(
                   ClusterAllowlist.VARIABLE, "dev",
                   CloudWatchPublisher.NAMESPACE_VARIABLE, "Daybreak",
@@ -215,7 +204,8 @@ class LambdaHandlerTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (EcsSimServer server = EcsSimServer.start(sim, 0)) {
       new LambdaHandler(
-              env -> new TestBackends(store, server, clock), Map.of("SLACK_SIGNING_SECRET", secret))
+              env -> SimulatorBackends.realTime(server, clock, store),
+              Map.of("SLACK_SIGNING_SECRET", secret))
           .handleRequest(
               new ByteArrayInputStream(JSON.writeValueAsBytes(event)),
               out,
@@ -289,7 +279,8 @@ class LambdaHandlerTest {
   private static LambdaHandler handler(
       StateStore store, EcsSimServer server, Clock clock, String secret) {
     return new LambdaHandler(
-        env -> new TestBackends(store, server, clock), Map.of("SLACK_SIGNING_SECRET", secret));
+        env -> SimulatorBackends.realTime(server, clock, store),
+        Map.of("SLACK_SIGNING_SECRET", secret));
   }
 
   private static JsonNode invoke(LambdaHandler handler, ObjectNode event) throws Exception {
@@ -347,7 +338,7 @@ class LambdaHandlerTest {
     EcsSimulator sim = new EcsSimulator(SimSettings.builder().build(), clock);
     try (EcsSimServer server = EcsSimServer.start(sim, 0)) {
       new LambdaHandler(
-              env -> new TestBackends(store, server, clock),
+              env -> SimulatorBackends.realTime(server, clock, store),
               Map.of("SLACK_SIGNING_SECRET", "the-real-secret"))
           .handleRequest(
               new ByteArrayInputStream(JSON.writeValueAsBytes(event)),
@@ -357,62 +348,6 @@ class LambdaHandlerTest {
 
     assertThat(JSON.readTree(out.toByteArray()).path("statusCode").asInt()).isEqualTo(401);
     assertThat(store.desired("seed")).isInstanceOf(DesiredRead.Absent.class);
-  }
-
-  /** The production pieces pointed at local stand-ins. */
-  private static final class TestBackends implements Backends {
-    private final StateStore store;
-    private final SdkEcsGateway ecs;
-    private final Clock clock;
-    private final ExecutorScheduler scheduler = new ExecutorScheduler("test");
-    private final MeterRegistry meters = new SimpleMeterRegistry();
-
-    TestBackends(StateStore store, EcsSimServer server, Clock clock) {
-      this.store = store;
-      this.clock = clock;
-      this.ecs =
-          new SdkEcsGateway(
-              EcsClients.create(EcsEndpoint.simulator(server.endpoint()), EcsClients.APP_ID),
-              GatewaySettings.defaults(),
-              clock,
-              Sleeper.system());
-    }
-
-    @Override
-    public Clock clock() {
-      return clock;
-    }
-
-    @Override
-    public Scheduler scheduler() {
-      return scheduler;
-    }
-
-    @Override
-    public StateStore store() {
-      return store;
-    }
-
-    @Override
-    public EcsGateway ecs() {
-      return ecs;
-    }
-
-    @Override
-    public Notifier notifier() {
-      return a -> {};
-    }
-
-    @Override
-    public MeterRegistry meters() {
-      return meters;
-    }
-
-    @Override
-    public void close() {
-      ecs.close();
-      scheduler.close();
-    }
   }
 
   /** What Lambda's runtime passes; only the remaining time matters here. */

@@ -15,6 +15,7 @@ import dev.daybreak.store.TableLeaseStore;
 import dev.daybreak.time.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -244,5 +245,46 @@ class ShardLeasesTest {
   void shardOf_isStableAndInRange() {
     assertThat(Shards.of("seed", 8)).isEqualTo(Shards.of("seed", 8)).isBetween(0, 7);
     assertThat(Optional.of(Shards.of("seed", 1))).contains(0);
+  }
+
+  @Test
+  void onShareChanged_toldTheShardsHeldAfterEveryRoundThatChangesThem() {
+    ShardLeases a = replica("a", 4);
+    ShardLeases b = replica("b", 4);
+    List<String> toldA = new ArrayList<>();
+    List<String> toldB = new ArrayList<>();
+    a.onShareChanged((held, total) -> toldA.add(held + "/" + total));
+    b.onShareChanged((held, total) -> toldB.add(held + "/" + total));
+
+    a.tick();
+    b.tick();
+    a.tick();
+    b.tick();
+    a.tick();
+    b.tick();
+
+    assertThat(toldA).containsExactly("4/4", "2/4");
+    assertThat(toldB).containsExactly("0/4", "2/4");
+
+    a.close();
+
+    assertThat(toldA).containsExactly("4/4", "2/4", "0/4");
+  }
+
+  @Test
+  void onShareChanged_leasesDroppedAtTheRenewDeadline_areToldAtTheRoundThatDropsThem() {
+    Outage outage = new Outage(store);
+    ShardLeases a = new ShardLeases(outage, clock, LeaseSettings.of("a", 2));
+    List<String> told = new ArrayList<>();
+    a.onShareChanged((held, total) -> told.add(held + "/" + total));
+    a.tick();
+    outage.down = true;
+    while (a.storeReachable() || !a.heldShards().isEmpty()) {
+      assertThat(told).containsExactly("2/2");
+      clock.advance(TICK);
+      a.tick();
+    }
+
+    assertThat(told).containsExactly("2/2", "0/2");
   }
 }

@@ -85,4 +85,50 @@ class TokenBucketTest {
   void rateLimit_times_scalesBurstAndRate() {
     assertThat(new RateLimit(100, 20).times(0.9)).isEqualTo(new RateLimit(90, 18));
   }
+
+  @Test
+  void resize_smaller_dropsTokensAboveTheNewBurst_andRefillsAtTheNewRate() {
+    bucket.resize(new RateLimit(10, 2));
+
+    assertThat(bucket.limit()).isEqualTo(new RateLimit(10, 2));
+    assertThat(IntStream.range(0, 20).filter(i -> bucket.tryAcquire()).count()).isEqualTo(10);
+    clock.advance(Duration.ofMillis(499));
+    assertThat(bucket.tryAcquire()).isFalse();
+    clock.advance(Duration.ofMillis(1));
+    assertThat(bucket.tryAcquire()).isTrue();
+  }
+
+  @Test
+  void resize_larger_keepsTheTokensItHad_andRefillsToTheNewBurst() {
+    IntStream.range(0, 95).forEach(i -> bucket.tryAcquire());
+
+    bucket.resize(new RateLimit(200, 40));
+
+    assertThat(bucket.available()).isCloseTo(5, offset(1e-9));
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(bucket.available()).isCloseTo(45, offset(1e-9));
+    clock.advance(Duration.ofSeconds(10));
+    assertThat(bucket.available()).isCloseTo(200, offset(1e-9));
+  }
+
+  @Test
+  void resize_countsTimeBeforeItAtTheOldRate() {
+    IntStream.range(0, 100).forEach(i -> bucket.tryAcquire());
+    clock.advance(Duration.ofSeconds(1));
+
+    bucket.resize(new RateLimit(100, 2));
+
+    assertThat(bucket.available()).isCloseTo(20, offset(1e-9));
+  }
+
+  @Test
+  void resize_keepsDebts_soWaitingCallersKeepTheirTurn() {
+    IntStream.range(0, 100).forEach(i -> bucket.tryAcquire());
+    bucket.reserve();
+
+    bucket.resize(new RateLimit(10, 2));
+
+    assertThat(bucket.available()).isCloseTo(-1, offset(1e-9));
+    assertThat(bucket.reserve()).isEqualTo(Duration.ofSeconds(1));
+  }
 }

@@ -5,6 +5,7 @@ import dev.daybreak.model.DesiredState;
 import dev.daybreak.model.EnvironmentStatus;
 import dev.daybreak.store.AuditEntry;
 import dev.daybreak.store.DesiredRead;
+import dev.daybreak.store.DesiredScan;
 import dev.daybreak.store.Fence;
 import dev.daybreak.store.StateStore;
 import dev.daybreak.store.StoredDesired;
@@ -50,6 +51,11 @@ abstract class ForwardingStateStore implements StateStore {
   @Override
   public List<String> environments() {
     return delegate.environments();
+  }
+
+  @Override
+  public DesiredScan scanDesired() {
+    return delegate.scanDesired();
   }
 
   @Override

@@ -6,8 +6,11 @@ import dev.daybreak.lease.Ownership;
 import dev.daybreak.manifests.Manifests;
 import dev.daybreak.model.DesiredState;
 import dev.daybreak.model.State;
+import dev.daybreak.store.DesiredRead;
+import dev.daybreak.store.DesiredScan;
 import dev.daybreak.store.Fence;
 import dev.daybreak.store.InMemoryStateStore;
+import dev.daybreak.store.StateStore;
 import dev.daybreak.store.Via;
 import dev.daybreak.time.ManualClock;
 import java.time.Instant;
@@ -16,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -76,5 +80,42 @@ class ResyncTest {
     authorities.put("green", epoch(1));
 
     assertThat(resync.run()).containsExactly("green");
+  }
+
+  @Test
+  void run_scansTheStoreOncePerPeriod() {
+    AtomicInteger scans = new AtomicInteger();
+    StateStore counting =
+        new ForwardingStateStore(store) {
+          @Override
+          public List<String> environments() {
+            scans.incrementAndGet();
+            return super.environments();
+          }
+
+          @Override
+          public Map<String, DesiredRead> allDesired() {
+            scans.incrementAndGet();
+            return super.allDesired();
+          }
+
+          @Override
+          public DesiredScan scanDesired() {
+            scans.incrementAndGet();
+            return super.scanDesired();
+          }
+        };
+    Resync counted =
+        new Resync(counting, queued::add, env -> Optional.ofNullable(authorities.get(env)));
+    authorities.put("blue", epoch(1));
+    authorities.put("green", epoch(1));
+
+    assertThat(counted.run()).containsExactly("blue", "green");
+    store.writeDesired(
+        "green", DesiredState.of(State.ASLEEP, "bob", "test", clock.instant()), 1, Via.CLI);
+    assertThat(counted.run()).containsExactly("green");
+    assertThat(counted.run()).isEmpty();
+
+    assertThat(scans).hasValue(3);
   }
 }

@@ -263,6 +263,33 @@ public abstract class StateStoreContract {
   }
 
   @Test
+  void scanDesired_readsWhatEnvironmentsAndAllDesiredRead_together() {
+    store.applySpec(manifest("zeta", 1));
+    store.applySpec(manifest("alpha", 1));
+    StoredDesired alpha = store.writeDesired("alpha", awake("alice"), 0, Via.CLI);
+    store.writeDesired("no-spec", awake("bob"), 0, Via.CLI);
+    updateDesiredByHand("broken", Map.of("state", AttributeValue.fromS("SNOOZE")), Set.of());
+    store.writeStatus("alpha", waking(), 0);
+
+    DesiredScan scan = store.scanDesired();
+
+    assertThat(scan.environments()).containsExactly("alpha", "zeta");
+    assertThat(scan.desired()).isEqualTo(store.allDesired());
+    assertThat(scan.desired()).containsOnlyKeys("alpha", "broken", "no-spec");
+    assertThat(scan.desiredOf("alpha")).isEqualTo(new DesiredRead.Valid(alpha, false));
+    assertThat(scan.desiredOf("broken")).isInstanceOf(DesiredRead.Invalid.class);
+    assertThat(scan.desiredOf("zeta")).isEqualTo(new DesiredRead.Absent());
+  }
+
+  @Test
+  void scanDesired_onAnEmptyStore_isEmpty() {
+    DesiredScan scan = store.scanDesired();
+
+    assertThat(scan.environments()).isEmpty();
+    assertThat(scan.desired()).isEmpty();
+  }
+
+  @Test
   void writeDesired_pinned_readsBackPinned_andAnUnpinnedWriteRemovesThePin() {
     StoredDesired pinned = store.writeDesired(ENV, awake("alice"), 0, Via.CLI, true);
 

@@ -45,29 +45,4 @@ class ClocksTest {
     assertThatThrownBy(() -> ScaledClock.of(VirtualClock.startingAt(T0), 0))
         .hasMessageContaining("time scale must be a finite number > 0");
   }
-
-  @Test
-  void durations_parse_readsShortAndIsoForms() {
-    assertThat(Durations.parse("500ms")).isEqualTo(Duration.ofMillis(500));
-    assertThat(Durations.parse("20s")).isEqualTo(Duration.ofSeconds(20));
-    assertThat(Durations.parse("1h30m")).isEqualTo(Duration.ofMinutes(90));
-    assertThat(Durations.parse("PT1M30S")).isEqualTo(Duration.ofSeconds(90));
-  }
-
-  @Test
-  void durations_parse_garbage_namesTheTextAndTheValidForms() {
-    assertThatThrownBy(() -> Durations.parse("20 seconds"))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("'20 seconds'")
-        .hasMessageContaining("500ms, 20s");
-  }
-
-  @Test
-  void durations_format_roundTrips() {
-    for (String s : new String[] {"0s", "250ms", "1m30s", "2h", "1h0m5s"}) {
-      assertThat(Durations.parse(Durations.format(Durations.parse(s))))
-          .isEqualTo(Durations.parse(s));
-    }
-    assertThat(Durations.format(Duration.ofSeconds(90))).isEqualTo("1m30s");
-  }
 }

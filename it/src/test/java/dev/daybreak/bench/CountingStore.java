@@ -5,6 +5,7 @@ import dev.daybreak.model.DesiredState;
 import dev.daybreak.model.EnvironmentStatus;
 import dev.daybreak.store.AuditEntry;
 import dev.daybreak.store.DesiredRead;
+import dev.daybreak.store.DesiredScan;
 import dev.daybreak.store.Fence;
 import dev.daybreak.store.StateStore;
 import dev.daybreak.store.StoredDesired;
@@ -19,8 +20,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Counts the store calls the controller makes, as DynamoDB requests: a point read or query is one
- * read, a scan (every environment, every desired item) is one scan, a conditional write is one
- * write. Scans are counted apart because DynamoDB charges them for every item they pass over.
+ * read, a scan (every environment, every desired item, or both at once) is one scan, a conditional
+ * write is one write. Scans are counted apart because DynamoDB charges them for every item they
+ * pass over.
  */
 final class CountingStore implements StateStore {
 
@@ -55,6 +57,12 @@ final class CountingStore implements StateStore {
   public List<String> environments() {
     scans.incrementAndGet();
     return store.environments();
+  }
+
+  @Override
+  public DesiredScan scanDesired() {
+    scans.incrementAndGet();
+    return store.scanDesired();
   }
 
   @Override

@@ -21,6 +21,7 @@ import dev.daybreak.model.State;
 import dev.daybreak.reconcile.Controller;
 import dev.daybreak.reconcile.ControllerSettings;
 import dev.daybreak.runtime.ControllerModule;
+import dev.daybreak.runtime.SimulatorBackends;
 import dev.daybreak.store.DesiredRead;
 import dev.daybreak.store.InMemoryStateStore;
 import dev.daybreak.store.TableLeaseStore;
@@ -68,7 +69,7 @@ class FailoverBenchIT {
   private final class Replica implements AutoCloseable {
     final String id;
     final ShardLeases leases;
-    final BenchBackends backends;
+    final SimulatorBackends backends;
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final Controller controller;
     final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
@@ -76,7 +77,7 @@ class FailoverBenchIT {
     Replica(String id, EcsSimServer server) {
       this.id = id;
       this.leases = new ShardLeases(TableLeaseStore.on(store), clock, LeaseSettings.of(id, SHARDS));
-      this.backends = new BenchBackends(server, id, SPEED, clock, store, meters);
+      this.backends = new SimulatorBackends(server, id, SPEED, clock, store, meters);
       this.controller =
           Guice.createInjector(
                   new ControllerModule(
@@ -85,6 +86,7 @@ class FailoverBenchIT {
                           ScaledScheduler.realDelay(ControllerSettings.DEFAULT_RESYNC, SPEED), 8),
                       leases))
               .getInstance(Controller.class);
+      leases.onShareChanged(backends.ecs()::shareQuota);
       long period = ScaledScheduler.realDelay(LeaseSettings.RETRY_PERIOD, SPEED).toMillis();
       ticker.scheduleWithFixedDelay(leases::tick, 0, period, TimeUnit.MILLISECONDS);
       controller.start();

@@ -19,6 +19,7 @@ import dev.daybreak.model.State;
 import dev.daybreak.reconcile.Controller;
 import dev.daybreak.reconcile.ControllerSettings;
 import dev.daybreak.runtime.ControllerModule;
+import dev.daybreak.runtime.SimulatorBackends;
 import dev.daybreak.store.DesiredRead;
 import dev.daybreak.store.InMemoryStateStore;
 import dev.daybreak.store.Via;
@@ -119,7 +120,8 @@ class FleetBenchIT {
     result.put("workers", WORKERS);
 
     try (EcsSimServer server = EcsSimServer.start(sim, 0);
-        BenchBackends backends = new BenchBackends(server, "bench", SPEED, clock, store, meters);
+        SimulatorBackends backends =
+            new SimulatorBackends(server, "bench", SPEED, clock, store, meters);
         Controller controller =
             Guice.createInjector(
                     new ControllerModule(

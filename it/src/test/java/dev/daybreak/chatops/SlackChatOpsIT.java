@@ -233,7 +233,9 @@ class SlackChatOpsIT {
     HttpResponse<String> response = post(signed(command(ALLOWED, "wake seed for 99x")));
 
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(text(response)).contains("bad duration '99x'").contains("/daybreak wake ENV");
+    assertThat(text(response))
+        .contains("bad duration: '99x' is not a duration")
+        .contains("/daybreak wake ENV");
     assertNothingWritten();
   }
 

@@ -1,15 +1,21 @@
 package dev.daybreak.store;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.daybreak.it.Dynalite;
 import dev.daybreak.it.DynaliteExtension;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -62,6 +68,39 @@ final class DynamoDbStateStoreIT extends StateStoreContract {
   @Override
   protected List<Map<String, AttributeValue>> scanByHand() {
     return RawEdits.scan(client, table);
+  }
+
+  @Test
+  void scanDesired_sendsOneScanRequest_whereEnvironmentsAndAllDesiredSendOneEach() {
+    store.applySpec(manifest("alpha", 1));
+    store.writeDesired("alpha", awake("alice"), 0, Via.CLI);
+    store.writeDesired("beta", awake("bob"), 0, Via.CLI);
+    AtomicInteger scans = new AtomicInteger();
+    DynamoDbClient counting =
+        (DynamoDbClient)
+            Proxy.newProxyInstance(
+                DynamoDbClient.class.getClassLoader(),
+                new Class<?>[] {DynamoDbClient.class},
+                (proxy, method, args) -> {
+                  if (method.getName().equals("scan")) {
+                    scans.incrementAndGet();
+                  }
+                  try {
+                    return method.invoke(client, args);
+                  } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                  }
+                });
+    StateStore counted = new DynamoDbStateStore(counting, table, clock);
+
+    DesiredScan scan = counted.scanDesired();
+
+    assertThat(scans).hasValue(1);
+    assertThat(scan.environments()).containsExactly("alpha");
+    assertThat(scan.desired()).containsOnlyKeys("alpha", "beta");
+    counted.environments();
+    counted.allDesired();
+    assertThat(scans).hasValue(3);
   }
 
   /** Plain SDK calls, written out as someone would without daybreak. */

@@ -1,6 +1,8 @@
 package dev.daybreak.manifests;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.daybreak.model.DurationRange;
+import dev.daybreak.model.Durations;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -191,13 +193,13 @@ final class Node {
     return Optional.of(value.intValueExact());
   }
 
-  /** A duration within {@code [min, max]}, written as {@link Durations#FORMS}. */
+  /** A duration within {@code [min, max]}, written in the {@link Durations} grammar. */
   Optional<Duration> duration(Duration min, Duration max) {
-    String bounds = "from " + Durations.format(min) + " to " + Durations.format(max);
+    DurationRange range = DurationRange.between(min, max);
     if (json.isNumber()) {
       error(
-          "expected a duration "
-              + bounds
+          "expected "
+              + range.describe()
               + "; found a number ("
               + json.asText()
               + ") without a unit: write it as, e.g., "
@@ -211,19 +213,12 @@ final class Node {
     if (text.isEmpty()) {
       return Optional.empty();
     }
-    Optional<Duration> duration = Durations.parse(text.get());
-    if (duration.isEmpty()) {
-      error(
-          "'"
-              + shorten(text.get())
-              + "' is not a duration; use "
-              + Durations.FORMS
-              + (text.get().matches("[0-9]+d") ? " (write days as hours, e.g. 48h)" : ""));
-    } else if (duration.get().compareTo(min) < 0 || duration.get().compareTo(max) > 0) {
-      error("'" + text.get() + "' is out of range; expected a duration " + bounds);
+    try {
+      return Optional.of(range.parse(text.get()));
+    } catch (IllegalArgumentException e) {
+      error(e.getMessage());
       return Optional.empty();
     }
-    return duration;
   }
 
   /** How a value is named in messages: {@code a string ('abc')}, {@code a list}. */

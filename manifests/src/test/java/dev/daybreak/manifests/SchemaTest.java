@@ -10,6 +10,7 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import dev.daybreak.model.Durations;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,12 +18,14 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The JSON Schema editors use ({@code schema/environment-v1.json}) agrees with the loader: every
@@ -142,7 +145,8 @@ class SchemaTest {
             "slack channel name without #",
             HEAD + "  services: [{name: a}]\n  notify: {slack: {channel: general}}\n"),
         Arguments.of(
-            "maxWake in days", HEAD + "  services: [{name: a}]\n  access: {maxWake: 2d}\n"));
+            "maxWake with a space inside",
+            HEAD + "  services: [{name: a}]\n  access: {maxWake: 1h 30m}\n"));
   }
 
   /** A manifest whose schedule has these windows (a YAML flow sequence) in UTC. */
@@ -183,6 +187,53 @@ class SchemaTest {
     assertThatThrownBy(() -> Manifests.parse("bad.yaml", yaml))
         .as(problem)
         .isInstanceOf(ManifestException.class);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "30s",
+        "5m",
+        "1h30m",
+        "90m",
+        "2d",
+        "1d2h3m4s5ms",
+        "500ms",
+        "0s",
+        "2H",
+        " 5m ",
+        "PT1H30M",
+        "pt90s",
+        "P2D",
+        "P1DT1H",
+        "PT0.5S",
+        "",
+        " ",
+        "5",
+        "h",
+        "ms",
+        "1.5h",
+        "-5m",
+        "1h 30m",
+        "30m1h",
+        "1m1m",
+        "5ms1s",
+        "2w",
+        "soon",
+        "P",
+        "PT",
+        "P1DT",
+        "PT-5M",
+        "PT1,5S",
+        "P1W"
+      })
+  void durationPattern_agreesWithTheLoader(String text) throws IOException {
+    String pattern =
+        JSON.readTree(SCHEMA.toFile()).path("$defs").path("duration").path("pattern").asText();
+
+    assertThat(Pattern.compile(pattern).matcher(text).matches())
+        .as("'%s' matches the schema", text)
+        .isEqualTo(Durations.parse(text).isPresent());
   }
 
   @Test

@@ -149,8 +149,8 @@ class ServiceValidationTest {
         9,
         16,
         "spec.services[0].timeout",
-        "'5 min' is not a duration",
-        "such as 30s, 5m, 1h30m or 2h");
+        "'5 min' is not a duration; expected a duration from 1s to 24h",
+        "such as 90m, 2h, 1h30m, 2d or 500ms");
   }
 
   @Test
@@ -161,7 +161,7 @@ class ServiceValidationTest {
         16,
         "spec.services[0].timeout",
         "'30m1h' is not a duration",
-        "hours, minutes and seconds in that order");
+        "several largest first");
   }
 
   @Test
@@ -176,14 +176,13 @@ class ServiceValidationTest {
   }
 
   @Test
-  void durationInDays_isRejectedWithAHint() {
+  void durationInDays_isReadAndHeldToTheRange() {
     assertError(
         onlyError(api("timeout: 2d")),
         9,
         16,
         "spec.services[0].timeout",
-        "'2d' is not a duration",
-        "write days as hours, e.g. 48h");
+        "'2d' is out of range; expected a duration from 1s to 24h");
   }
 
   @Test

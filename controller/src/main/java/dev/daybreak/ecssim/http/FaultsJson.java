@@ -3,7 +3,8 @@ package dev.daybreak.ecssim.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.daybreak.ecssim.Faults;
-import dev.daybreak.time.Durations;
+import dev.daybreak.model.DurationRange;
+import dev.daybreak.model.Durations;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -105,7 +106,7 @@ final class FaultsJson {
           member + " must be a duration such as \"500ms\" or \"1m\"");
     }
     try {
-      return Durations.parse(v.asText());
+      return DurationRange.nonNegative().parse(v.asText());
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(member + ": " + e.getMessage(), e);
     }

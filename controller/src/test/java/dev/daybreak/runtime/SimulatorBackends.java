@@ -1,33 +1,34 @@
-package dev.daybreak.bench;
+package dev.daybreak.runtime;
 
 import dev.daybreak.ecs.EcsClients;
 import dev.daybreak.ecs.EcsEndpoint;
-import dev.daybreak.ecs.EcsGateway;
 import dev.daybreak.ecs.GatewaySettings;
 import dev.daybreak.ecs.SdkEcsGateway;
 import dev.daybreak.ecssim.http.EcsSimServer;
-import dev.daybreak.runtime.Backends;
 import dev.daybreak.slack.Notifier;
 import dev.daybreak.store.StateStore;
 import dev.daybreak.time.ExecutorScheduler;
 import dev.daybreak.time.ScaledScheduler;
 import dev.daybreak.time.Scheduler;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 
 /**
- * A controller's seams for the benchmarks: the simulator over HTTP (calls tagged with {@code
- * appId}, which the simulator's call log records as the caller), a given store, no Slack.
+ * A controller's seams for tests and benchmarks: the ECS simulator over HTTP through the real
+ * {@link SdkEcsGateway} (calls tagged with {@code appId}, which the simulator's call log records as
+ * the caller), a given store, no Slack; requeues and the gateway's waits on a clock running {@code
+ * speed} times faster than the real one. Shared through the controller's test-jar.
  */
-final class BenchBackends implements Backends {
+public final class SimulatorBackends implements Backends {
   private final Clock clock;
-  private final ExecutorScheduler real = new ExecutorScheduler("bench-scheduler");
+  private final ExecutorScheduler real = new ExecutorScheduler("simulator-backends");
   private final Scheduler scheduler;
   private final StateStore store;
   private final SdkEcsGateway ecs;
   private final MeterRegistry meters;
 
-  BenchBackends(
+  public SimulatorBackends(
       EcsSimServer server,
       String appId,
       double speed,
@@ -47,6 +48,12 @@ final class BenchBackends implements Backends {
             meters);
   }
 
+  /** On the real clock's pace, with the default app id and meters of its own. */
+  public static SimulatorBackends realTime(EcsSimServer server, Clock clock, StateStore store) {
+    return new SimulatorBackends(
+        server, EcsClients.APP_ID, 1, clock, store, new SimpleMeterRegistry());
+  }
+
   @Override
   public Clock clock() {
     return clock;
@@ -63,7 +70,7 @@ final class BenchBackends implements Backends {
   }
 
   @Override
-  public EcsGateway ecs() {
+  public SdkEcsGateway ecs() {
     return ecs;
   }
 
