@@ -2,6 +2,7 @@ package dev.daybreak.cli;
 
 import com.google.inject.Guice;
 import dev.daybreak.chatops.SecretsManagerSigningSecretSource;
+import dev.daybreak.chatops.ThreadLinks;
 import dev.daybreak.http.HttpEndpoints;
 import dev.daybreak.http.Readiness;
 import dev.daybreak.lease.LeaseSettings;
@@ -12,6 +13,7 @@ import dev.daybreak.reconcile.ControllerSettings;
 import dev.daybreak.runtime.Backends;
 import dev.daybreak.runtime.ControllerModule;
 import dev.daybreak.runtime.ProductionBackends;
+import dev.daybreak.slack.SecretSource;
 import dev.daybreak.slack.SecretSources;
 import dev.daybreak.store.StateStore;
 import dev.daybreak.store.TableLeaseStore;
@@ -29,6 +31,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -152,23 +155,32 @@ final class RunCommand implements Callable<Integer> {
     new JvmMemoryMetrics().bindTo(meters);
     new JvmThreadMetrics().bindTo(meters);
     new ProcessorMetrics().bindTo(meters);
+    SecretSource slackSecrets = SecretSources.fromSystem();
     try (Backends backends =
             new ProductionBackends(
                 opened.store(),
                 opened,
                 ecs.endpoint(store.region()),
                 slack.settings(),
-                SecretSources.fromSystem(),
+                slackSecrets,
                 meters);
         ShardLeases leases =
             new ShardLeases(TableLeaseStore.on(backends.store()), backends.clock(), leaseSettings);
         Controller controller =
             Guice.createInjector(new ControllerModule(backends, settings, leases))
                 .getInstance(Controller.class);
-        AutoCloseable http = http(out, meters, leases, opened.store(), controller);
+        AutoCloseable http =
+            http(out, meters, leases, opened.store(), controller, links(backends, slackSecrets));
         AutoCloseable socketMode =
             chatOps.socketMode(
-                spec, opened.store(), controller::trigger, context, System.getenv(), out)) {
+                spec,
+                opened.store(),
+                controller::trigger,
+                context,
+                System.getenv(),
+                slack.settings().apiUrl(),
+                links(backends, slackSecrets),
+                out)) {
       RuntimeMetrics.leases(meters, leases);
       leases.start();
       controller.start();
@@ -191,12 +203,20 @@ final class RunCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
+  /** Thread links for chat-ops replies, over the controller's store, clock and scheduler. */
+  private Supplier<ThreadLinks> links(Backends backends, SecretSource secrets) {
+    return () ->
+        ChatOpsOptions.threadLinks(
+            backends.store(), slack.settings(), secrets, backends.clock(), backends.scheduler());
+  }
+
   private AutoCloseable http(
       PrintWriter out,
       PrometheusMeterRegistry meters,
       ShardLeases leases,
       StateStore store,
-      Controller controller)
+      Controller controller,
+      Supplier<ThreadLinks> links)
       throws IOException {
     if (httpPort == null) {
       return () -> {};
@@ -212,6 +232,7 @@ final class RunCommand implements Callable<Integer> {
             controller::trigger,
             context,
             SecretsManagerSigningSecretSource.choose(System.getenv()),
+            links,
             out);
     return () -> {
       try (endpoints) {

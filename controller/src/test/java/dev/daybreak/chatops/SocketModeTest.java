@@ -3,6 +3,7 @@ package dev.daybreak.chatops;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.daybreak.store.InMemoryStateStore;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -17,7 +18,10 @@ class SocketModeTest {
   @Test
   void startSocketMode_botTokenInsteadOfAppToken_isRefusedBeforeConnecting() {
     try (ChatOps chatOps = chatOps()) {
-      assertThatThrownBy(() -> SlackApp.startSocketMode("xoxb-123-456", chatOps))
+      assertThatThrownBy(
+              () ->
+                  SlackApp.startSocketMode(
+                      "xoxb-123-456", chatOps, URI.create("http://127.0.0.1:9/api/")))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("xapp-")
           .hasMessageContaining("'xoxb-'")
