@@ -30,7 +30,10 @@ public final class SlackApp {
   public static SlackEndpoint endpoint(
       SigningSecret secret, ChatOps chatOps, Clock clock, int maxBodyBytes) {
     AppConfig config =
-        AppConfig.builder().signingSecret(secret.value()).requestVerificationEnabled(false).build();
+        config(SlackSettings.SLACK_API_URL)
+            .signingSecret(secret.value())
+            .requestVerificationEnabled(false)
+            .build();
     App app = chatOps.register(new App(config));
     return new SlackEndpoint(app, new RequestGuard(secret, clock, maxBodyBytes));
   }
@@ -40,11 +43,28 @@ public final class SlackApp {
    * token, so there is no signature to check. {@code apps.connections.open} goes to {@code apiUrl}.
    */
   static App socketModeApp(ChatOps chatOps, URI apiUrl) {
-    SlackConfig config = new SlackConfig();
-    // Stats would call auth.test and start background threads: not needed here.
-    config.setStatsEnabled(false);
-    config.setMethodsEndpointUrlPrefix(SlackSettings.normalize(apiUrl).toString());
-    return chatOps.register(new App(AppConfig.builder().slack(Slack.getInstance(config)).build()));
+    return chatOps.register(new App(config(apiUrl).build()));
+  }
+
+  /**
+   * Bolt's configuration, independent of the process environment: Bolt would otherwise pick up
+   * {@code SLACK_BOT_TOKEN} (the notifications' token) and call {@code auth.test} at Slack when the
+   * app is built, whatever {@code --slack-api-url} says. Chat-ops never calls the Web API through
+   * Bolt (it answers with acks and {@code response_url}), so it needs no token; the Web API client
+   * Bolt holds (for Socket Mode's {@code apps.connections.open}) goes to {@code apiUrl}.
+   */
+  private static AppConfig.AppConfigBuilder config(URI apiUrl) {
+    SlackConfig slack = new SlackConfig();
+    // Stats would call auth.test for a team id and start background threads: not needed here.
+    slack.setStatsEnabled(false);
+    slack.setMethodsEndpointUrlPrefix(SlackSettings.normalize(apiUrl).toString());
+    return AppConfig.builder()
+        .slack(Slack.getInstance(slack))
+        .singleTeamBotToken(null)
+        .signingSecret(null)
+        .verificationToken(null)
+        .clientId(null)
+        .clientSecret(null);
   }
 
   /**
