@@ -36,6 +36,7 @@ import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -43,6 +44,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.java_websocket.WebSocket;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -51,8 +53,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Chat-ops through the whole stack: {@code daybreak run --http-port 0} as a real process of the CLI
  * jar, with a signing secret and a bot token, over dynalite, the ECS simulator and a Slack mock.
- * Requests signed as Slack signs them go into its {@code /slack/events}; replies go to a
- * response_url on the mock; the simulator's call log shows what the controller did about them.
+ * Requests signed as Slack signs them go into its {@code /slack/events} — or, with {@code
+ * --slack-socket-mode} and {@code SLACK_APP_TOKEN}, arrive as envelopes over a loopback WebSocket
+ * whose URL the mock's {@code apps.connections.open} gives; replies go to a response_url on the
+ * mock; the simulator's call log shows what the controller did about them.
  */
 @ExtendWith(DynaliteExtension.class)
 class SlackWakeEndToEndIT {
@@ -61,6 +65,7 @@ class SlackWakeEndToEndIT {
       Path.of(System.getProperty("daybreak.cliJar", "../controller/target/daybreak.jar"));
   private static final Pattern SERVING = Pattern.compile("serving http://127\\.0\\.0\\.1:(\\d+)/");
   private static final String SECRET = "e2e-signing-secret-0123456789abcdef";
+  private static final String APP_TOKEN = "xapp-1-A0APP00001-e2e-app-token";
   private static final String USER = "U0ALLOWED1";
   private static final String PERMALINK =
       "https://example.slack.com/archives/" + Stack.CHANNEL + "/p1700000000000100";
@@ -87,34 +92,16 @@ class SlackWakeEndToEndIT {
   @Test
   void slackWake_keepAwake_andSleepNow_driveTheSimulatorInTierOrder_andLinkEachThread(
       Dynalite dynalite) throws Exception {
-    stack =
-        Stack.start(
-            dynalite,
-            SimSettings.builder()
-                .seed(8)
-                .startLatency(Latency.parse("300ms..600ms"))
-                .stopLatency(Latency.parse("200ms..400ms"))
-                .require("b", "a")
-                .require("c", "b")
-                .require("d", "b")
-                .require("e", "b")
-                .crashGrace(Duration.ofSeconds(1))
-                .relaunchDelay(Duration.ofSeconds(1))
-                .build());
-    stack.slack.stubFor(post("/respond").willReturn(ok()));
-    stack.slack.stubFor(
-        post("/api/chat.getPermalink")
-            .willReturn(
-                okJson(
-                    "{\"ok\":true,\"channel\":\""
-                        + Stack.CHANNEL
-                        + "\",\"permalink\":\""
-                        + PERMALINK
-                        + "\"}")));
+    startStack(dynalite);
     String yaml = Envs.seed("seed", "dev", "");
     EnvironmentSpec spec = Envs.spec(yaml);
     stack.apply(yaml);
-    startDaybreak();
+    startDaybreak(List.of("--http-port", "0"), Map.of("SLACK_SIGNING_SECRET", SECRET));
+    port =
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .until(() -> servingPort(Files.readString(dir.resolve("run.out"))), Optional::isPresent)
+            .orElseThrow();
 
     // The wake: acked at once, written and audited, then carried out tier by tier.
     Instant before = Instant.now();
@@ -187,8 +174,78 @@ class SlackWakeEndToEndIT {
         .startsWith("seed/sleep/");
   }
 
-  /** Starts {@code daybreak run} with chat-ops on a free port, and waits until it serves. */
-  private void startDaybreak() throws IOException {
+  @Test
+  void socketMode_slashCommandEnvelope_isAckedOnTheSocket_andWakesTheSimulatorInTierOrder(
+      Dynalite dynalite) throws Exception {
+    startStack(dynalite);
+    String yaml = Envs.seed("seed", "dev", "");
+    EnvironmentSpec spec = Envs.spec(yaml);
+    stack.apply(yaml);
+    try (LoopbackSocket socket = LoopbackSocket.open()) {
+      stack.slack.stubFor(
+          post("/api/apps.connections.open")
+              .willReturn(
+                  okJson(
+                      "{\"ok\":true,\"url\":\"ws://127.0.0.1:"
+                          + socket.getPort()
+                          + "/link/?ticket=e2e\"}")));
+      startDaybreak(List.of("--slack-socket-mode"), Map.of("SLACK_APP_TOKEN", APP_TOKEN));
+      WebSocket connection =
+          await().atMost(Duration.ofSeconds(60)).until(socket::client, Optional::isPresent).get();
+
+      connection.send(socketCommand("env-1", "wake seed for 2h"));
+
+      JsonObject ack =
+          await().atMost(Duration.ofSeconds(10)).until(socket::next, Optional::isPresent).get();
+      assertThat(ack.get("envelope_id").getAsString()).isEqualTo("env-1");
+      assertThat(ack.getAsJsonObject("payload").get("text").getAsString()).contains("on it");
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofMillis(100))
+          .untilAsserted(() -> assertThat(stack.phase("seed")).contains(Phase.AWAKE));
+    }
+    Envs.assertWokeTierByTier(stack, "dev", spec);
+    assertThat(stack.store.audit("seed", 1).get(0).via()).isEqualTo(Via.SLACK);
+    assertThat(text(awaitFollowUp("Progress of the wake of `seed`").toString()))
+        .contains(PERMALINK);
+    assertThat(
+            stack.slack.findAll(postRequestedFor(urlEqualTo("/api/apps.connections.open"))).stream()
+                .map(r -> r.getHeader("Authorization")))
+        .containsOnly("Bearer " + APP_TOKEN);
+  }
+
+  private void startStack(Dynalite dynalite) {
+    stack =
+        Stack.start(
+            dynalite,
+            SimSettings.builder()
+                .seed(8)
+                .startLatency(Latency.parse("300ms..600ms"))
+                .stopLatency(Latency.parse("200ms..400ms"))
+                .require("b", "a")
+                .require("c", "b")
+                .require("d", "b")
+                .require("e", "b")
+                .crashGrace(Duration.ofSeconds(1))
+                .relaunchDelay(Duration.ofSeconds(1))
+                .build());
+    stack.slack.stubFor(post("/respond").willReturn(ok()));
+    stack.slack.stubFor(
+        post("/api/chat.getPermalink")
+            .willReturn(
+                okJson(
+                    "{\"ok\":true,\"channel\":\""
+                        + Stack.CHANNEL
+                        + "\",\"permalink\":\""
+                        + PERMALINK
+                        + "\"}")));
+  }
+
+  /**
+   * Starts {@code daybreak run} against the stack with a bot token and {@code args} and {@code
+   * variables} added, and waits until its controller runs.
+   */
+  private void startDaybreak(List<String> args, Map<String, String> variables) throws IOException {
     ProcessBuilder builder =
         new ProcessBuilder(
                 ProcessHandle.current().info().command().orElse("java"),
@@ -210,23 +267,17 @@ class SlackWakeEndToEndIT {
                 "--slack-channel",
                 Stack.CHANNEL,
                 "--slack-allow-user",
-                USER,
-                "--http-port",
-                "0")
+                USER)
             .redirectOutput(dir.resolve("run.out").toFile())
             .redirectError(dir.resolve("run.err").toFile());
+    builder.command().addAll(args);
     Map<String, String> env = builder.environment();
     env.keySet().removeIf(k -> k.startsWith("AWS_") || k.startsWith("DAYBREAK_"));
     env.put("AWS_EC2_METADATA_DISABLED", "true");
     env.put("SLACK_BOT_TOKEN", Stack.SLACK_TOKEN);
-    env.put("SLACK_SIGNING_SECRET", SECRET);
+    env.putAll(variables);
     process = builder.start();
     process.getOutputStream().close();
-    port =
-        await()
-            .atMost(Duration.ofSeconds(60))
-            .until(() -> servingPort(Files.readString(dir.resolve("run.out"))), Optional::isPresent)
-            .orElseThrow();
     await()
         .atMost(Duration.ofSeconds(30))
         .until(() -> Files.readString(dir.resolve("run.out")).contains("controller running"));
@@ -279,6 +330,27 @@ class SlackWakeEndToEndIT {
         "api_app_id", "A0APP00001",
         "response_url", responseUrl(),
         "trigger_id", "1.2.3");
+  }
+
+  /** A {@code slash_commands} envelope as Slack sends it over the Socket Mode WebSocket. */
+  private String socketCommand(String envelopeId, String text) {
+    JsonObject payload = new JsonObject();
+    payload.addProperty("team_id", "T0TEAM0001");
+    payload.addProperty("team_domain", "example");
+    payload.addProperty("channel_id", Stack.CHANNEL);
+    payload.addProperty("user_id", USER);
+    payload.addProperty("user_name", "alice");
+    payload.addProperty("command", "/daybreak");
+    payload.addProperty("text", text);
+    payload.addProperty("api_app_id", "A0APP00001");
+    payload.addProperty("response_url", responseUrl());
+    payload.addProperty("trigger_id", "1.2.3");
+    JsonObject envelope = new JsonObject();
+    envelope.addProperty("envelope_id", envelopeId);
+    envelope.add("payload", payload);
+    envelope.addProperty("type", "slash_commands");
+    envelope.addProperty("accepts_response_payload", true);
+    return envelope.toString();
   }
 
   /** A click on one of the buttons under daybreak's notification message. */
