@@ -5,14 +5,20 @@ import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import dev.daybreak.model.State;
 import dev.daybreak.slack.SlackButtons;
+import dev.daybreak.time.Scheduler;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -23,6 +29,12 @@ import org.slf4j.LoggerFactory;
  * Every handler acks at once with no I/O; the work (reads, the desired-state write) runs on a
  * worker and its outcome goes back through the request's {@code response_url}. With {@link
  * Delivery#INLINE} (for Lambda) the work is done before the ack instead.
+ *
+ * <p>With {@link ThreadLinks}, a reply whose write drives an environment is followed up, once, with
+ * a link to the operation's notification thread as soon as the controller has posted it (looked up
+ * on the scheduler, never by a waiting thread), or, when none appears within the wait, with where
+ * else to watch. So a request uses its {@code response_url} at most twice, well inside Slack's
+ * limit of five uses in thirty minutes.
  */
 public final class ChatOps implements AutoCloseable {
 
@@ -50,15 +62,33 @@ public final class ChatOps implements AutoCloseable {
 
   private final Commands commands;
   private final Delivery delivery;
+  private final Optional<ThreadLinks> links;
   private final ExecutorService workers;
+  private final Set<FollowUp> followUps = ConcurrentHashMap.newKeySet();
+  private volatile boolean closed;
 
+  /**
+   * Chat-ops whose replies are not followed by a thread link: for front ends that cannot wait after
+   * answering (a Lambda is frozen once it has responded).
+   */
   public ChatOps(Commands commands) {
-    this(commands, Delivery.DEFERRED);
+    this(commands, Delivery.DEFERRED, Optional.empty());
   }
 
+  /** Chat-ops delivered as {@code delivery} says, without thread links. */
   public ChatOps(Commands commands, Delivery delivery) {
+    this(commands, delivery, Optional.empty());
+  }
+
+  /** Chat-ops that follow each write's reply up with a link to its thread; closes {@code links}. */
+  public ChatOps(Commands commands, ThreadLinks links) {
+    this(commands, Delivery.DEFERRED, Optional.of(links));
+  }
+
+  private ChatOps(Commands commands, Delivery delivery, Optional<ThreadLinks> links) {
     this.commands = commands;
     this.delivery = delivery;
+    this.links = links;
     this.workers =
         Executors.newFixedThreadPool(
             2,
@@ -110,8 +140,10 @@ public final class ChatOps implements AutoCloseable {
                   .text(reply.text())
                   .blocks(reply.blocks().isEmpty() ? null : reply.blocks()));
     }
+    Optional<String> workspace = Optional.ofNullable(payload.getTeamDomain());
     later(
         () -> commands.run(command, caller, typed),
+        workspace,
         reply ->
             respond(
                 () ->
@@ -136,8 +168,11 @@ public final class ChatOps implements AutoCloseable {
             Optional.ofNullable(payload.getUser().getUsername())
                 .orElse(orEmpty(payload.getUser().getName())),
             payload.getChannel() == null ? "" : orEmpty(payload.getChannel().getId()));
+    Optional<String> workspace =
+        Optional.ofNullable(payload.getTeam()).map(BlockActionPayload.Team::getDomain);
     later(
         () -> work.run(caller, environment),
+        workspace,
         reply ->
             respond(
                 () ->
@@ -158,16 +193,109 @@ public final class ChatOps implements AutoCloseable {
     return ctx.ack(r -> r.responseType(reply.responseType()).text(reply.text()));
   }
 
-  private void later(java.util.function.Supplier<Reply> work, Consumer<Reply> deliver) {
+  private void later(
+      java.util.function.Supplier<Reply> work,
+      Optional<String> workspace,
+      Consumer<Reply> deliver) {
     if (delivery == Delivery.INLINE) {
       deliver.accept(work.get());
       return;
     }
+    execute(
+        () -> {
+          Reply reply = work.get();
+          deliver.accept(reply);
+          reply.watch().ifPresent(watch -> followUp(watch, workspace, deliver));
+        });
+  }
+
+  private void execute(Runnable task) {
     try {
-      workers.execute(() -> deliver.accept(work.get()));
+      workers.execute(task);
     } catch (RejectedExecutionException e) {
-      LOG.warn("chat-ops is shutting down; a Slack request was dropped before any write");
+      LOG.warn("chat-ops is shutting down; a Slack request or follow-up was dropped");
     }
+  }
+
+  /** Starts looking for the watched operation's thread; delivers one follow-up either way. */
+  private void followUp(Reply.Watch watch, Optional<String> workspace, Consumer<Reply> deliver) {
+    if (links.isEmpty()) {
+      return;
+    }
+    ThreadLinks l = links.get();
+    FollowUp followUp =
+        new FollowUp(watch, workspace, deliver, l.clock().instant().plus(l.waitFor()));
+    followUps.add(followUp);
+    if (closed) {
+      finishUnlinked(followUp);
+      return;
+    }
+    schedule(followUp, ThreadLinks.FIRST_POLL);
+  }
+
+  private void schedule(FollowUp followUp, Duration delay) {
+    followUp.pending =
+        links.get().scheduler().schedule(delay, () -> execute(() -> look(followUp, delay)));
+  }
+
+  private void look(FollowUp followUp, Duration delay) {
+    if (followUp.done.get()) {
+      return;
+    }
+    ThreadLinks l = links.get();
+    Reply.Watch watch = followUp.watch;
+    Optional<String> link;
+    try {
+      link = l.find(watch.environment(), watch.target(), followUp.workspace);
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "could not look up the notification thread of {}: {}", watch.environment(), e.toString());
+      link = Optional.empty();
+    }
+    if (link.isPresent()) {
+      finish(followUp, linked(watch, link.get()));
+      return;
+    }
+    Instant now = l.clock().instant();
+    if (closed || !now.isBefore(followUp.deadline)) {
+      finishUnlinked(followUp);
+      return;
+    }
+    schedule(followUp, l.nextPoll(delay, followUp.deadline));
+  }
+
+  private void finishUnlinked(FollowUp followUp) {
+    finish(followUp, unlinked(followUp.watch, links.get().waitFor()));
+  }
+
+  private void finish(FollowUp followUp, Reply reply) {
+    if (followUp.done.compareAndSet(false, true)) {
+      followUps.remove(followUp);
+      followUp.deliver.accept(reply);
+    }
+  }
+
+  private static Reply linked(Reply.Watch watch, String link) {
+    return Reply.inChannel(
+        ":thread: Progress of the "
+            + (watch.target() == State.AWAKE ? "wake" : "sleep")
+            + " of `"
+            + watch.environment()
+            + "`: <"
+            + link
+            + "|notification thread>");
+  }
+
+  private static Reply unlinked(Reply.Watch watch, Duration waited) {
+    return Reply.ephemeral(
+        ":information_source: The change to `"
+            + watch.environment()
+            + "` is recorded; no notification thread appeared within "
+            + waited.toSeconds()
+            + "s (Slack notifications may be off for it, or no controller is running)."
+            + " Watch it with `daybreak watch "
+            + watch.environment()
+            + "`.");
   }
 
   private static void respond(IoAction send) {
@@ -178,9 +306,17 @@ public final class ChatOps implements AutoCloseable {
     }
   }
 
-  /** Waits briefly for replies in flight, then stops the workers. */
+  /**
+   * Stops looking for threads (each pending follow-up says where to watch instead), waits briefly
+   * for replies in flight, then stops the workers and closes the {@link ThreadLinks}.
+   */
   @Override
   public void close() {
+    closed = true;
+    for (FollowUp followUp : followUps) {
+      Optional.ofNullable(followUp.pending).ifPresent(Scheduler.Cancellable::cancel);
+      execute(() -> finishUnlinked(followUp));
+    }
     workers.shutdown();
     try {
       if (!workers.awaitTermination(5, TimeUnit.SECONDS)) {
@@ -189,6 +325,25 @@ public final class ChatOps implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       workers.shutdownNow();
+    }
+    links.ifPresent(ThreadLinks::close);
+  }
+
+  /** One reply waiting for its thread. */
+  private static final class FollowUp {
+    final Reply.Watch watch;
+    final Optional<String> workspace;
+    final Consumer<Reply> deliver;
+    final Instant deadline;
+    final AtomicBoolean done = new AtomicBoolean();
+    volatile Scheduler.Cancellable pending;
+
+    FollowUp(
+        Reply.Watch watch, Optional<String> workspace, Consumer<Reply> deliver, Instant deadline) {
+      this.watch = watch;
+      this.workspace = workspace;
+      this.deliver = deliver;
+      this.deadline = deadline;
     }
   }
 

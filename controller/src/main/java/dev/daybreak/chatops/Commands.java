@@ -179,7 +179,8 @@ public final class Commands {
                 + stored.version()
                 + ")."
                 + progressNote(env))
-        .with(List.of(SlackButtons.actionsFor(env.name())));
+        .with(List.of(SlackButtons.actionsFor(env.name())))
+        .watching(env.name(), State.AWAKE);
   }
 
   private Reply sleep(ChatCommand.Sleep sleep, Caller caller, String typed) {
@@ -201,7 +202,8 @@ public final class Commands {
                 + stored.version()
                 + ")."
                 + progressNote(env))
-        .with(List.of(SlackButtons.actionsFor(env.name())));
+        .with(List.of(SlackButtons.actionsFor(env.name())))
+        .watching(env.name(), State.ASLEEP);
   }
 
   private Reply status(Optional<String> environment) {

@@ -8,16 +8,24 @@ import dev.daybreak.chatops.RequestGuard;
 import dev.daybreak.chatops.SigningSecretSource;
 import dev.daybreak.chatops.SlackApp;
 import dev.daybreak.chatops.SlackHttpHandler;
+import dev.daybreak.chatops.ThreadLinks;
 import dev.daybreak.http.HttpEndpoints;
+import dev.daybreak.slack.Permalinks;
+import dev.daybreak.slack.SecretSource;
+import dev.daybreak.slack.SlackSettings;
 import dev.daybreak.store.ReplayLedger;
 import dev.daybreak.store.StateStore;
+import dev.daybreak.time.Scheduler;
 import java.io.PrintWriter;
+import java.net.URI;
+import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -59,6 +67,8 @@ final class ChatOpsOptions {
   /**
    * Serves chat-ops at {@link SlackApp#PATH} on {@code endpoints} when a signing secret is
    * configured; the returned handle stops its workers.
+   *
+   * @param links makes the thread links that follow replies up (one per chat-ops, closed with it)
    */
   AutoCloseable mount(
       HttpEndpoints endpoints,
@@ -66,13 +76,14 @@ final class ChatOpsOptions {
       Consumer<String> trigger,
       CliContext context,
       SigningSecretSource secrets,
+      Supplier<ThreadLinks> links,
       PrintWriter out) {
     var secret = secrets.signingSecret();
     if (secret.isEmpty()) {
       out.println("chat-ops off: " + secrets.description() + " is not set");
       return () -> {};
     }
-    ChatOps chatOps = chatOps(store, trigger, context);
+    ChatOps chatOps = chatOps(store, trigger, context, links);
     endpoints.mount(
         SlackApp.PATH,
         new SlackHttpHandler(
@@ -90,6 +101,8 @@ final class ChatOpsOptions {
    * Connects to Slack in Socket Mode when {@code --slack-socket-mode} is given; the returned handle
    * disconnects.
    *
+   * @param apiUrl the Slack Web API base ({@code --slack-api-url}), where the connection is opened
+   * @param links makes the thread links that follow replies up (closed with the connection)
    * @throws ParameterException when the flag is given without {@value SlackApp#APP_TOKEN_VARIABLE}
    */
   AutoCloseable socketMode(
@@ -98,6 +111,8 @@ final class ChatOpsOptions {
       Consumer<String> trigger,
       CliContext context,
       Map<String, String> environment,
+      URI apiUrl,
+      Supplier<ThreadLinks> links,
       PrintWriter out)
       throws Exception {
     if (!socketMode) {
@@ -110,9 +125,9 @@ final class ChatOpsOptions {
           "--slack-socket-mode needs an app-level token (xapp-...) in the environment variable "
               + SlackApp.APP_TOKEN_VARIABLE);
     }
-    ChatOps chatOps = chatOps(store, trigger, context);
+    ChatOps chatOps = chatOps(store, trigger, context, links);
     try {
-      SocketModeApp app = SlackApp.startSocketMode(token.trim(), chatOps);
+      SocketModeApp app = SlackApp.startSocketMode(token.trim(), chatOps, apiUrl);
       out.println("serving Slack commands and interactions over Socket Mode");
       return () -> {
         try (chatOps) {
@@ -128,10 +143,29 @@ final class ChatOpsOptions {
     }
   }
 
-  private ChatOps chatOps(StateStore store, Consumer<String> trigger, CliContext context) {
+  private ChatOps chatOps(
+      StateStore store, Consumer<String> trigger, CliContext context, Supplier<ThreadLinks> links) {
     ChatOpsSettings settings =
         new ChatOpsSettings(
             Optional.ofNullable(zone).orElse(context.zone()), allowUsers, allowChannels);
-    return new ChatOps(new Commands(store, settings, context.clock(), trigger));
+    return new ChatOps(new Commands(store, settings, context.clock(), trigger), links.get());
+  }
+
+  /**
+   * Thread links over {@code store}, asking Slack for permalinks with the bot token in {@code
+   * secrets} when there is one.
+   */
+  static ThreadLinks threadLinks(
+      StateStore store,
+      SlackSettings slack,
+      SecretSource secrets,
+      Clock clock,
+      Scheduler scheduler) {
+    Permalinks permalinks =
+        secrets
+            .botToken()
+            .map(token -> Permalinks.viaApi(slack, token))
+            .orElseGet(Permalinks::archiveOnly);
+    return new ThreadLinks(store, permalinks, clock, scheduler, ThreadLinks.DEFAULT_WAIT);
   }
 }

@@ -3,6 +3,7 @@ package dev.daybreak.cli;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import dev.daybreak.chatops.SecretsManagerSigningSecretSource;
+import dev.daybreak.chatops.ThreadLinks;
 import dev.daybreak.http.HttpEndpoints;
 import dev.daybreak.http.Readiness;
 import dev.daybreak.lease.LeaseSettings;
@@ -15,6 +16,7 @@ import dev.daybreak.reconcile.ControllerSettings;
 import dev.daybreak.runtime.Backends;
 import dev.daybreak.runtime.ControllerModule;
 import dev.daybreak.runtime.ProductionBackends;
+import dev.daybreak.slack.SecretSource;
 import dev.daybreak.slack.SecretSources;
 import dev.daybreak.store.StateStore;
 import dev.daybreak.store.TableLeaseStore;
@@ -32,6 +34,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -157,18 +160,26 @@ final class RunCommand implements Callable<Integer> {
     new JvmMemoryMetrics().bindTo(meters);
     new JvmThreadMetrics().bindTo(meters);
     new ProcessorMetrics().bindTo(meters);
+    SecretSource slackSecrets = SecretSources.fromSystem();
     try (ProductionBackends backends =
             new ProductionBackends(
                 opened.store(),
                 opened,
                 ecs.endpoint(store.region()),
                 slack.settings(),
-                SecretSources.fromSystem(),
+                slackSecrets,
                 meters);
         ShardLeases leases =
             new ShardLeases(TableLeaseStore.on(backends.store()), backends.clock(), leaseSettings);
         Controlled controlled = Controlled.of(backends, settings, leases);
-        AutoCloseable http = http(out, meters, leases, opened.store(), controlled.controller());
+        AutoCloseable http =
+            http(
+                out,
+                meters,
+                leases,
+                opened.store(),
+                controlled.controller(),
+                links(backends, slackSecrets));
         AutoCloseable socketMode =
             chatOps.socketMode(
                 spec,
@@ -176,6 +187,8 @@ final class RunCommand implements Callable<Integer> {
                 controlled.controller()::trigger,
                 context,
                 System.getenv(),
+                slack.settings().apiUrl(),
+                links(backends, slackSecrets),
                 out);
         AutoCloseable published = publishing(backends, controlled.metrics(), out)) {
       RuntimeMetrics.leases(meters, leases);
@@ -237,12 +250,20 @@ final class RunCommand implements Callable<Integer> {
     };
   }
 
+  /** Thread links for chat-ops replies, over the controller's store, clock and scheduler. */
+  private Supplier<ThreadLinks> links(Backends backends, SecretSource secrets) {
+    return () ->
+        ChatOpsOptions.threadLinks(
+            backends.store(), slack.settings(), secrets, backends.clock(), backends.scheduler());
+  }
+
   private AutoCloseable http(
       PrintWriter out,
       PrometheusMeterRegistry meters,
       ShardLeases leases,
       StateStore store,
-      Controller controller)
+      Controller controller,
+      Supplier<ThreadLinks> links)
       throws IOException {
     if (httpPort == null) {
       return () -> {};
@@ -258,6 +279,7 @@ final class RunCommand implements Callable<Integer> {
             controller::trigger,
             context,
             SecretsManagerSigningSecretSource.choose(System.getenv()),
+            links,
             out);
     return () -> {
       try (endpoints) {

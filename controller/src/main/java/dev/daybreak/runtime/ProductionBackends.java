@@ -56,7 +56,7 @@ public final class ProductionBackends implements Backends {
             clock,
             Sleeper.system(),
             meters);
-    this.notifier = Notifiers.create(slack, secrets, clock, scheduler);
+    this.notifier = Notifiers.create(slack, secrets, store, clock, scheduler);
     if (notifier instanceof SlackNotifier slackNotifier) {
       RuntimeMetrics.slack(meters, slackNotifier::stats);
     }

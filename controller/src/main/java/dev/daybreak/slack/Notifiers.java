@@ -1,5 +1,6 @@
 package dev.daybreak.slack;
 
+import dev.daybreak.store.StateStore;
 import dev.daybreak.time.Scheduler;
 import java.time.Clock;
 import java.util.Optional;
@@ -15,12 +16,16 @@ public final class Notifiers {
 
   /**
    * A {@link SlackNotifier} when {@code secrets} holds a bot token, else a {@link LogNotifier}
-   * (with a warning, once, at start).
+   * (with a warning, once, at start). Slack threads are recorded in {@code store}.
    *
    * @throws IllegalStateException when a token is configured but malformed or unreadable
    */
   public static Notifier create(
-      SlackSettings settings, SecretSource secrets, Clock clock, Scheduler scheduler) {
+      SlackSettings settings,
+      SecretSource secrets,
+      StateStore store,
+      Clock clock,
+      Scheduler scheduler) {
     Optional<BotToken> token = secrets.botToken();
     if (token.isEmpty()) {
       LOG.warn("No Slack bot token in {}: notifications go to the log only", secrets.description());
@@ -28,6 +33,6 @@ public final class Notifiers {
     }
     LOG.info(
         "Slack notifications via {} (token from {})", settings.apiUrl(), secrets.description());
-    return SlackNotifier.create(settings, token.get(), clock, scheduler);
+    return SlackNotifier.create(settings, token.get(), store, clock, scheduler);
   }
 }

@@ -3,6 +3,8 @@ package dev.daybreak.slack;
 import dev.daybreak.queue.ExponentialBackoff;
 import dev.daybreak.queue.Result;
 import dev.daybreak.queue.WorkQueue;
+import dev.daybreak.store.NotificationThread;
+import dev.daybreak.store.StateStore;
 import dev.daybreak.time.Scheduler;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,6 +32,14 @@ import org.slf4j.LoggerFactory;
  * chat.update} if the content moved on, then the replies in order. Updates coalesce: only the
  * latest content is ever sent.
  *
+ * <p>Where each operation's message was posted is recorded in the {@link StateStore} ({@link
+ * StateStore#recordNotificationThread}) as soon as Slack answers the post. An operation this outbox
+ * does not know yet is first looked up there: a restarted controller, or the replica that took over
+ * the environment's shard, then updates the message already in the channel and replies in its
+ * thread instead of posting a second one; and a pass with nothing new to announce refreshes that
+ * message too. The chat-ops front end reads the same record to link a command's reply to the
+ * thread.
+ *
  * <p>Failures: 5xx and network errors retry with exponential backoff; HTTP 429 pauses every
  * delivery for its Retry-After; a message older than {@code maxAge}, or that failed {@code
  * maxAttempts} times, or that Slack refuses outright, is given up on, logged once and counted. When
@@ -41,6 +51,7 @@ final class Outbox {
   private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
 
   private final SlackWebApi api;
+  private final StateStore store;
   private final SlackSettings settings;
   private final Clock clock;
   private final WorkQueue queue;
@@ -60,8 +71,10 @@ final class Outbox {
   private final AtomicLong givenUp = new AtomicLong();
   private final AtomicLong dropped = new AtomicLong();
 
-  Outbox(SlackWebApi api, SlackSettings settings, Clock clock, Scheduler scheduler) {
+  Outbox(
+      SlackWebApi api, StateStore store, SlackSettings settings, Clock clock, Scheduler scheduler) {
     this.api = api;
+    this.store = store;
     this.settings = settings;
     this.clock = clock;
     this.backoff = new ExponentialBackoff(settings.retryBase(), settings.retryMax());
@@ -78,12 +91,14 @@ final class Outbox {
   /**
    * Records what one pass has to say about an operation and wakes delivery. Never blocks on Slack.
    *
+   * @param operationStartedAt when the operation began, recorded with its thread
    * @param mayStart whether this may start the operation's message (it carries transitions);
-   *     otherwise it only refreshes a message already started
+   *     otherwise it only refreshes a message already started, here or by another process
    */
   void submit(
       String environment,
       String operationId,
+      Instant operationStartedAt,
       String channel,
       boolean mayStart,
       SlackMessage message,
@@ -96,17 +111,18 @@ final class Outbox {
         return;
       }
       MessageThread thread = threads.get(operationId);
+      if (thread != null && !mayStart && thread.dormant()) {
+        return;
+      }
       if (thread == null) {
-        if (!mayStart) {
-          return;
-        }
-        thread = new MessageThread(environment, operationId, channel);
+        thread = new MessageThread(environment, operationId, operationStartedAt, channel);
         threads.put(operationId, thread);
         String previous = latestByEnvironment.put(environment, operationId);
         if (previous != null) {
           evictIfObsolete(threads.get(previous));
         }
       }
+      thread.mayPost |= mayStart;
       Instant now = clock.instant();
       int pending = pendingLocked();
       if (pending < settings.outboxCapacity()) {
@@ -203,6 +219,7 @@ final class Outbox {
       }
       step = thread.nextStep();
       if (step == null) {
+        thread.discardIfDormant();
         evictIfObsolete(thread);
         return Result.done();
       }
@@ -217,13 +234,30 @@ final class Outbox {
       lock.unlock();
     }
 
+    if (step.kind == StepKind.LOOKUP) {
+      Optional<NotificationThread> recorded = lookUp(thread);
+      lock.lock();
+      try {
+        inFlight--;
+        thread.adopt(recorded);
+        return Result.requeueAfter(Duration.ZERO);
+      } finally {
+        changed.signalAll();
+        lock.unlock();
+      }
+    }
+
     Optional<SlackWebApi.Posted> posted = Optional.empty();
     Optional<DeliveryException> failure = Optional.empty();
     try {
       switch (step.kind) {
-        case POST -> posted = Optional.of(api.post(step.channel, Optional.empty(), step.message));
+        case POST -> {
+          posted = Optional.of(api.post(step.channel, Optional.empty(), step.message));
+          record(thread, posted.get());
+        }
         case UPDATE -> api.update(step.channel, step.ts.orElseThrow(), step.message);
         case REPLY -> api.post(step.channel, step.ts, step.message);
+        case LOOKUP -> throw new IllegalStateException("a lookup is not a Slack call");
       }
     } catch (DeliveryException e) {
       failure = Optional.of(e);
@@ -241,6 +275,44 @@ final class Outbox {
     }
   }
 
+  /** The operation's thread as another process (or this one, before a restart) recorded it. */
+  private Optional<NotificationThread> lookUp(MessageThread thread) {
+    try {
+      return store
+          .notificationThread(thread.environment)
+          .filter(t -> t.operationId().equals(thread.operationId));
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "Could not read the recorded Slack thread of {} ({}); a new message will be posted",
+          thread.environment,
+          e.toString());
+      return Optional.empty();
+    }
+  }
+
+  /** Records where the message went, so a restart or another process finds the thread. */
+  private void record(MessageThread thread, SlackWebApi.Posted where) {
+    if (where.ts() == null) {
+      return;
+    }
+    try {
+      store.recordNotificationThread(
+          new NotificationThread(
+              thread.environment,
+              thread.operationId,
+              thread.operationStartedAt,
+              where.channel() == null ? thread.channel : where.channel(),
+              where.ts(),
+              clock.instant()));
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "Could not record the Slack thread of {} in the store ({}); after a restart its"
+              + " progress goes to a new message",
+          thread.environment,
+          e.toString());
+    }
+  }
+
   private Result succeeded(MessageThread thread, Step step, Optional<SlackWebApi.Posted> posted) {
     delivered.incrementAndGet();
     thread.attempts = 0;
@@ -254,6 +326,7 @@ final class Outbox {
       }
       case UPDATE -> thread.deliveredVersion = Math.max(thread.deliveredVersion, step.version);
       case REPLY -> thread.replies.pollFirst();
+      case LOOKUP -> throw new IllegalStateException("a lookup is not a Slack call");
     }
     return Result.requeueAfter(Duration.ZERO);
   }
@@ -308,7 +381,7 @@ final class Outbox {
   private void giveUp(MessageThread thread, Step step, String why) {
     int count = 1;
     switch (step.kind) {
-      case POST -> {
+      case POST, LOOKUP -> {
         count += thread.replies.size();
         thread.replies.clear();
         thread.latest = null;
@@ -358,6 +431,8 @@ final class Outbox {
   }
 
   private enum StepKind {
+    /** Reading the operation's recorded thread from the store, before anything is posted. */
+    LOOKUP,
     /** chat.postMessage of the operation's message. */
     POST,
     /** chat.update of the operation's message with newer content. */
@@ -375,6 +450,7 @@ final class Outbox {
       Instant since) {
     String method() {
       return switch (kind) {
+        case LOOKUP -> "thread lookup";
         case POST -> "chat.postMessage";
         case UPDATE -> "chat.update";
         case REPLY -> "chat.postMessage (thread reply)";
@@ -388,8 +464,16 @@ final class Outbox {
   private static final class MessageThread {
     final String environment;
     final String operationId;
+    final Instant operationStartedAt;
     final String channel;
     String channelId;
+
+    /** Whether a pass with transitions asked for this message (it may then be posted). */
+    boolean mayPost;
+
+    /** Whether the store was asked for a thread recorded by another process. */
+    boolean lookedUp;
+
     Optional<String> ts = Optional.empty();
     SlackMessage latest;
     long latestVersion;
@@ -398,9 +482,11 @@ final class Outbox {
     final Deque<PendingReply> replies = new ArrayDeque<>();
     int attempts;
 
-    MessageThread(String environment, String operationId, String channel) {
+    MessageThread(
+        String environment, String operationId, Instant operationStartedAt, String channel) {
       this.environment = environment;
       this.operationId = operationId;
+      this.operationStartedAt = operationStartedAt;
       this.channel = Objects.requireNonNull(channel, "channel");
       this.channelId = channel;
     }
@@ -413,10 +499,50 @@ final class Outbox {
       return (mainPending() ? 1 : 0) + replies.size();
     }
 
-    /** The message goes first; then its newest content; then the replies, oldest first. */
+    /**
+     * Nothing to post: no message in Slack and no pass with transitions asked for one. Only a later
+     * pass with transitions wakes it.
+     */
+    boolean dormant() {
+      return lookedUp && ts.isEmpty() && !mayPost;
+    }
+
+    /** Forgets the content of a dormant thread: there is no message for it to refresh. */
+    void discardIfDormant() {
+      if (dormant()) {
+        latest = null;
+        deliveredVersion = latestVersion;
+        replies.clear();
+      }
+    }
+
+    /** Takes over the message another process (or this one before a restart) posted. */
+    void adopt(Optional<NotificationThread> recorded) {
+      lookedUp = true;
+      if (recorded.isPresent() && ts.isEmpty()) {
+        ts = Optional.of(recorded.get().ts());
+        channelId = recorded.get().channel();
+        mayPost = true;
+        LOG.info(
+            "Continuing the Slack thread of operation {} recorded in the store (ts {})",
+            operationId,
+            recorded.get().ts());
+      }
+    }
+
+    /**
+     * First what the store knows; then the message (posted, or updated with its newest content);
+     * then the replies, oldest first.
+     */
     Step nextStep() {
       if (ts.isEmpty()) {
-        return mainPending()
+        if (!mainPending()) {
+          return null;
+        }
+        if (!lookedUp) {
+          return new Step(StepKind.LOOKUP, channel, ts, latest, latestVersion, mainSince);
+        }
+        return mayPost
             ? new Step(StepKind.POST, channel, ts, latest, latestVersion, mainSince)
             : null;
       }

@@ -1,6 +1,7 @@
 package dev.daybreak.slack;
 
 import dev.daybreak.model.TransitionKind;
+import dev.daybreak.store.StateStore;
 import dev.daybreak.time.Scheduler;
 import java.time.Clock;
 import java.util.List;
@@ -15,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * Announces operations in Slack: one Block Kit message per wake or sleep, posted with {@code
  * chat.postMessage} and updated in place with {@code chat.update} as tiers progress, and a thread
  * reply per transition. Delivery goes through an {@link Outbox}, so {@link #announce} never waits
- * for Slack.
+ * for Slack; where each message went is recorded in the store, so the thread survives a restart.
  */
 public final class SlackNotifier implements Notifier {
 
@@ -39,15 +40,18 @@ public final class SlackNotifier implements Notifier {
   /**
    * A notifier that talks to the Web API at {@link SlackSettings#apiUrl()} with {@code token}.
    *
+   * @param store where each operation's thread is recorded and found again (after a restart, or by
+   *     another replica)
    * @param clock what message ages and rate-limit pauses are measured against
    * @param scheduler runs delayed retries; must match {@code clock}; the caller owns it
    */
   public static SlackNotifier create(
-      SlackSettings settings, BotToken token, Clock clock, Scheduler scheduler) {
+      SlackSettings settings, BotToken token, StateStore store, Clock clock, Scheduler scheduler) {
     Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(token, "token");
+    Objects.requireNonNull(store, "store");
     SlackWebApi api = new SlackWebApi(settings, token);
-    return new SlackNotifier(settings, api, new Outbox(api, settings, clock, scheduler));
+    return new SlackNotifier(settings, api, new Outbox(api, store, settings, clock, scheduler));
   }
 
   @Override
@@ -71,6 +75,7 @@ public final class SlackNotifier implements Notifier {
       outbox.submit(
           a.environment(),
           a.operationId(),
+          a.operation().startedAt(),
           channel.get(),
           !a.transitions().isEmpty(),
           SlackBlocks.message(a),

@@ -4,6 +4,7 @@ import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.response.chat.ChatGetPermalinkResponse;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.chat.ChatUpdateResponse;
 import java.io.IOException;
@@ -14,8 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The two Slack Web API methods notifications use, through the Slack SDK, with every failure
- * classified into a {@link DeliveryException}. Blocking; called only from the outbox's threads.
+ * The Slack Web API methods daybreak uses (posting and updating messages, and their permalinks),
+ * through the Slack SDK, with every failure classified into a {@link DeliveryException}. Blocking;
+ * called only from the outbox's threads and chat-ops workers, never on a request's ack path.
  */
 final class SlackWebApi implements AutoCloseable {
 
@@ -79,6 +81,22 @@ final class SlackWebApi implements AutoCloseable {
     if (!response.isOk()) {
       throw failed("chat.update", response.getError(), true);
     }
+  }
+
+  /**
+   * {@code chat.getPermalink}: the URL of a posted message.
+   *
+   * @throws DeliveryException when Slack does not answer with one
+   */
+  String permalink(String channel, String ts) throws DeliveryException {
+    ChatGetPermalinkResponse response =
+        call(
+            "chat.getPermalink",
+            () -> methods.chatGetPermalink(r -> r.channel(channel).messageTs(ts)));
+    if (!response.isOk() || response.getPermalink() == null) {
+      throw failed("chat.getPermalink", response.getError(), false);
+    }
+    return response.getPermalink();
   }
 
   @Override

@@ -23,6 +23,7 @@ final class Items {
   static final String DESIRED = "desired";
   static final String STATUS = "status";
   static final String AUDIT_PREFIX = "audit#";
+  static final String THREAD = "thread";
 
   /**
    * Fixed-width UTC instants (millisecond precision) for sort keys: {@link Instant#toString()}

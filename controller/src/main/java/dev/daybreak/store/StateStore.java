@@ -103,6 +103,22 @@ public interface StateStore {
   StoredStatus writeStatus(
       String environment, EnvironmentStatus status, long expectedVersion, Fence fence);
 
+  /**
+   * The Slack thread of the environment's latest announced operation, as recorded by {@link
+   * #recordNotificationThread}; empty when none was recorded or the item is malformed (a new
+   * message then replaces it).
+   */
+  Optional<NotificationThread> notificationThread(String environment);
+
+  /**
+   * Records where an operation's notification message was posted, in an item of its own (never the
+   * status item, so it does not contend with the controller's fenced status writes), unless the
+   * item already records a newer operation.
+   *
+   * @return true when recorded; false when a newer operation's thread was kept
+   */
+  boolean recordNotificationThread(NotificationThread thread);
+
   /** The newest audit entries of an environment, newest first. */
   List<AuditEntry> audit(String environment, int limit);
 }

@@ -370,6 +370,40 @@ abstract sealed class TableStateStore implements StateStore
   }
 
   @Override
+  public final Optional<NotificationThread> notificationThread(String environment) {
+    Optional<Map<String, AttributeValue>> item =
+        table.get(Items.pk(requireName(environment)), Items.THREAD);
+    if (item.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(ThreadItem.read(environment, item.get()));
+    } catch (Items.InvalidAttributeException e) {
+      LOG.warn(
+          "environment {}: the notification thread item is not one daybreak wrote ({}); ignored",
+          environment,
+          e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public final boolean recordNotificationThread(NotificationThread thread) {
+    Objects.requireNonNull(thread, "thread");
+    try {
+      table.update(
+          Items.pk(requireName(thread.environment())),
+          Items.THREAD,
+          ThreadItem.attributes(thread),
+          Set.of(),
+          ThreadItem.replaceableBy(thread));
+      return true;
+    } catch (Table.ConditionFailedException e) {
+      return false;
+    }
+  }
+
+  @Override
   public final List<AuditEntry> audit(String environment, int limit) {
     if (limit < 1) {
       throw new IllegalArgumentException("limit must be at least 1, was " + limit);

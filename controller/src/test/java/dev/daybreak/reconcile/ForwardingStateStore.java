@@ -7,6 +7,7 @@ import dev.daybreak.store.AuditEntry;
 import dev.daybreak.store.DesiredRead;
 import dev.daybreak.store.DesiredScan;
 import dev.daybreak.store.Fence;
+import dev.daybreak.store.NotificationThread;
 import dev.daybreak.store.StateStore;
 import dev.daybreak.store.StoredDesired;
 import dev.daybreak.store.StoredEnvironment;
@@ -94,6 +95,16 @@ abstract class ForwardingStateStore implements StateStore {
   public StoredStatus writeStatus(
       String environment, EnvironmentStatus status, long expectedVersion, Fence fence) {
     return delegate.writeStatus(environment, status, expectedVersion, fence);
+  }
+
+  @Override
+  public Optional<NotificationThread> notificationThread(String environment) {
+    return delegate.notificationThread(environment);
+  }
+
+  @Override
+  public boolean recordNotificationThread(NotificationThread thread) {
+    return delegate.recordNotificationThread(thread);
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.daybreak.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.daybreak.store.InMemoryStateStore;
 import dev.daybreak.time.ExecutorScheduler;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,6 +49,7 @@ class SecretsTest {
         Notifiers.create(
             SlackSettings.defaults(),
             new EnvSecretSource(Map.of()),
+            new InMemoryStateStore(Clock.systemUTC()),
             Clock.systemUTC(),
             (delay, task) -> () -> {});
 
@@ -61,6 +63,7 @@ class SecretsTest {
             Notifiers.create(
                 SlackSettings.builder().drainTimeout(Duration.ZERO).build(),
                 new EnvSecretSource(Map.of("SLACK_BOT_TOKEN", TOKEN)),
+                new InMemoryStateStore(Clock.systemUTC()),
                 Clock.systemUTC(),
                 scheduler)) {
       assertThat(notifier).isInstanceOf(SlackNotifier.class);

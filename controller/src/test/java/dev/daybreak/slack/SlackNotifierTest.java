@@ -26,6 +26,8 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.daybreak.model.NotifySpec;
 import dev.daybreak.model.Phase;
 import dev.daybreak.model.TransitionKind;
+import dev.daybreak.store.InMemoryStateStore;
+import dev.daybreak.store.NotificationThread;
 import dev.daybreak.time.ExecutorScheduler;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -55,6 +57,7 @@ class SlackNotifierTest {
 
   private final ExecutorScheduler scheduler = new ExecutorScheduler("test-slack-scheduler");
   private final List<SlackNotifier> notifiers = new ArrayList<>();
+  private final InMemoryStateStore store = new InMemoryStateStore(Clock.systemUTC());
 
   /**
    * A fresh mock per test: a request the previous test left hanging (on purpose) would otherwise
@@ -92,6 +95,11 @@ class SlackNotifierTest {
   }
 
   private SlackNotifier notifier(UnaryOperator<SlackSettings.Builder> custom) {
+    return notifier(custom, store);
+  }
+
+  private SlackNotifier notifier(
+      UnaryOperator<SlackSettings.Builder> custom, InMemoryStateStore store) {
     SlackSettings settings =
         custom
             .apply(
@@ -102,7 +110,7 @@ class SlackNotifierTest {
             .build();
     SlackNotifier notifier =
         SlackNotifier.create(
-            settings, new BotToken("xoxb-test-token"), Clock.systemUTC(), scheduler);
+            settings, new BotToken("xoxb-test-token"), store, Clock.systemUTC(), scheduler);
     notifiers.add(notifier);
     return notifier;
   }
@@ -473,7 +481,8 @@ class SlackNotifierTest {
     notifier.announce(
         wake("seed", Phase.AWAKE, -1, List.of(), service("a", 0, true, 1, 1, 0, Optional.empty())));
 
-    assertThat(notifier.stats().pending()).isZero();
+    eventually().until(() -> notifier.stats().pending() == 0);
+    assertThat(topLevelPosts()).isEmpty();
     notifier.announce(startOf("seed"));
     eventually().until(() -> notifier.stats().delivered() == 1);
     assertThat(topLevelPosts())
@@ -524,6 +533,78 @@ class SlackNotifierTest {
     assertThat(requests("chat.update")).hasSize(1);
     assertThat(topLevelPosts()).hasSize(2);
     assertThat(visible(topLevelPosts().get(1))).contains("runningCount 1");
+  }
+
+  @Test
+  void deliver_posted_recordsTheThreadInTheStore() {
+    SlackNotifier notifier = notifier(b -> b);
+
+    notifier.announce(startOf("seed"));
+
+    eventually().until(() -> store.notificationThread("seed").isPresent());
+    NotificationThread thread = store.notificationThread("seed").orElseThrow();
+    assertThat(thread.operationId()).isEqualTo(startOf("seed").operationId());
+    assertThat(thread.operationStartedAt()).isEqualTo(Fixtures.STARTED);
+    assertThat(thread.channel()).isEqualTo(CHANNEL_ID);
+    assertThat(thread.ts()).isEqualTo(PARENT_TS);
+  }
+
+  @Test
+  void announce_afterARestart_updatesTheRecordedMessageAndRepliesInItsThread_postingNoOther() {
+    SlackNotifier before = notifier(b -> b);
+    before.announce(startOf("seed"));
+    eventually().until(() -> store.notificationThread("seed").isPresent());
+    before.close();
+    SlackNotifier after = notifier(b -> b);
+
+    after.announce(
+        wake(
+            "seed", Phase.WAKING, 0, List.of(), service("a", 0, false, 1, 0, 0, Optional.empty())));
+    after.announce(
+        wake(
+            "seed",
+            Phase.WAKING,
+            1,
+            List.of(transition(TransitionKind.TIER_DONE, 0, "Tier 0 is ready: a", "a")),
+            service("a", 0, true, 1, 1, 0, Optional.empty())));
+
+    eventually()
+        .until(() -> after.stats().pending() == 0 && requests("chat.postMessage").size() == 2);
+    assertThat(topLevelPosts()).as("only the first process posted a message").hasSize(1);
+    List<LoggedRequest> updates = requests("chat.update");
+    assertThat(updates)
+        .isNotEmpty()
+        .allSatisfy(
+            u -> {
+              assertThat(form(u).get("ts")).isEqualTo(PARENT_TS);
+              assertThat(form(u).get("channel")).isEqualTo(CHANNEL_ID);
+            });
+    assertThat(visible(updates.get(updates.size() - 1))).contains("runningCount 1");
+    assertThat(replies())
+        .singleElement()
+        .satisfies(r -> assertThat(form(r).get("thread_ts")).isEqualTo(PARENT_TS));
+  }
+
+  @Test
+  void announce_withoutTransitions_forAnOperationRecordedByAnotherProcess_updatesItsMessage() {
+    store.recordNotificationThread(
+        new NotificationThread(
+            "seed",
+            startOf("seed").operationId(),
+            Fixtures.STARTED,
+            CHANNEL_ID,
+            "1699999999.000900",
+            Fixtures.STARTED));
+    SlackNotifier notifier = notifier(b -> b);
+
+    notifier.announce(
+        wake("seed", Phase.AWAKE, -1, List.of(), service("a", 0, true, 1, 1, 0, Optional.empty())));
+
+    eventually().until(() -> notifier.stats().delivered() == 1);
+    assertThat(topLevelPosts()).isEmpty();
+    assertThat(requests("chat.update"))
+        .singleElement()
+        .satisfies(u -> assertThat(form(u).get("ts")).isEqualTo("1699999999.000900"));
   }
 
   @Test

@@ -616,6 +616,65 @@ public abstract class StateStoreContract {
   /** One write a writer got accepted. */
   record Accepted(long version, State state, String reason) {}
 
+  // --- notification threads -------------------------------------------------------------
+
+  @Test
+  void notificationThread_recorded_readsBack_beside_andApartFromTheStatus() {
+    store.applySpec(manifest(ENV, 1));
+    StoredStatus status = store.writeStatus(ENV, waking(), 0, new Fence("0/1", 2));
+    NotificationThread thread = thread(T0, "1700000000.000100");
+
+    assertThat(store.recordNotificationThread(thread)).isTrue();
+
+    assertThat(store.notificationThread(ENV)).contains(thread);
+    assertThat(store.notificationThread("other")).isEmpty();
+    assertThat(store.status(ENV)).contains(status);
+    assertThat(store.environment(ENV).orElseThrow().status()).contains(status);
+    assertThat(store.writeStatus(ENV, waking(), status.version(), new Fence("0/1", 2)).version())
+        .as("the fenced status write is not disturbed by the thread item")
+        .isEqualTo(status.version() + 1);
+    assertThat(scanByHand())
+        .filteredOn(item -> item.get("sk").s().equals("thread"))
+        .singleElement()
+        .satisfies(
+            item -> {
+              assertThat(item.get("channel").s()).isEqualTo("C0DEVENVS");
+              assertThat(item.get("ts").s()).isEqualTo("1700000000.000100");
+              assertThat(item.get("operationId").s()).isEqualTo(thread.operationId());
+            });
+  }
+
+  @Test
+  void recordNotificationThread_sameOrNewerOperation_replaces_olderOperation_isRefused() {
+    NotificationThread first = thread(T0, "1.000100");
+    NotificationThread reposted = thread(T0, "2.000200");
+    NotificationThread newer = thread(T0.plus(Duration.ofHours(1)), "3.000300");
+    store.recordNotificationThread(first);
+
+    assertThat(store.recordNotificationThread(reposted)).isTrue();
+    assertThat(store.notificationThread(ENV)).contains(reposted);
+    assertThat(store.recordNotificationThread(newer)).isTrue();
+    assertThat(store.recordNotificationThread(first)).isFalse();
+    assertThat(store.notificationThread(ENV)).contains(newer);
+  }
+
+  @Test
+  void notificationThread_malformedItem_readsAsNone_andIsReplacedByTheNextRecord() {
+    updateItemByHand(
+        "env#" + ENV,
+        "thread",
+        Map.of(
+            "operationId", AttributeValue.fromS("seed/wake/x"),
+            "operationStartedAtMillis", AttributeValue.fromS("yesterday")),
+        Set.of());
+
+    assertThat(store.notificationThread(ENV)).isEmpty();
+
+    NotificationThread thread = thread(T0, "1.000100");
+    assertThat(store.recordNotificationThread(thread)).isTrue();
+    assertThat(store.notificationThread(ENV)).contains(thread);
+  }
+
   @Test
   void twoWritersFlippingConcurrently_loseNoUpdate_andAuditEveryAcceptedWriteOnce()
       throws Exception {
@@ -726,6 +785,11 @@ public abstract class StateStoreContract {
 
   protected static DesiredState asleep(String who) {
     return DesiredState.of(State.ASLEEP, who, "because", T0);
+  }
+
+  private static NotificationThread thread(Instant startedAt, String ts) {
+    return new NotificationThread(
+        ENV, ENV + "/wake/" + startedAt, startedAt, "C0DEVENVS", ts, startedAt.plusSeconds(1));
   }
 
   protected static EnvironmentStatus waking() {

@@ -7,6 +7,7 @@ import dev.daybreak.store.AuditEntry;
 import dev.daybreak.store.DesiredRead;
 import dev.daybreak.store.DesiredScan;
 import dev.daybreak.store.Fence;
+import dev.daybreak.store.NotificationThread;
 import dev.daybreak.store.StateStore;
 import dev.daybreak.store.StoredDesired;
 import dev.daybreak.store.StoredEnvironment;
@@ -108,6 +109,18 @@ final class CountingStore implements StateStore {
       String environment, EnvironmentStatus status, long expectedVersion, Fence fence) {
     writes.incrementAndGet();
     return store.writeStatus(environment, status, expectedVersion, fence);
+  }
+
+  @Override
+  public Optional<NotificationThread> notificationThread(String environment) {
+    reads.incrementAndGet();
+    return store.notificationThread(environment);
+  }
+
+  @Override
+  public boolean recordNotificationThread(NotificationThread thread) {
+    writes.incrementAndGet();
+    return store.recordNotificationThread(thread);
   }
 
   @Override

@@ -94,6 +94,10 @@ class ControllerRestartIT {
         .untilAsserted(() -> assertThat(stack.phase("seed")).contains(Phase.AWAKE));
     Envs.assertWokeTierByTier(stack, "dev", spec);
     assertThat(stack.failedTasks("dev", "b")).as("b's failed task starts").isZero();
+    assertThat(stack.topLevelPosts())
+        .as("the second process continued the first one's Slack message, found in the table")
+        .hasSize(1);
+    assertThat(stack.slackCalls("chat.update")).isNotEmpty();
   }
 
   /** Starts {@code daybreak run} against the stack, its output in the test's directory. */
