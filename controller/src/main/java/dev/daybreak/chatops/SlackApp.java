@@ -29,13 +29,8 @@ public final class SlackApp {
    */
   public static SlackEndpoint endpoint(
       SigningSecret secret, ChatOps chatOps, Clock clock, int maxBodyBytes) {
-    AppConfig config =
-        config(SlackSettings.SLACK_API_URL)
-            .signingSecret(secret.value())
-            .requestVerificationEnabled(false)
-            .build();
-    App app = chatOps.register(new App(config));
-    return new SlackEndpoint(app, new RequestGuard(secret, clock, maxBodyBytes));
+    return new SlackEndpoint(
+        httpApp(secret, chatOps), new RequestGuard(secret, clock, maxBodyBytes));
   }
 
   /**
@@ -44,10 +39,17 @@ public final class SlackApp {
    */
   public static SlackEndpoint endpoint(
       SigningSecret secret, ChatOps chatOps, Clock clock, int maxBodyBytes, ReplayCheck replays) {
+    return new SlackEndpoint(
+        httpApp(secret, chatOps), new RequestGuard(secret, clock, maxBodyBytes, replays));
+  }
+
+  private static App httpApp(SigningSecret secret, ChatOps chatOps) {
     AppConfig config =
-        AppConfig.builder().signingSecret(secret.value()).requestVerificationEnabled(false).build();
-    App app = chatOps.register(new App(config));
-    return new SlackEndpoint(app, new RequestGuard(secret, clock, maxBodyBytes, replays));
+        config(SlackSettings.SLACK_API_URL)
+            .signingSecret(secret.value())
+            .requestVerificationEnabled(false)
+            .build();
+    return chatOps.register(new App(config));
   }
 
   /**
