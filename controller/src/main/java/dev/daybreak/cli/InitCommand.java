@@ -1,6 +1,9 @@
 package dev.daybreak.cli;
 
+import dev.daybreak.store.ReplayLedger;
+import dev.daybreak.store.StoreException;
 import dev.daybreak.store.TableSetup;
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,7 +45,29 @@ final class InitCommand implements Callable<Integer> {
             case ALREADY_EXISTS ->
                 "table/" + store.table() + " already exists with the right key schema: unchanged";
           });
+      expiry(new TableSetup(client), out, spec.commandLine().getErr());
     }
     return ExitCodes.OK;
+  }
+
+  /**
+   * Turns on TTL for chat-ops' replay records. An endpoint without TTL (dynalite) is a warning, not
+   * an error: an expired record counts as absent, so such records only take space.
+   */
+  private void expiry(TableSetup setup, PrintWriter out, PrintWriter err) {
+    try {
+      out.println(
+          switch (setup.ensureExpiry(store.table())) {
+            case ENABLED ->
+                "table/" + store.table() + " TTL turned on for " + ReplayLedger.EXPIRES_AT;
+            case ALREADY_ENABLED ->
+                "table/" + store.table() + " TTL already on for " + ReplayLedger.EXPIRES_AT;
+          });
+    } catch (StoreException e) {
+      err.println(
+          "warning: "
+              + e.getMessage()
+              + " (expired chat-ops replay records stay in the table; they are ignored)");
+    }
   }
 }

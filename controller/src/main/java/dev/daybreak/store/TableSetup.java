@@ -13,6 +13,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.DescribeTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.DescribeTimeToLiveRequest;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
@@ -20,6 +21,9 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveSpecification;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
+import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
 import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 
 /** Creates daybreak's table ({@code daybreak init}): idempotent, and strict about its keys. */
@@ -40,6 +44,14 @@ public final class TableSetup {
     CREATED,
     /** The table existed with the right key schema; nothing was changed. */
     ALREADY_EXISTS
+  }
+
+  /** What {@link #ensureExpiry} found or did. */
+  public enum Expiry {
+    /** TTL was off and is now being turned on for {@link ReplayLedger#EXPIRES_AT}. */
+    ENABLED,
+    /** TTL was already on for {@link ReplayLedger#EXPIRES_AT} (or is being turned on). */
+    ALREADY_ENABLED
   }
 
   private final DynamoDbClient client;
@@ -78,6 +90,58 @@ public final class TableSetup {
     } catch (DynamoDbException e) {
       throw new StoreException(
           "DynamoDB refused to create or describe table '" + tableName + "': " + e.getMessage(), e);
+    } catch (SdkClientException e) {
+      throw new StoreException("cannot reach DynamoDB: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Turns on DynamoDB's TTL for {@link ReplayLedger#EXPIRES_AT}, so the replay records chat-ops
+   * keeps are deleted once they expire (the ledger does not rely on it: an expired record counts as
+   * absent). Idempotent.
+   *
+   * @throws StoreException when TTL is on for another attribute, or DynamoDB refuses (an endpoint
+   *     without TTL, such as dynalite, refuses with its reason)
+   */
+  public Expiry ensureExpiry(String tableName) {
+    try {
+      var ttl =
+          client
+              .describeTimeToLive(DescribeTimeToLiveRequest.builder().tableName(tableName).build())
+              .timeToLiveDescription();
+      TimeToLiveStatus status = ttl == null ? null : ttl.timeToLiveStatus();
+      if (status == TimeToLiveStatus.ENABLED || status == TimeToLiveStatus.ENABLING) {
+        if (!ReplayLedger.EXPIRES_AT.equals(ttl.attributeName())) {
+          throw new StoreException(
+              "table '"
+                  + tableName
+                  + "' expires items by attribute '"
+                  + ttl.attributeName()
+                  + "'; daybreak's replay records expire by '"
+                  + ReplayLedger.EXPIRES_AT
+                  + "': turn TTL off on that table or choose another --table");
+        }
+        return Expiry.ALREADY_ENABLED;
+      }
+      client.updateTimeToLive(
+          UpdateTimeToLiveRequest.builder()
+              .tableName(tableName)
+              .timeToLiveSpecification(
+                  TimeToLiveSpecification.builder()
+                      .attributeName(ReplayLedger.EXPIRES_AT)
+                      .enabled(true)
+                      .build())
+              .build());
+      return Expiry.ENABLED;
+    } catch (DynamoDbException e) {
+      throw new StoreException(
+          "DynamoDB refused to turn on TTL for '"
+              + ReplayLedger.EXPIRES_AT
+              + "' on table '"
+              + tableName
+              + "': "
+              + e.getMessage(),
+          e);
     } catch (SdkClientException e) {
       throw new StoreException("cannot reach DynamoDB: " + e.getMessage(), e);
     }
