@@ -180,6 +180,14 @@ class RealStackFaultsIT {
     }
     assertRunning(specs);
     lap("both awake (a new controller waits out the killed one's 15 s lease)");
+    assertThat(desired("seed").desired())
+        .as("w4, written after the outage, is what the seed woke under")
+        .extracting(d -> d.reason(), d -> d.state())
+        .containsExactly("w4 after outage", State.AWAKE);
+    assertThat(desired("second").desired())
+        .as("w2 is what the second environment woke under, w3 never landed")
+        .extracting(d -> d.reason(), d -> d.state())
+        .containsExactly("w2 raw wake", State.AWAKE);
 
     assertThat(cli("sleep", "seed", "--as", "dave", "--reason", "w5 cli sleep"))
         .as("w5")
