@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The thin adapter between any HTTP front end and Bolt: the {@link RequestGuard} first (a refused
- * request gets 401 and reaches no handler), then {@code App.run(Request)}, then Bolt's response as
- * status, headers and body.
+ * request gets 401 and reaches no handler), then {@link FormBody} (a signed request that is not a
+ * form as Slack sends them gets 400 naming what is wrong), then {@code App.run(Request)}, then
+ * Bolt's response as status, headers and body.
  */
 public final class SlackEndpoint {
 
