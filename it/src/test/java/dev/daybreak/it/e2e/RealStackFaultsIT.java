@@ -50,8 +50,10 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  * <ul>
  *   <li>ECS throttles 20 % of all calls and fails 20 % of the rest with {@code ServerException},
  *       through the simulator's {@code /_sim/faults};
- *   <li>dynalite is killed (SIGKILL) mid-wake and restarted on the same port with the same data; a
- *       {@code daybreak wake} made meanwhile must fail to its writer, one made after must be kept;
+ *   <li>dynalite is killed (SIGKILL) mid-wake, stays down past the lease's renew deadline (the
+ *       controller must stay up, report not ready and stop acting), and is restarted on the same
+ *       port with the same data (the controller must take its lease back and carry on); a {@code
+ *       daybreak wake} made meanwhile must fail to its writer, one made after must be kept;
  *   <li>the controller is killed (SIGKILL) mid-wake and stopped (SIGTERM) mid-sleep, and started
  *       again each time.
  * </ul>
@@ -152,12 +154,17 @@ class RealStackFaultsIT {
         cliProcess("wake", "second", "--for", "5h", "--as", "bob", "--reason", "w3 during outage");
     within(Duration.ofSeconds(20)).until(() -> !ready(firstPort));
     CliRun w3 = finish(refused, "w3");
+    // Down past the renew deadline (10 s): the controller must stop acting on its lease.
+    within(Duration.ofSeconds(30)).until(() -> log("first").contains("stopped acting on it"));
     assertThat(first.isAlive()).as("the controller survives the outage").isTrue();
     lap("dynalite down");
     dynalite = dynalite.restart();
     within(Duration.ofSeconds(30)).until(() -> ready(firstPort));
+    within(Duration.ofSeconds(10))
+        .alias("the controller takes back the lease it left, without waiting out its 15 s")
+        .until(() -> log("first").contains("acquired the lease of shard 0 at epoch 2 back"));
     assertThat(first.isAlive()).isTrue();
-    lap("controller ready again after dynalite's restart");
+    lap("controller ready and acting again after dynalite's restart");
 
     assertThat(w3.exitCode()).as("w3, written while DynamoDB was down: %s", w3).isEqualTo(3);
     assertThat(w3.err()).contains("cannot reach DynamoDB").contains(dynalite.endpoint().toString());
@@ -412,6 +419,12 @@ class RealStackFaultsIT {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /** What the process named {@code name} has logged so far (stderr). */
+  private String log(String name) throws IOException {
+    Path err = dir.resolve(name + ".err");
+    return Files.exists(err) ? Files.readString(err) : "";
   }
 
   /** The port the controller named {@code name} printed for its HTTP server. */
