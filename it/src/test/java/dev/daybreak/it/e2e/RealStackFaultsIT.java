@@ -159,6 +159,8 @@ class RealStackFaultsIT {
     assertThat(first.isAlive()).as("the controller survives the outage").isTrue();
     lap("dynalite down");
     dynalite = dynalite.restart();
+    Process afterOutage =
+        cliProcess("wake", "seed", "--for", "4h", "--as", "carol", "--reason", "w4 after outage");
     within(Duration.ofSeconds(30)).until(() -> ready(firstPort));
     within(Duration.ofSeconds(10))
         .alias("the controller takes back the lease it left, without waiting out its 15 s")
@@ -168,16 +170,13 @@ class RealStackFaultsIT {
 
     assertThat(w3.exitCode()).as("w3, written while DynamoDB was down: %s", w3).isEqualTo(3);
     assertThat(w3.err()).contains("cannot reach DynamoDB").contains(dynalite.endpoint().toString());
-    assertThat(cli("wake", "seed", "--for", "4h", "--as", "carol", "--reason", "w4 after outage"))
-        .as("w4")
-        .extracting(CliRun::exitCode)
-        .isEqualTo(0);
 
-    // The controller is killed while the second environment's tier 2 (api) is starting.
+    // The controller is killed while the second environment's tier 2 (api, 4 s to start) starts.
     within(Duration.ofSeconds(40)).until(() -> scaledUp("second", "api"));
     first.destroyForcibly();
     assertThat(first.waitFor(10, TimeUnit.SECONDS)).isTrue();
     assertThat(scaledUp("second", "web")).as("killed before tier 3 was scaled").isFalse();
+    assertThat(finish(afterOutage, "w4")).as("w4").extracting(CliRun::exitCode).isEqualTo(0);
     lap("wake to the second's tier 2");
     Process secondController = controller("second");
 
@@ -235,7 +234,7 @@ class RealStackFaultsIT {
     return SimSettings.builder()
         .seed(11)
         .startLatency(Latency.parse("1s..2s"))
-        .startLatency("api", Latency.fixed(Duration.ofSeconds(3)))
+        .startLatency("api", Latency.fixed(Duration.ofSeconds(4)))
         .stopLatency(Latency.parse("300ms..600ms"))
         .require("b", "a")
         .require("c", "b")
