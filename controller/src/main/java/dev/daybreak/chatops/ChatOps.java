@@ -116,7 +116,7 @@ public final class ChatOps implements AutoCloseable {
 
   private com.slack.api.bolt.response.Response command(
       SlashCommandPayload payload, SlashCommandContext ctx) {
-    String text = Optional.ofNullable(payload.getText()).orElse("");
+    String text = Untrusted.fromSlack(Optional.ofNullable(payload.getText()).orElse(""));
     String typed = (payload.getCommand() + " " + text).trim();
     ChatCommand command;
     try {
@@ -152,7 +152,7 @@ public final class ChatOps implements AutoCloseable {
                             r.responseType(reply.responseType())
                                 .text(reply.text())
                                 .blocks(reply.blocks().isEmpty() ? null : reply.blocks()))));
-    return ack(ctx, Reply.ephemeral("`" + typed + "`: on it…"));
+    return ack(ctx, Reply.ephemeral("`" + Untrusted.echo(typed) + "`: on it…"));
   }
 
   private com.slack.api.bolt.response.Response action(

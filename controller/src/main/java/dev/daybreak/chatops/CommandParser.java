@@ -1,6 +1,5 @@
 package dev.daybreak.chatops;
 
-import dev.daybreak.model.DurationRange;
 import dev.daybreak.model.Durations;
 import java.time.Duration;
 import java.util.Arrays;
@@ -25,6 +24,12 @@ public final class CommandParser {
           "`/daybreak status [ENV]` where environments stand",
           "`/daybreak help` this text");
 
+  /**
+   * The longest {@code for} a command takes: a year and a day. Far past any wake's {@code maxWake},
+   * and it keeps every end time a command computes far from {@link java.time.Instant#MAX}.
+   */
+  static final Duration MAX_LENGTH = Duration.ofDays(366);
+
   private CommandParser() {}
 
   /**
@@ -47,14 +52,16 @@ public final class CommandParser {
       case "sleep" -> sleep(args);
       default ->
           throw new UsageException(
-              "unknown command '" + verb + "': expected wake, sleep, status or help");
+              "unknown command '"
+                  + Untrusted.echo(verb)
+                  + "': expected wake, sleep, status or help");
     };
   }
 
   private static ChatCommand status(List<String> args) {
     if (args.size() > 1) {
       throw new UsageException(
-          "status takes at most one environment, got " + String.join(" ", args));
+          "status takes at most one environment, got " + Untrusted.echo(String.join(" ", args)));
     }
     return new ChatCommand.Status(args.stream().findFirst());
   }
@@ -76,7 +83,9 @@ public final class CommandParser {
     for (String service : rest) {
       if (isKeyword(service)) {
         throw new UsageException(
-            "'" + service + "' must come right after the environment, before any service");
+            "'"
+                + Untrusted.echo(service)
+                + "' must come right after the environment, before any service");
       }
     }
     return new ChatCommand.Wake(environment, length, rest);
@@ -91,7 +100,7 @@ public final class CommandParser {
     if (!rest.get(0).equalsIgnoreCase("for") || rest.size() != 2) {
       throw new UsageException(
           "sleep takes an environment and optionally `for DURATION`, got "
-              + String.join(" ", args));
+              + Untrusted.echo(String.join(" ", args)));
     }
     return new ChatCommand.Sleep(environment, Optional.of(duration(rest.get(1))));
   }
@@ -115,11 +124,28 @@ public final class CommandParser {
   }
 
   private static Duration duration(String text) {
-    try {
-      return DurationRange.positive().parse(text);
-    } catch (IllegalArgumentException e) {
-      throw new UsageException("bad duration: " + e.getMessage());
+    String echo = Untrusted.echo(text);
+    Duration duration =
+        Durations.parse(text)
+            .orElseThrow(
+                () ->
+                    new UsageException(
+                        "bad duration '"
+                            + echo
+                            + "': not a duration; expected "
+                            + Durations.FORMS));
+    if (duration.isZero()) {
+      throw new UsageException("bad duration '" + echo + "': must be longer than 0s");
     }
+    if (duration.compareTo(MAX_LENGTH) > 0) {
+      throw new UsageException(
+          "bad duration '"
+              + echo
+              + "': at most "
+              + MAX_LENGTH.toDays()
+              + "d; to sleep for longer, leave out `for` (it then sleeps until someone wakes it)");
+    }
+    return duration;
   }
 
   private static boolean isKeyword(String word) {

@@ -70,7 +70,11 @@ public final class Commands {
     } catch (RuntimeException e) {
       LOG.error("chat command '{}' from {} failed", typed, caller.userId(), e);
       return Reply.ephemeral(
-          ":x: `" + typed + "` failed: " + e.getMessage() + ". Nothing may have been changed.");
+          ":x: `"
+              + Untrusted.echo(typed)
+              + "` failed: "
+              + Untrusted.echo(String.valueOf(e.getMessage()))
+              + ". Nothing may have been changed.");
     }
   }
 
@@ -122,7 +126,7 @@ public final class Commands {
             unknown -> {
               throw new UsageException(
                   "unknown service '"
-                      + unknown
+                      + Untrusted.echo(unknown)
                       + "': environment `"
                       + env.name()
                       + "` has "
@@ -244,20 +248,34 @@ public final class Commands {
     return stored;
   }
 
+  /**
+   * The environment named exactly {@code name}. A name no manifest could have (a look-alike with a
+   * Cyrillic letter, full-width letters, an invisible joiner, markup) is refused before the store
+   * is asked, naming the characters that make it so.
+   */
   private StoredEnvironment lookUp(String name) {
-    return store
-        .environment(name)
-        .orElseThrow(
-            () -> {
-              List<String> known = store.environments();
-              return new UsageException(
-                  "unknown environment '"
-                      + name
-                      + "': "
-                      + (known.isEmpty()
-                          ? "none has been applied yet"
-                          : "expected one of " + String.join(", ", known)));
-            });
+    Optional<String> invalid = Untrusted.notAnEnvironmentName(name);
+    Optional<StoredEnvironment> found =
+        invalid.isPresent() ? Optional.empty() : store.environment(name);
+    return found.orElseThrow(
+        () -> {
+          List<String> known = store.environments();
+          return new UsageException(
+              "unknown environment '"
+                  + Untrusted.echo(name)
+                  + "': "
+                  + invalid
+                      .map(
+                          why ->
+                              why
+                                  + ", but environment names have only lowercase ASCII letters,"
+                                  + " digits and '-' (at most 63, starting and ending with a"
+                                  + " letter or digit); ")
+                      .orElse("")
+                  + (known.isEmpty()
+                      ? "none has been applied yet"
+                      : "expected one of " + String.join(", ", known)));
+        });
   }
 
   private void authorize(StoredEnvironment env, Caller caller) {
@@ -276,7 +294,9 @@ public final class Commands {
     String text = ((ChatCommand.Length.Until) length).text();
     return Times.until(text, clock, zone)
         .orElseThrow(
-            () -> new UsageException("bad time '" + text + "': expected " + Times.UNTIL_EXPECTED));
+            () ->
+                new UsageException(
+                    "bad time '" + Untrusted.echo(text) + "': expected " + Times.UNTIL_EXPECTED));
   }
 
   /** The environment's schedule zone, or the configured one. */

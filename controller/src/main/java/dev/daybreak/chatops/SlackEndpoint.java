@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The thin adapter between any HTTP front end and Bolt: the {@link RequestGuard} first (a refused
- * request gets 401 and reaches no handler), then {@code App.run(Request)}, then Bolt's response as
- * status, headers and body.
+ * request gets 401 and reaches no handler), then {@link FormBody} (a signed request that is not a
+ * form as Slack sends them gets 400 naming what is wrong), then {@code App.run(Request)}, then
+ * Bolt's response as status, headers and body.
  */
 public final class SlackEndpoint {
 
@@ -48,17 +49,32 @@ public final class SlackEndpoint {
       LOG.warn("refused a Slack request from {}: {}", request.remoteAddress(), refusal.get());
       return RawResponse.text(401, "unauthorized\n");
     }
-    Request<?> parsed =
-        parser.parse(
-            SlackRequestParser.HttpRequest.builder()
-                .requestUri(request.path())
-                .queryString(request.query().map(QueryStringParser::toMap).orElseGet(HashMap::new))
-                .headers(new RequestHeaders(request.headers()))
-                .requestBody(new String(body, StandardCharsets.UTF_8))
-                .remoteAddress(request.remoteAddress())
-                .build());
+    Optional<String> malformed = FormBody.problem(request.header("Content-Type"), body);
+    if (malformed.isPresent()) {
+      LOG.warn("refused a signed but malformed Slack request: {}", malformed.get());
+      return badRequest(malformed.get());
+    }
+    Request<?> parsed;
+    try {
+      parsed =
+          parser.parse(
+              SlackRequestParser.HttpRequest.builder()
+                  .requestUri(request.path())
+                  .queryString(
+                      request.query().map(QueryStringParser::toMap).orElseGet(HashMap::new))
+                  .headers(new RequestHeaders(request.headers()))
+                  .requestBody(new String(body, StandardCharsets.UTF_8))
+                  .remoteAddress(request.remoteAddress())
+                  .build());
+    } catch (RuntimeException e) {
+      LOG.warn("could not parse a signed Slack request: {}", e.toString());
+      return badRequest(
+          "Bolt could not read it: " + Untrusted.echo(String.valueOf(e.getMessage())));
+    }
     if (parsed == null) {
-      return RawResponse.text(400, "not a Slack command or interaction\n");
+      return badRequest(
+          "expected a slash command or an interactive payload (a form with command= or"
+              + " payload=)");
     }
     try {
       Response response = app.run(parsed);
@@ -74,5 +90,10 @@ public final class SlackEndpoint {
       LOG.error("Slack request of type {} failed", parsed.getRequestType(), e);
       return RawResponse.text(500, "internal error\n");
     }
+  }
+
+  /** A 400 whose body says what was wrong with the request and what would be valid. */
+  private static RawResponse badRequest(String problem) {
+    return RawResponse.text(400, "bad request: " + problem + "\n");
   }
 }

@@ -50,10 +50,10 @@ final class StatusText {
               ? " (" + String.join(", ", d.services().stream().sorted().toList()) + ")"
               : "")
           + " by "
-          + d.requestedBy();
+          + Untrusted.inert(d.requestedBy());
     }
     if (read instanceof DesiredRead.Invalid invalid) {
-      return "unreadable (" + invalid.reason() + ")";
+      return "unreadable (" + Untrusted.inert(invalid.reason()) + ")";
     }
     return "by its schedule";
   }

@@ -388,6 +388,10 @@ public final class EcsSimulator {
     if (bucket != null && !bucket.tryAcquire()) {
       throw new SimException(ThrottlingException, "Rate exceeded");
     }
+    double throttleRate = faults.throttleRate(op);
+    if (throttleRate > 0 && random.nextDouble() < throttleRate) {
+      throw new SimException(ThrottlingException, "Rate exceeded (ecs-sim: injected throttle)");
+    }
     double errorRate = faults.errorRate(op);
     if (errorRate > 0 && random.nextDouble() < errorRate) {
       throw new SimException(

@@ -18,12 +18,16 @@ import java.util.Set;
  *     CannotPullContainerError})
  * @param blackout a window of simulation time in which every call fails with {@code
  *     ServerException}
+ * @param throttleRates per operation name (or {@code *} for all), the probability in [0, 1] that a
+ *     call is refused with {@code ThrottlingException} (HTTP 400, "Rate exceeded") although its
+ *     token bucket has room, as when other callers in the account spend the quota
  */
 public record Faults(
     Map<String, Double> errorRates,
     Map<String, Duration> latencies,
     Set<String> failToStart,
-    Optional<Blackout> blackout) {
+    Optional<Blackout> blackout,
+    Map<String, Double> throttleRates) {
 
   /** Matches every operation in {@link #errorRates} and {@link #latencies}. */
   public static final String ALL = "*";
@@ -31,15 +35,8 @@ public record Faults(
   private static final Faults NONE = new Faults(Map.of(), Map.of(), Set.of(), Optional.empty());
 
   public Faults {
-    errorRates = Map.copyOf(errorRates);
-    errorRates.forEach(
-        (op, rate) -> {
-          checkOperation(op);
-          if (!(rate >= 0 && rate <= 1)) {
-            throw new IllegalArgumentException(
-                "error rate of " + op + " must be in [0, 1], was " + rate);
-          }
-        });
+    errorRates = rates("error rate", errorRates);
+    throttleRates = rates("throttle rate", throttleRates);
     latencies = Map.copyOf(latencies);
     latencies.forEach(
         (op, latency) -> {
@@ -53,6 +50,15 @@ public record Faults(
     Objects.requireNonNull(blackout, "blackout");
   }
 
+  /** Faults without injected throttles. */
+  public Faults(
+      Map<String, Double> errorRates,
+      Map<String, Duration> latencies,
+      Set<String> failToStart,
+      Optional<Blackout> blackout) {
+    this(errorRates, latencies, failToStart, blackout, Map.of());
+  }
+
   /** No faults. */
   public static Faults none() {
     return NONE;
@@ -63,6 +69,11 @@ public record Faults(
     return errorRates.getOrDefault(operation.name(), errorRates.getOrDefault(ALL, 0.0));
   }
 
+  /** The throttle rate for {@code operation}: its own, else the {@code *} one, else 0. */
+  public double throttleRate(Operation operation) {
+    return throttleRates.getOrDefault(operation.name(), throttleRates.getOrDefault(ALL, 0.0));
+  }
+
   /** The added latency for {@code operation}: its own, else the {@code *} one, else zero. */
   public Duration latency(Operation operation) {
     return latencies.getOrDefault(operation.name(), latencies.getOrDefault(ALL, Duration.ZERO));
@@ -71,6 +82,18 @@ public record Faults(
   /** Whether {@code at} lies in the blackout window. */
   public boolean blackedOut(Instant at) {
     return blackout.map(b -> b.contains(at)).orElse(false);
+  }
+
+  private static Map<String, Double> rates(String what, Map<String, Double> rates) {
+    rates.forEach(
+        (op, rate) -> {
+          checkOperation(op);
+          if (!(rate >= 0 && rate <= 1)) {
+            throw new IllegalArgumentException(
+                what + " of " + op + " must be in [0, 1], was " + rate);
+          }
+        });
+    return Map.copyOf(rates);
   }
 
   private static void checkOperation(String name) {

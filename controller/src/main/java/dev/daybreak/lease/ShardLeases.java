@@ -33,6 +33,11 @@ import org.slf4j.LoggerFactory;
  * began: take-over comes at least {@code leaseDuration - renewDeadline} (5 s) after the holder
  * stopped. A holder paused longer than that (GC, a frozen VM) is stopped by the fence on every
  * status write instead.
+ *
+ * <p>A replica that stopped acting on a lease because it could not renew it (DynamoDB unreachable
+ * past the renew deadline) takes it back at once when it finds the record exactly as it last held
+ * it: nobody else has held it since, and it knows it stopped itself. Only a record it did not leave
+ * that way waits out the lease duration.
  */
 public final class ShardLeases implements Ownership, AutoCloseable {
 
@@ -44,6 +49,7 @@ public final class ShardLeases implements Ownership, AutoCloseable {
   private final Map<Integer, Held> held = new ConcurrentHashMap<>();
   private final Map<Integer, Observed> observed = new ConcurrentHashMap<>();
   private final List<ShareListener> shareListeners = new CopyOnWriteArrayList<>();
+  private final Map<Integer, LeaseRecord> dropped = new ConcurrentHashMap<>();
   private volatile boolean storeReachable;
   private ScheduledExecutorService thread;
   private int sharedHeld = -1;
@@ -133,6 +139,7 @@ public final class ShardLeases implements Ownership, AutoCloseable {
     }
     if (!clock.instant().isBefore(h.renewedFrom().plus(settings.renewDeadline()))) {
       if (held.remove(shard, h)) {
+        dropped.put(shard, h.lease());
         LOG.warn(
             "the lease of shard {} was not renewed within {}; stopped acting on it",
             shard,
@@ -189,6 +196,7 @@ public final class ShardLeases implements Ownership, AutoCloseable {
       } catch (StoreException e) {
         if (!now.isBefore(h.renewedFrom().plus(settings.renewDeadline()))) {
           held.remove(shard);
+          dropped.put(shard, h.lease());
           LOG.warn(
               "could not renew the lease of shard {} within {}; stopped acting on it: {}",
               shard,
@@ -239,16 +247,22 @@ public final class ShardLeases implements Ownership, AutoCloseable {
       try {
         Optional<LeaseRecord> seen = store.read(shard);
         boolean free = seen.isEmpty() || seen.get().owner().isEmpty();
-        boolean expired = seen.isPresent() && expired(seen.get(), now);
-        if (held.size() < target && (free || expired)) {
+        boolean leftByUs = seen.isPresent() && seen.get().equals(dropped.get(shard));
+        boolean expired = seen.isPresent() && !leftByUs && expired(seen.get(), now);
+        if (held.size() < target && (free || leftByUs || expired)) {
           LeaseRecord lease = store.acquire(shard, settings.replica(), seen, now);
           held.put(shard, new Held(lease, now));
           observed.remove(shard);
+          dropped.remove(shard);
           LOG.info(
               "acquired the lease of shard {} at epoch {}{}",
               shard,
               lease.epoch(),
-              seen.flatMap(LeaseRecord::owner).map(o -> " from " + o + " (expired)").orElse(""));
+              leftByUs
+                  ? " back (this replica stopped acting on it when it could not renew it)"
+                  : seen.flatMap(LeaseRecord::owner)
+                      .map(o -> " from " + o + " (expired)")
+                      .orElse(""));
         }
       } catch (ConflictException e) {
         LOG.debug("shard {} was taken first: {}", shard, e.getMessage());

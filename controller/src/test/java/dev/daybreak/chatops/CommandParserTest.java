@@ -45,7 +45,7 @@ class CommandParserTest {
   void parse_mistakes_sayWhatWasWrongAndWhatWouldBeValid() {
     assertThatThrownBy(() -> CommandParser.parse("wake seed for 99x"))
         .isInstanceOf(UsageException.class)
-        .hasMessageContaining("bad duration: '99x' is not a duration")
+        .hasMessageContaining("bad duration '99x': not a duration")
         .hasMessageContaining("90m, 2h");
     assertThatThrownBy(() -> CommandParser.parse("wake"))
         .hasMessageContaining("wake needs an environment");
@@ -59,5 +59,26 @@ class CommandParserTest {
         .hasMessageContaining("at most one environment");
     assertThatThrownBy(() -> CommandParser.parse("reboot seed"))
         .hasMessageContaining("unknown command 'reboot'");
+  }
+
+  @Test
+  void parse_forPastAYear_isAMistake_soNoEndTimeCanOverflow() {
+    assertThat(CommandParser.parse("sleep seed for 366d"))
+        .isEqualTo(new ChatCommand.Sleep("seed", Optional.of(CommandParser.MAX_LENGTH)));
+    for (String text : List.of("wake seed for 9999999999999d", "sleep seed for 367d")) {
+      assertThatThrownBy(() -> CommandParser.parse(text))
+          .isInstanceOf(UsageException.class)
+          .hasMessageContaining("': at most 366d");
+    }
+  }
+
+  @Test
+  void parse_mistakes_echoWhatWasTypedInert() {
+    assertThatThrownBy(() -> CommandParser.parse("<!everyone> seed"))
+        .hasMessageContaining("unknown command '&lt;!everyone&gt;'");
+    assertThatThrownBy(() -> CommandParser.parse("wake seed for `<!here>`"))
+        .hasMessageContaining("bad duration '\u02cb&lt;!here&gt;\u02cb'");
+    assertThatThrownBy(() -> CommandParser.parse("status a <!channel>"))
+        .hasMessageContaining("got a &lt;!channel&gt;");
   }
 }

@@ -104,6 +104,46 @@ class CommandsTest {
     assertThat(desired("tokyo").reason()).isEqualTo("/daybreak sleep");
   }
 
+  @Test
+  void wake_lookAlikeNames_doNotResolve_andTheAnswerNamesTheForeignCharacters() {
+    var before = store.scanByHand();
+    for (String lookAlike :
+        List.of("t\u043ekyo", "\uff54\uff4f\uff4b\uff59\uff4f", "to\u200dkyo")) {
+      Reply reply = commands.run(CommandParser.parse("wake " + lookAlike), ALICE, "/daybreak wake");
+
+      assertThat(reply.text())
+          .startsWith(":warning: unknown environment '")
+          .contains("environment names have only lowercase ASCII letters, digits and '-'")
+          .contains("expected one of short, tokyo");
+    }
+    assertThat(commands.run(CommandParser.parse("wake t\u043ekyo"), ALICE, "/daybreak wake").text())
+        .contains("'t\u043ekyo': it has U+043E CYRILLIC SMALL LETTER O");
+    assertThat(
+            commands.run(CommandParser.parse("sleep to\u200dkyo"), ALICE, "/daybreak sleep").text())
+        .contains("'to[U+200D]kyo': it has U+200D ZERO WIDTH JOINER")
+        .doesNotContain("\u200d");
+    assertThat(commands.keepAwake(ALICE, "t\u043ekyo").text())
+        .contains("U+043E CYRILLIC SMALL LETTER O");
+    assertThat(store.scanByHand()).isEqualTo(before);
+    assertThat(triggered).isEmpty();
+  }
+
+  @Test
+  void wake_mentionsInWhatWasTyped_comeBackInert() {
+    Reply service =
+        commands.run(CommandParser.parse("wake tokyo for 1h <!channel>"), ALICE, "/daybreak wake");
+    Reply environment =
+        commands.run(CommandParser.parse("wake <@U0ALICE001>"), ALICE, "/daybreak wake");
+    Reply time =
+        commands.run(CommandParser.parse("wake tokyo until `<!here>`"), ALICE, "/daybreak wake");
+
+    assertThat(service.text()).contains("unknown service '&lt;!channel&gt;'");
+    assertThat(environment.text()).contains("unknown environment '&lt;@U0ALICE001&gt;'");
+    assertThat(time.text()).contains("bad time '\u02cb&lt;!here&gt;\u02cb'");
+    assertThat(List.of(service.text(), environment.text(), time.text()))
+        .noneMatch(t -> t.contains("<!") || t.contains("<@"));
+  }
+
   private DesiredState desired(String environment) {
     DesiredRead read = store.desired(environment);
     assertThat(read).isInstanceOf(DesiredRead.Valid.class);

@@ -118,6 +118,6 @@ final class DurationInputsTest {
   void chatFor_rejects(String text) {
     assertThatThrownBy(() -> CommandParser.parse("sleep seed for " + text))
         .isInstanceOf(UsageException.class)
-        .hasMessageContaining("bad duration: '" + text + "'");
+        .hasMessageContaining("bad duration '" + text + "'");
   }
 }

@@ -51,6 +51,19 @@ class AdmissionTest {
   }
 
   @Test
+  void throttleRate_one_throttlesEveryCallOfThatOperation_withTheBucketStillFull() {
+    t.sim.setFaults(
+        new Faults(Map.of(), Map.of(), Set.of(), Optional.empty(), Map.of("UpdateService", 1.0)));
+
+    assertThatThrownBy(() -> t.scale("a", 1))
+        .isInstanceOfSatisfying(
+            SimException.class, e -> assertThat(e.error()).isEqualTo(EcsError.ThrottlingException))
+        .hasMessageStartingWith("Rate exceeded");
+    assertThat(t.describe("a").desiredCount()).as("nothing changed").isZero();
+    assertThat(outcome(() -> t.describe("b"))).as("other operations pass").isNull();
+  }
+
+  @Test
   void errorRate_one_failsEveryCallOfThatOperationWithServerException() {
     t.sim.setFaults(new Faults(Map.of("UpdateService", 1.0), Map.of(), Set.of(), Optional.empty()));
 

@@ -242,6 +242,62 @@ class ShardLeasesTest {
   }
 
   @Test
+  void tick_afterAnOutagePastTheRenewDeadline_takesItsOwnUntouchedLeaseBackAtOnce() {
+    Outage outage = new Outage(store);
+    ShardLeases a = new ShardLeases(outage, clock, LeaseSettings.of("a", 1));
+    a.tick();
+    outage.down = true;
+    clock.advance(LeaseSettings.RENEW_DEADLINE.plus(TICK));
+    a.tick();
+    assertThat(a.authority("seed")).as("stopped during the outage").isEmpty();
+
+    outage.down = false;
+    clock.advance(TICK);
+    a.tick();
+
+    assertThat(a.authority("seed")).as("acting again one round after the outage").isPresent();
+    assertThat(epoch(a, "seed")).as("under a new epoch, fencing the old one").isEqualTo(2);
+  }
+
+  @Test
+  void tick_afterAnOutage_aLeaseSomeoneElseTookMeanwhile_isNotTakenBack() {
+    Outage outage = new Outage(store);
+    ShardLeases a = new ShardLeases(outage, clock, LeaseSettings.of("a", 1));
+    ShardLeases b = replica("b", 1);
+    a.tick();
+    b.tick();
+    outage.down = true;
+    for (Duration waited = Duration.ZERO;
+        waited.compareTo(LeaseSettings.LEASE_DURATION.plus(TICK)) <= 0;
+        waited = waited.plus(TICK)) {
+      clock.advance(TICK);
+      a.tick();
+      b.tick();
+    }
+    assertThat(b.authority("seed")).as("b took the expired lease").isPresent();
+
+    outage.down = false;
+    clock.advance(TICK);
+    a.tick();
+
+    assertThat(a.authority("seed")).isEmpty();
+    assertThat(store.read(0).orElseThrow().owner()).contains("b");
+  }
+
+  @Test
+  void tick_anotherReplicasStoppedLease_isStillWaitedOutForTheLeaseDuration() {
+    ShardLeases a = replica("a", 1);
+    a.tick();
+    ShardLeases restarted = replica("a", 1);
+
+    restarted.tick();
+
+    assertThat(restarted.authority("seed"))
+        .as("a new incarnation under the same id did not leave the lease itself")
+        .isEmpty();
+  }
+
+  @Test
   void shardOf_isStableAndInRange() {
     assertThat(Shards.of("seed", 8)).isEqualTo(Shards.of("seed", 8)).isBetween(0, 7);
     assertThat(Optional.of(Shards.of("seed", 1))).contains(0);

@@ -234,7 +234,7 @@ class SlackChatOpsIT {
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(text(response))
-        .contains("bad duration: '99x' is not a duration")
+        .contains("bad duration '99x': not a duration")
         .contains("/daybreak wake ENV");
     assertNothingWritten();
   }

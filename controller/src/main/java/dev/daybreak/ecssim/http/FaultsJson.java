@@ -20,6 +20,7 @@ import java.util.Set;
  * <pre>{@code
  * {
  *   "errorRate":   {"DescribeServices": 0.2, "*": 0.01},
+ *   "throttleRate": {"*": 0.2},
  *   "latency":     {"UpdateService": "300ms"},
  *   "failToStart": ["c"],
  *   "blackout":    {"startsIn": "10s", "lasts": "1m"}   // or {"from": ISO-8601, "until": ISO-8601}
@@ -41,17 +42,8 @@ final class FaultsJson {
     if (!body.isObject()) {
       throw new IllegalArgumentException("faults must be a JSON object");
     }
-    Map<String, Double> errorRates = new HashMap<>();
-    body.path("errorRate")
-        .properties()
-        .forEach(
-            e -> {
-              if (!e.getValue().isNumber()) {
-                throw new IllegalArgumentException(
-                    "errorRate." + e.getKey() + " must be a number in [0, 1]");
-              }
-              errorRates.put(e.getKey(), e.getValue().asDouble());
-            });
+    Map<String, Double> errorRates = rates(body, "errorRate");
+    Map<String, Double> throttleRates = rates(body, "throttleRate");
     Map<String, Duration> latencies = new HashMap<>();
     body.path("latency")
         .properties()
@@ -65,13 +57,31 @@ final class FaultsJson {
               }
               failToStart.add(s.asText());
             });
-    return new Faults(errorRates, latencies, failToStart, blackout(body.path("blackout"), now));
+    return new Faults(
+        errorRates, latencies, failToStart, blackout(body.path("blackout"), now), throttleRates);
+  }
+
+  private static Map<String, Double> rates(JsonNode body, String member) {
+    Map<String, Double> rates = new HashMap<>();
+    body.path(member)
+        .properties()
+        .forEach(
+            e -> {
+              if (!e.getValue().isNumber()) {
+                throw new IllegalArgumentException(
+                    member + "." + e.getKey() + " must be a number in [0, 1]");
+              }
+              rates.put(e.getKey(), e.getValue().asDouble());
+            });
+    return rates;
   }
 
   static ObjectNode write(Faults faults) {
     ObjectNode n = EcsJson.object();
     ObjectNode rates = n.putObject("errorRate");
     faults.errorRates().forEach(rates::put);
+    ObjectNode throttles = n.putObject("throttleRate");
+    faults.throttleRates().forEach(throttles::put);
     ObjectNode latency = n.putObject("latency");
     faults.latencies().forEach((op, d) -> latency.put(op, Durations.format(d)));
     faults.failToStart().stream().sorted().forEach(n.putArray("failToStart")::add);

@@ -26,6 +26,7 @@ class FaultsJsonTest {
             json(
                 """
                 {"errorRate": {"DescribeServices": 0.25, "*": 0.01},
+                 "throttleRate": {"*": 0.2},
                  "latency": {"UpdateService": "300ms"},
                  "failToStart": ["c"],
                  "blackout": {"startsIn": "10s", "lasts": "1m"}}
@@ -33,6 +34,7 @@ class FaultsJsonTest {
             NOW);
 
     assertThat(faults.errorRates()).isEqualTo(Map.of("DescribeServices", 0.25, "*", 0.01));
+    assertThat(faults.throttleRates()).isEqualTo(Map.of("*", 0.2));
     assertThat(faults.latencies()).isEqualTo(Map.of("UpdateService", Duration.ofMillis(300)));
     assertThat(faults.failToStart()).isEqualTo(Set.of("c"));
     assertThat(faults.blackout())
@@ -44,7 +46,8 @@ class FaultsJsonTest {
     Faults faults =
         FaultsJson.read(
             json(
-                "{\"latency\": {\"*\": \"1s\"}, \"blackout\": {\"from\": \"2026-01-01T06:01:00Z\","
+                "{\"latency\": {\"*\": \"1s\"}, \"throttleRate\": {\"UpdateService\": 0.5},"
+                    + " \"blackout\": {\"from\": \"2026-01-01T06:01:00Z\","
                     + " \"until\": \"2026-01-01T06:02:00Z\"}}"),
             NOW);
 
