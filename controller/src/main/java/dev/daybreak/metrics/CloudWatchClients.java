@@ -1,19 +1,12 @@
 package dev.daybreak.metrics;
 
+import dev.daybreak.aws.AwsClients;
 import dev.daybreak.ecs.EcsEndpoint;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.core.retry.RetryMode;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.regions.providers.AwsProfileRegionProvider;
-import software.amazon.awssdk.regions.providers.AwsRegionProviderChain;
-import software.amazon.awssdk.regions.providers.SystemSettingsRegionProvider;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 
 /**
@@ -32,13 +25,8 @@ import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
  */
 public final class CloudWatchClients {
 
-  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
-  private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(10);
-
   /** One PutMetricData including the SDK's standard retries: well inside a publish period. */
   private static final Duration API_CALL_TIMEOUT = Duration.ofSeconds(20);
-
-  private static final Region LOCAL_REGION = Region.US_EAST_1;
 
   private CloudWatchClients() {}
 
@@ -54,39 +42,18 @@ public final class CloudWatchClients {
         region
             .filter(r -> !r.isBlank())
             .map(Region::of)
-            .or(CloudWatchClients::configuredRegion)
-            .or(() -> local ? Optional.of(LOCAL_REGION) : Optional.empty())
+            .or(AwsClients::configuredRegion)
+            .or(() -> local ? Optional.of(AwsClients.LOCAL_REGION) : Optional.empty())
             .orElseThrow(
                 () ->
                     new IllegalArgumentException(
                         "no AWS region for CloudWatch: pass --region (or set DAYBREAK_REGION or"
                             + " AWS_REGION)"));
-    var builder =
-        CloudWatchClient.builder()
-            .httpClient(
-                UrlConnectionHttpClient.builder()
-                    .connectionTimeout(CONNECT_TIMEOUT)
-                    .socketTimeout(SOCKET_TIMEOUT)
-                    .build())
-            .region(resolved)
-            .credentialsProvider(
-                local
-                    ? StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))
-                    : DefaultCredentialsProvider.builder().build())
-            .overrideConfiguration(
-                c -> c.apiCallTimeout(API_CALL_TIMEOUT).retryStrategy(RetryMode.STANDARD));
-    endpoint.ifPresent(builder::endpointOverride);
-    return builder.build();
-  }
-
-  private static Optional<Region> configuredRegion() {
-    try {
-      return Optional.of(
-          new AwsRegionProviderChain(
-                  new SystemSettingsRegionProvider(), new AwsProfileRegionProvider())
-              .getRegion());
-    } catch (SdkClientException e) {
-      return Optional.empty();
-    }
+    return AwsClients.build(
+        CloudWatchClient.builder(),
+        resolved,
+        local ? AwsClients.placeholderCredentials() : DefaultCredentialsProvider.builder().build(),
+        endpoint,
+        API_CALL_TIMEOUT);
   }
 }

@@ -1,35 +1,20 @@
 package dev.daybreak.store;
 
+import dev.daybreak.aws.AwsClients;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
-import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.core.retry.RetryMode;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.regions.providers.AwsProfileRegionProvider;
-import software.amazon.awssdk.regions.providers.AwsRegionProviderChain;
-import software.amazon.awssdk.regions.providers.SystemSettingsRegionProvider;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Builds the DynamoDB client daybreak uses: URL-connection HTTP, bounded timeouts. */
 public final class DynamoDbClients {
-
-  /** A region for local endpoints (dynalite ignores it, but the SDK signs with one). */
-  private static final Region LOCAL_REGION = Region.US_EAST_1;
-
-  /** Fails fast when nothing listens, instead of the JDK's default of minutes. */
-  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
-
-  private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(10);
 
   /**
    * One call including the SDK's retries. Retries follow the SDK's standard mode (3 attempts,
@@ -55,8 +40,8 @@ public final class DynamoDbClients {
     Region resolved =
         region
             .map(Region::of)
-            .or(DynamoDbClients::configuredRegion)
-            .or(() -> endpoint.map(e -> LOCAL_REGION))
+            .or(AwsClients::configuredRegion)
+            .or(() -> endpoint.map(e -> AwsClients.LOCAL_REGION))
             .orElseThrow(
                 () ->
                     new StoreException(
@@ -67,32 +52,9 @@ public final class DynamoDbClients {
                 EnvironmentVariableCredentialsProvider.create(),
                 SystemPropertyCredentialsProvider.create(),
                 ProfileCredentialsProvider.create(),
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                AwsClients.placeholderCredentials())
             : DefaultCredentialsProvider.builder().build();
-    var builder =
-        DynamoDbClient.builder()
-            .httpClient(
-                UrlConnectionHttpClient.builder()
-                    .connectionTimeout(CONNECT_TIMEOUT)
-                    .socketTimeout(SOCKET_TIMEOUT)
-                    .build())
-            .region(resolved)
-            .credentialsProvider(credentials)
-            .overrideConfiguration(
-                c -> c.apiCallTimeout(API_CALL_TIMEOUT).retryStrategy(RetryMode.STANDARD));
-    endpoint.ifPresent(builder::endpointOverride);
-    return builder.build();
-  }
-
-  /** The region from settings and the profile file; never instance metadata (a network call). */
-  private static Optional<Region> configuredRegion() {
-    try {
-      return Optional.of(
-          new AwsRegionProviderChain(
-                  new SystemSettingsRegionProvider(), new AwsProfileRegionProvider())
-              .getRegion());
-    } catch (SdkClientException e) {
-      return Optional.empty();
-    }
+    return AwsClients.build(
+        DynamoDbClient.builder(), resolved, credentials, endpoint, API_CALL_TIMEOUT);
   }
 }
