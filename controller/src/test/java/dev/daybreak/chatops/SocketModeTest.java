@@ -13,7 +13,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import dev.daybreak.manifests.Manifests;
 import dev.daybreak.model.State;
@@ -21,21 +20,13 @@ import dev.daybreak.store.AuditEntry;
 import dev.daybreak.store.DesiredRead;
 import dev.daybreak.store.InMemoryStateStore;
 import dev.daybreak.store.Via;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import org.java_websocket.WebSocket;
-import org.java_websocket.handshake.ClientHandshake;
-import org.java_websocket.server.WebSocketServer;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -68,20 +59,15 @@ class SocketModeTest {
 
   private final Clock clock = Clock.systemUTC();
   private final InMemoryStateStore store = new InMemoryStateStore(clock);
-  private final BlockingQueue<String> fromClient = new LinkedBlockingQueue<>();
-  private final CountDownLatch serverStarted = new CountDownLatch(1);
   private WireMockServer slack;
-  private SlackSocket socket;
+  private LoopbackSocket socket;
   private ChatOps chatOps;
   private SocketModeApp app;
 
   @BeforeEach
   void startLoopbackSlack() throws InterruptedException {
     Manifests.parse("seed.yaml", SEED).forEach(store::applySpec);
-    socket = new SlackSocket();
-    socket.setReuseAddr(true);
-    socket.start();
-    assertThat(serverStarted.await(10, TimeUnit.SECONDS)).as("WebSocket server started").isTrue();
+    socket = LoopbackSocket.open();
     slack = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
     slack.start();
     slack.stubFor(
@@ -105,17 +91,17 @@ class SocketModeTest {
       app.close();
     }
     chatOps.close();
-    socket.stop(1_000);
+    socket.close();
     slack.stop();
   }
 
   @Test
   void slashCommandEnvelope_isAckedOnTheSocket_andWritesTheDesiredStateViaSlack() throws Exception {
     app = SlackApp.startSocketMode(APP_TOKEN, chatOps, apiUrl());
-    await().atMost(Duration.ofSeconds(10)).until(() -> socket.client != null);
+    await().atMost(Duration.ofSeconds(10)).until(() -> socket.client().isPresent());
     Instant before = clock.instant();
 
-    socket.client.send(slashCommand("env-1", ALLOWED, "wake seed for 2h"));
+    socket.client().orElseThrow().send(slashCommand("env-1", ALLOWED, "wake seed for 2h"));
 
     JsonObject ack = nextFromClient();
     assertThat(ack.get("envelope_id").getAsString()).isEqualTo("env-1");
@@ -132,7 +118,6 @@ class SocketModeTest {
     AuditEntry audit = store.audit("seed", 1).get(0);
     assertThat(audit.via()).isEqualTo(Via.SLACK);
     assertThat(audit.who()).contains(ALLOWED);
-    assertThat(socket.errors).isEmpty();
     await()
         .atMost(Duration.ofSeconds(10))
         .untilAsserted(
@@ -145,9 +130,9 @@ class SocketModeTest {
   void slashCommandEnvelope_fromAUserNotInTheAllowlist_isAckedAndRefused_writingNothing()
       throws Exception {
     app = SlackApp.startSocketMode(APP_TOKEN, chatOps, apiUrl());
-    await().atMost(Duration.ofSeconds(10)).until(() -> socket.client != null);
+    await().atMost(Duration.ofSeconds(10)).until(() -> socket.client().isPresent());
 
-    socket.client.send(slashCommand("env-2", "U0STRANGER", "wake seed for 2h"));
+    socket.client().orElseThrow().send(slashCommand("env-2", "U0STRANGER", "wake seed for 2h"));
 
     assertThat(nextFromClient().get("envelope_id").getAsString()).isEqualTo("env-2");
     await()
@@ -179,73 +164,13 @@ class SocketModeTest {
     return URI.create("http://127.0.0.1:" + slack.port() + "/api/");
   }
 
-  private JsonObject nextFromClient() throws InterruptedException {
-    String message = fromClient.poll(10, TimeUnit.SECONDS);
-    assertThat(message).as("a message from the client on the socket").isNotNull();
-    return JsonParser.parseString(message).getAsJsonObject();
+  private JsonObject nextFromClient() {
+    return await().atMost(Duration.ofSeconds(10)).until(socket::next, Optional::isPresent).get();
   }
 
   /** A {@code slash_commands} envelope as Slack sends it over the socket. */
   private String slashCommand(String envelopeId, String user, String text) {
-    JsonObject payload = new JsonObject();
-    payload.addProperty("token", "legacy-verification-token");
-    payload.addProperty("team_id", "T0TEAM0001");
-    payload.addProperty("team_domain", "example");
-    payload.addProperty("channel_id", "C0GENERAL1");
-    payload.addProperty("channel_name", "general");
-    payload.addProperty("user_id", user);
-    payload.addProperty("user_name", "alice");
-    payload.addProperty("command", "/daybreak");
-    payload.addProperty("text", text);
-    payload.addProperty("api_app_id", "A0APP00001");
-    payload.addProperty("response_url", "http://127.0.0.1:" + slack.port() + "/respond");
-    payload.addProperty("trigger_id", "1.2.3");
-    JsonObject envelope = new JsonObject();
-    envelope.addProperty("envelope_id", envelopeId);
-    envelope.add("payload", payload);
-    envelope.addProperty("type", "slash_commands");
-    envelope.addProperty("accepts_response_payload", true);
-    return envelope.toString();
-  }
-
-  /** Slack's side of the socket: says hello on connect and records what the client sends. */
-  private final class SlackSocket extends WebSocketServer {
-    final List<Exception> errors = new CopyOnWriteArrayList<>();
-    volatile WebSocket client;
-
-    SlackSocket() {
-      super(new InetSocketAddress("127.0.0.1", 0));
-    }
-
-    @Override
-    public void onOpen(WebSocket connection, ClientHandshake handshake) {
-      connection.send(
-          "{\"type\":\"hello\",\"num_connections\":1,"
-              + "\"debug_info\":{\"host\":\"loopback\",\"approximate_connection_time\":3600},"
-              + "\"connection_info\":{\"app_id\":\"A0APP00001\"}}");
-      client = connection;
-    }
-
-    @Override
-    public void onMessage(WebSocket connection, String message) {
-      fromClient.add(message);
-    }
-
-    @Override
-    public void onClose(WebSocket connection, int code, String reason, boolean remote) {
-      if (connection == client) {
-        client = null;
-      }
-    }
-
-    @Override
-    public void onError(WebSocket connection, Exception e) {
-      errors.add(e);
-    }
-
-    @Override
-    public void onStart() {
-      serverStarted.countDown();
-    }
+    return LoopbackSocket.slashCommand(
+        envelopeId, "C0GENERAL1", user, text, "http://127.0.0.1:" + slack.port() + "/respond");
   }
 }

@@ -10,6 +10,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.daybreak.chatops.LoopbackSocket;
 import dev.daybreak.ecssim.Latency;
 import dev.daybreak.ecssim.SimSettings;
 import dev.daybreak.it.Dynalite;
@@ -334,23 +335,7 @@ class SlackWakeEndToEndIT {
 
   /** A {@code slash_commands} envelope as Slack sends it over the Socket Mode WebSocket. */
   private String socketCommand(String envelopeId, String text) {
-    JsonObject payload = new JsonObject();
-    payload.addProperty("team_id", "T0TEAM0001");
-    payload.addProperty("team_domain", "example");
-    payload.addProperty("channel_id", Stack.CHANNEL);
-    payload.addProperty("user_id", USER);
-    payload.addProperty("user_name", "alice");
-    payload.addProperty("command", "/daybreak");
-    payload.addProperty("text", text);
-    payload.addProperty("api_app_id", "A0APP00001");
-    payload.addProperty("response_url", responseUrl());
-    payload.addProperty("trigger_id", "1.2.3");
-    JsonObject envelope = new JsonObject();
-    envelope.addProperty("envelope_id", envelopeId);
-    envelope.add("payload", payload);
-    envelope.addProperty("type", "slash_commands");
-    envelope.addProperty("accepts_response_payload", true);
-    return envelope.toString();
+    return LoopbackSocket.slashCommand(envelopeId, Stack.CHANNEL, USER, text, responseUrl());
   }
 
   /** A click on one of the buttons under daybreak's notification message. */

@@ -1,4 +1,4 @@
-package dev.daybreak.it.e2e;
+package dev.daybreak.chatops;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -14,9 +14,10 @@ import org.java_websocket.server.WebSocketServer;
 
 /**
  * Slack's end of a Socket Mode connection, on 127.0.0.1: greets each client with {@code hello} as
- * Slack does and keeps what clients send (acks) for the test to read.
+ * Slack does and keeps what clients send (acks) for the test to read. Shared by the unit tests and
+ * the end-to-end tests (through the controller's test-jar).
  */
-final class LoopbackSocket extends WebSocketServer implements AutoCloseable {
+public final class LoopbackSocket extends WebSocketServer implements AutoCloseable {
 
   private final CountDownLatch started = new CountDownLatch(1);
   private final BlockingQueue<String> received = new LinkedBlockingQueue<>();
@@ -29,7 +30,7 @@ final class LoopbackSocket extends WebSocketServer implements AutoCloseable {
   }
 
   /** A started server on a free port. */
-  static LoopbackSocket open() throws InterruptedException {
+  public static LoopbackSocket open() throws InterruptedException {
     LoopbackSocket socket = new LoopbackSocket();
     socket.awaitStarted();
     return socket;
@@ -43,12 +44,12 @@ final class LoopbackSocket extends WebSocketServer implements AutoCloseable {
   }
 
   /** The connected client, once one has said hello back by connecting. */
-  Optional<WebSocket> client() {
+  public Optional<WebSocket> client() {
     return Optional.ofNullable(client);
   }
 
   /** The next message a client sent, if any has arrived. */
-  Optional<JsonObject> next() {
+  public Optional<JsonObject> next() {
     if (error != null) {
       throw new IllegalStateException("the loopback WebSocket failed", error);
     }
@@ -90,5 +91,27 @@ final class LoopbackSocket extends WebSocketServer implements AutoCloseable {
   @Override
   public void close() throws InterruptedException {
     stop(1_000);
+  }
+
+  /** A {@code slash_commands} envelope as Slack sends it over the socket. */
+  public static String slashCommand(
+      String envelopeId, String channel, String user, String text, String responseUrl) {
+    JsonObject payload = new JsonObject();
+    payload.addProperty("team_id", "T0TEAM0001");
+    payload.addProperty("team_domain", "example");
+    payload.addProperty("channel_id", channel);
+    payload.addProperty("user_id", user);
+    payload.addProperty("user_name", "alice");
+    payload.addProperty("command", "/daybreak");
+    payload.addProperty("text", text);
+    payload.addProperty("api_app_id", "A0APP00001");
+    payload.addProperty("response_url", responseUrl);
+    payload.addProperty("trigger_id", "1.2.3");
+    JsonObject envelope = new JsonObject();
+    envelope.addProperty("envelope_id", envelopeId);
+    envelope.add("payload", payload);
+    envelope.addProperty("type", "slash_commands");
+    envelope.addProperty("accepts_response_payload", true);
+    return envelope.toString();
   }
 }
