@@ -63,7 +63,9 @@ import org.slf4j.MDC;
  * <p>The status is written before the actions run, and whenever there are actions: a pass whose
  * conditional status write loses (a concurrent pass, or a stale replica fenced by its lease epoch)
  * acts on nothing; an action that fails after the write is planned again on the next pass from what
- * ECS then reports. A replica that does not hold the environment's shard skips it.
+ * ECS then reports. A replica that does not hold the environment's shard skips it; one that loses
+ * the shard after its status write (checked again before every UpdateService) leaves the remaining
+ * actions to the shard's new holder.
  */
 public final class EnvironmentReconciler implements Reconciler {
 
@@ -219,22 +221,26 @@ public final class EnvironmentReconciler implements Reconciler {
         plan.status()
             .withObservedGeneration(stored.spec().generation())
             .withWakeDurations(wakeDurations(desired, previous.status(), plan.status(), now));
+    Optional<Ownership.Authority> writtenUnder = Optional.empty();
     if (!status.equals(previous.status()) || !plan.actions().isEmpty()) {
       // Checked again after observing ECS, which can take a while; the fence then stops a
       // replica that stalls between here and the write.
-      Optional<Ownership.Authority> authority = ownership.authority(spec.name());
-      if (authority.isEmpty()) {
+      writtenUnder = ownership.authority(spec.name());
+      if (writtenUnder.isEmpty()) {
         LOG.info("lost this environment's shard during the pass; not acting");
         return Result.done();
       }
-      if (authority.get().fence().isPresent()) {
-        store.writeStatus(spec.name(), status, previous.version(), authority.get().fence().get());
+      if (writtenUnder.get().fence().isPresent()) {
+        store.writeStatus(
+            spec.name(), status, previous.version(), writtenUnder.get().fence().get());
       } else {
         store.writeStatus(spec.name(), status, previous.version());
       }
     }
     metrics.phase(spec.name(), status.phase());
-    execute(spec, plan.actions());
+    if (!execute(spec, plan.actions(), writtenUnder)) {
+      return Result.done();
+    }
     metrics.transitions(spec.name(), plan.transitions(), now);
     Plan written = new Plan(plan.actions(), status, plan.transitions(), plan.requeueAfter());
     for (Transition t : plan.transitions()) {
@@ -295,8 +301,27 @@ public final class EnvironmentReconciler implements Reconciler {
     return more;
   }
 
-  private void execute(EnvironmentSpec spec, List<ScaleAction> actions) {
+  /**
+   * Performs the actions while this replica still holds the authority the status was written under,
+   * checking before each UpdateService: a replica that stalled after its status write (a GC pause,
+   * a frozen VM) past its renew deadline, or whose lease was taken over meanwhile, must not act on
+   * what the lease's next holder now decides. The fence cannot stop an UpdateService; only this
+   * check can. ECS has no conditional write, so what remains is the call's own latency, which the
+   * lease's margin ({@code leaseDuration - renewDeadline}) covers.
+   *
+   * @return false when the authority was lost and the remaining actions were left undone
+   */
+  private boolean execute(
+      EnvironmentSpec spec, List<ScaleAction> actions, Optional<Ownership.Authority> writtenUnder) {
     for (ScaleAction action : actions) {
+      if (!ownership.authority(spec.name()).equals(writtenUnder)) {
+        LOG.warn(
+            "lost this environment's shard after writing its status; leaving {} of {} action(s)"
+                + " to its new holder",
+            actions.size() - actions.indexOf(action),
+            actions.size());
+        return false;
+      }
       LOG.info(
           "scaling {} (ECS service {}, tier {}) to {}",
           action.service(),
@@ -305,6 +330,7 @@ public final class EnvironmentReconciler implements Reconciler {
           action.desiredCount());
       ecs.scale(spec.cluster(), action.ecsService(), action.desiredCount());
     }
+    return true;
   }
 
   /**

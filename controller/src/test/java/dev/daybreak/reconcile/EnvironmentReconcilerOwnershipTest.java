@@ -9,12 +9,16 @@ import dev.daybreak.lease.ShardLeases;
 import dev.daybreak.manifests.Manifests;
 import dev.daybreak.metrics.ReconcileMetrics;
 import dev.daybreak.model.DesiredState;
+import dev.daybreak.model.EnvironmentStatus;
 import dev.daybreak.model.ObservedService;
 import dev.daybreak.model.ServiceStatus;
 import dev.daybreak.model.State;
 import dev.daybreak.queue.Result;
 import dev.daybreak.slack.LogNotifier;
+import dev.daybreak.store.Fence;
 import dev.daybreak.store.InMemoryStateStore;
+import dev.daybreak.store.StateStore;
+import dev.daybreak.store.StoredStatus;
 import dev.daybreak.store.TableLeaseStore;
 import dev.daybreak.store.Via;
 import dev.daybreak.time.ManualClock;
@@ -123,6 +127,41 @@ class EnvironmentReconcilerOwnershipTest {
                 .timer()
                 .count())
         .isEqualTo(1);
+  }
+
+  /**
+   * Found by the deterministic simulation (seed 110 before the fix): a replica that stalled right
+   * after its fenced status write, past its lease, resumed and scaled under the epoch another
+   * replica had already taken over. The fence stops status writes, not UpdateService.
+   */
+  @Test
+  void reconcile_stalledPastItsLeaseAfterTheStatusWrite_leavesTheActionsToTheNewHolder() {
+    store.applySpec(Manifests.parse("seed.yaml", MANIFEST.replace("dependsOn: [a]", "")).get(0));
+    ShardLeases mine = new ShardLeases(TableLeaseStore.on(store), clock, LeaseSettings.of("a", 1));
+    mine.tick();
+    ShardLeases other = new ShardLeases(TableLeaseStore.on(store), clock, LeaseSettings.of("b", 1));
+    StateStore stalling =
+        new ForwardingStateStore(store) {
+          @Override
+          public StoredStatus writeStatus(
+              String environment, EnvironmentStatus status, long version, Fence fence) {
+            StoredStatus written = delegate().writeStatus(environment, status, version, fence);
+            // The process freezes here; the other replica sees the lease stand still and takes it.
+            other.tick();
+            clock.advance(LeaseSettings.LEASE_DURATION);
+            other.tick();
+            return written;
+          }
+        };
+
+    Result result =
+        new EnvironmentReconciler(
+                stalling, ecs, new LogNotifier(), clock, mine, new ReconcileMetrics(meters))
+            .reconcile("seed");
+
+    assertThat(other.heldShards()).containsExactly(0);
+    assertThat(ecs.scaled).isEmpty();
+    assertThat(result).isEqualTo(Result.done());
   }
 
   @Test
