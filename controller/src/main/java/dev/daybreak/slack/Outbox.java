@@ -40,7 +40,7 @@ final class Outbox {
 
   private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
 
-  private final SlackWebApi api;
+  private final ChatMethods api;
   private final SlackSettings settings;
   private final Clock clock;
   private final WorkQueue queue;
@@ -60,18 +60,31 @@ final class Outbox {
   private final AtomicLong givenUp = new AtomicLong();
   private final AtomicLong dropped = new AtomicLong();
 
-  Outbox(SlackWebApi api, SlackSettings settings, Clock clock, Scheduler scheduler) {
+  Outbox(ChatMethods api, SlackSettings settings, Clock clock, Scheduler scheduler) {
+    this(api, settings, clock, scheduler, false);
+  }
+
+  /**
+   * @param onScheduler deliver in tasks on {@code scheduler} instead of on delivery threads (see
+   *     {@link WorkQueue.Builder#runOnScheduler()}): for a deterministic simulation only
+   */
+  Outbox(
+      ChatMethods api,
+      SlackSettings settings,
+      Clock clock,
+      Scheduler scheduler,
+      boolean onScheduler) {
     this.api = api;
     this.settings = settings;
     this.clock = clock;
     this.backoff = new ExponentialBackoff(settings.retryBase(), settings.retryMax());
-    this.queue =
+    WorkQueue.Builder builder =
         WorkQueue.builder()
             .name("slack")
             .workers(settings.deliveryWorkers())
             .clock(clock)
-            .scheduler(scheduler)
-            .build(this::deliver);
+            .scheduler(scheduler);
+    this.queue = (onScheduler ? builder.runOnScheduler() : builder).build(this::deliver);
     queue.start();
   }
 
@@ -217,7 +230,7 @@ final class Outbox {
       lock.unlock();
     }
 
-    Optional<SlackWebApi.Posted> posted = Optional.empty();
+    Optional<ChatMethods.Posted> posted = Optional.empty();
     Optional<DeliveryException> failure = Optional.empty();
     try {
       switch (step.kind) {
@@ -241,13 +254,13 @@ final class Outbox {
     }
   }
 
-  private Result succeeded(MessageThread thread, Step step, Optional<SlackWebApi.Posted> posted) {
+  private Result succeeded(MessageThread thread, Step step, Optional<ChatMethods.Posted> posted) {
     delivered.incrementAndGet();
     thread.attempts = 0;
     backoff.forget(thread.operationId);
     switch (step.kind) {
       case POST -> {
-        SlackWebApi.Posted where = posted.orElseThrow();
+        ChatMethods.Posted where = posted.orElseThrow();
         thread.ts = Optional.ofNullable(where.ts());
         thread.channelId = where.channel() == null ? thread.channel : where.channel();
         thread.deliveredVersion = Math.max(thread.deliveredVersion, step.version);

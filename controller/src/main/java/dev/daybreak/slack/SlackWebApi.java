@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * The two Slack Web API methods notifications use, through the Slack SDK, with every failure
  * classified into a {@link DeliveryException}. Blocking; called only from the outbox's threads.
  */
-final class SlackWebApi implements AutoCloseable {
+final class SlackWebApi implements ChatMethods {
 
   private static final Logger LOG = LoggerFactory.getLogger(SlackWebApi.class);
 
@@ -48,10 +48,8 @@ final class SlackWebApi implements AutoCloseable {
     this.methods = slack.methods(token.value());
   }
 
-  /** Where a message was posted. */
-  record Posted(String channel, String ts) {}
-
-  Posted post(String channel, Optional<String> threadTs, SlackMessage message)
+  @Override
+  public Posted post(String channel, Optional<String> threadTs, SlackMessage message)
       throws DeliveryException {
     ChatPostMessageResponse response =
         call(
@@ -69,7 +67,8 @@ final class SlackWebApi implements AutoCloseable {
     return new Posted(response.getChannel(), response.getTs());
   }
 
-  void update(String channel, String ts, SlackMessage message) throws DeliveryException {
+  @Override
+  public void update(String channel, String ts, SlackMessage message) throws DeliveryException {
     ChatUpdateResponse response =
         call(
             "chat.update",
