@@ -49,7 +49,7 @@ public final class SimSlack implements Notifier {
   private final Api api;
   private long expectedReplies;
   private final Map<String, String> latestOperation = new HashMap<>();
-  private final Map<String, Announcement> latestContent = new HashMap<>();
+  private final Map<String, Announcement> latestAnnouncement = new HashMap<>();
 
   private SimSlack(SlackSettings settings, Api api, Clock clock, Scheduler scheduler) {
     this.api = api;
@@ -74,7 +74,7 @@ public final class SimSlack implements Notifier {
       latestOperation.put(a.environment(), a.operationId());
     }
     if (a.operationId().equals(latestOperation.get(a.environment()))) {
-      latestContent.put(a.environment(), a);
+      latestAnnouncement.put(a.environment(), a);
     }
     notifier.announce(a);
   }
@@ -96,7 +96,7 @@ public final class SimSlack implements Notifier {
    */
   public long unaccounted() {
     long missing = Math.max(0, expectedReplies - api.replies);
-    for (Announcement a : latestContent.values()) {
+    for (Announcement a : latestAnnouncement.values()) {
       if (!api.contents.containsValue(SlackBlocks.message(a).text())) {
         missing++;
       }

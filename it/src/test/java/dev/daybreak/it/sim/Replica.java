@@ -18,9 +18,11 @@ import dev.daybreak.store.StateStore;
 import dev.daybreak.time.Scheduler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One controller replica of the simulation: its reconciler, work queue, error backoff, resync,
@@ -173,7 +175,7 @@ final class Replica {
    */
   void reached(Point point) {
     if (pauseAt.filter(point::equals).isPresent() && ++reached == pauseNth) {
-      sim.block(java.util.Set.of(id, slackActor), pauseFor);
+      sim.block(Set.of(id, slackActor), pauseFor);
     }
   }
 
@@ -199,7 +201,7 @@ final class Replica {
     if (!up) {
       return;
     }
-    java.time.Instant at = sim.clock.instant().plus(after);
+    Instant at = sim.clock.instant().plus(after);
     Long existing = pending.get(env);
     if (existing != null && !sim.scheduledAt(existing).map(t -> t.isAfter(at)).orElse(true)) {
       return;

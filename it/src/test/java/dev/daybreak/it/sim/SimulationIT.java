@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -142,6 +143,30 @@ class SimulationIT {
     assertThat(second.traceHash()).isEqualTo(first.traceHash());
     assertThat(other.traceHash()).isNotEqualTo(first.traceHash());
     assertThat(first.stats().passes()).isPositive();
+  }
+
+  @Test
+  void sameSeed_withTwoReplicasSchedulesAndSlackFaults_sameTraceAndActions() {
+    long seed =
+        LongStream.rangeClosed(1, 200)
+            .filter(
+                s -> {
+                  Simulation.Stats st =
+                      new Simulation(s, Simulation.Size.SMALL, false, false).run().stats();
+                  return st.replicas() == 2
+                      && st.scheduled()
+                      && st.slackFaults()
+                      && st.pauses() > 0
+                      && st.clockJumps() > 0;
+                })
+            .findFirst()
+            .orElseThrow();
+
+    Simulation.Outcome first = new Simulation(seed, Simulation.Size.SMALL).run();
+    Simulation.Outcome second = new Simulation(seed, Simulation.Size.SMALL).run();
+
+    assertThat(second.traceHash()).isEqualTo(first.traceHash());
+    assertThat(second.actions()).isEqualTo(first.actions()).isNotEmpty();
   }
 
   /** Sums over all seeds, for the report line. */
