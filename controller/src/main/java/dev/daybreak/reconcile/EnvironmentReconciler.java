@@ -65,11 +65,19 @@ import org.slf4j.MDC;
  * acts on nothing; an action that fails after the write is planned again on the next pass from what
  * ECS then reports. A replica that does not hold the environment's shard skips it; one that loses
  * the shard after its status write (checked again before every UpdateService) leaves the remaining
- * actions to the shard's new holder.
+ * actions to the shard's new holder, and no action is performed on an observation older than {@link
+ * #MAX_OBSERVATION_AGE}: the pass observes and plans again.
  */
 public final class EnvironmentReconciler implements Reconciler {
 
   private static final Logger LOG = LoggerFactory.getLogger(EnvironmentReconciler.class);
+
+  /**
+   * How old an observation may be when an action planned from it is performed. A pass normally acts
+   * milliseconds after DescribeServices returns; an UpdateService retried through throttling or a
+   * stalled process can take longer, and then a dependency may no longer be ready.
+   */
+  static final Duration MAX_OBSERVATION_AGE = Duration.ofSeconds(2);
 
   /** How soon to look again after losing a conditional status write: at once. */
   static final Duration AFTER_CONFLICT = Duration.ZERO;
@@ -214,6 +222,7 @@ public final class EnvironmentReconciler implements Reconciler {
     EnvironmentSpec spec = stored.spec().spec();
     Map<String, ObservedService> observed =
         ecs.observe(spec.cluster(), spec.services().stream().map(ServiceSpec::ecsService).toList());
+    Instant observedAt = clock.instant();
     StoredStatus previous =
         stored.status().orElse(new StoredStatus(EnvironmentStatus.initial(), 0));
     Plan plan = Planner.plan(spec, desired, observed, previous.status(), now);
@@ -238,8 +247,9 @@ public final class EnvironmentReconciler implements Reconciler {
       }
     }
     metrics.phase(spec.name(), status.phase());
-    if (!execute(spec, plan.actions(), writtenUnder)) {
-      return Result.done();
+    Optional<Result> stopped = execute(spec, plan.actions(), writtenUnder, observedAt);
+    if (stopped.isPresent()) {
+      return stopped.get();
     }
     metrics.transitions(spec.name(), plan.transitions(), now);
     Plan written = new Plan(plan.actions(), status, plan.transitions(), plan.requeueAfter());
@@ -302,25 +312,44 @@ public final class EnvironmentReconciler implements Reconciler {
   }
 
   /**
-   * Performs the actions while this replica still holds the authority the status was written under,
-   * checking before each UpdateService: a replica that stalled after its status write (a GC pause,
-   * a frozen VM) past its renew deadline, or whose lease was taken over meanwhile, must not act on
-   * what the lease's next holder now decides. The fence cannot stop an UpdateService; only this
-   * check can. ECS has no conditional write, so what remains is the call's own latency, which the
-   * lease's margin ({@code leaseDuration - renewDeadline}) covers.
+   * Performs the actions while this replica still holds the authority the status was written under
+   * and what it observed is still fresh, checking both before each UpdateService.
    *
-   * @return false when the authority was lost and the remaining actions were left undone
+   * <p>A replica that stalled after its status write (a GC pause, a frozen VM) past its renew
+   * deadline, or whose lease was taken over meanwhile, must not act on what the lease's next holder
+   * now decides: the fence cannot stop an UpdateService, only this check can. And a plan is only as
+   * good as the observation it was made from: after a stall longer than {@link
+   * #MAX_OBSERVATION_AGE} a dependency may have crashed or been deleted, so the pass stops and
+   * plans again from a fresh DescribeServices. ECS has no conditional write; what remains is the
+   * calls' own latency.
+   *
+   * @return empty when every action was performed; else how the pass ends
    */
-  private boolean execute(
-      EnvironmentSpec spec, List<ScaleAction> actions, Optional<Ownership.Authority> writtenUnder) {
+  private Optional<Result> execute(
+      EnvironmentSpec spec,
+      List<ScaleAction> actions,
+      Optional<Ownership.Authority> writtenUnder,
+      Instant observedAt) {
     for (ScaleAction action : actions) {
+      int left = actions.size() - actions.indexOf(action);
       if (!ownership.authority(spec.name()).equals(writtenUnder)) {
         LOG.warn(
             "lost this environment's shard after writing its status; leaving {} of {} action(s)"
                 + " to its new holder",
-            actions.size() - actions.indexOf(action),
+            left,
             actions.size());
-        return false;
+        return Optional.of(Result.done());
+      }
+      Duration age = Duration.between(observedAt, clock.instant());
+      if (age.compareTo(MAX_OBSERVATION_AGE) > 0) {
+        LOG.warn(
+            "what ECS reported is {} old, more than {}; observing again before the remaining {} of"
+                + " {} action(s)",
+            age,
+            MAX_OBSERVATION_AGE,
+            left,
+            actions.size());
+        return Optional.of(Result.requeueAfter(Duration.ZERO));
       }
       LOG.info(
           "scaling {} (ECS service {}, tier {}) to {}",
@@ -330,7 +359,7 @@ public final class EnvironmentReconciler implements Reconciler {
           action.desiredCount());
       ecs.scale(spec.cluster(), action.ecsService(), action.desiredCount());
     }
-    return true;
+    return Optional.empty();
   }
 
   /**
