@@ -175,6 +175,7 @@ final class Replica {
    */
   void reached(Point point) {
     if (pauseAt.filter(point::equals).isPresent() && ++reached == pauseNth) {
+      sim.paused();
       sim.block(Set.of(id, slackActor), pauseFor);
     }
   }

@@ -110,6 +110,7 @@ final class Simulation {
       int failedPasses,
       int crashes,
       int pauses,
+      int slackHangs,
       int clockJumps,
       int acceptedWrites,
       int chatOpsWrites,
@@ -176,6 +177,7 @@ final class Simulation {
   int failedPasses;
   private int crashes;
   private int pauses;
+  private int slackHangs;
   private int clockJumps;
   private int acceptedWrites;
   private int chatOpsWrites;
@@ -358,6 +360,7 @@ final class Simulation {
             failedPasses,
             crashes,
             pauses,
+            slackHangs,
             clockJumps,
             acceptedWrites,
             chatOpsWrites,
@@ -608,7 +611,6 @@ final class Simulation {
    */
   void block(Set<String> actors, Duration duration) {
     Instant until = clock.instant().plus(duration);
-    pauses++;
     digest(() -> "block " + actors + " until " + until);
     actors.forEach(a -> blockedUntil.merge(a, until, (x, y) -> x.isAfter(y) ? x : y));
     while (violations.isEmpty() && step(until)) {
@@ -618,6 +620,11 @@ final class Simulation {
       clock.advanceTo(until);
     }
     actors.forEach(a -> blockedUntil.remove(a, until));
+  }
+
+  /** Counts a replica's pause. */
+  void paused() {
+    pauses++;
   }
 
   private Replica replica(String id) {
@@ -904,6 +911,7 @@ final class Simulation {
               SimSlack.Answer.RATE_LIMITED, Duration.ofSeconds(1 + slackRandom.nextInt(60)));
       case 1 -> new SimSlack.Response(SimSlack.Answer.SERVER_ERROR, Duration.ZERO);
       default -> {
+        slackHangs++;
         block(Set.of(r.slackActor), SLACK_TIMEOUT);
         yield new SimSlack.Response(SimSlack.Answer.TIMEOUT, Duration.ZERO);
       }

@@ -174,6 +174,7 @@ class SimulationIT {
     long passes;
     long crashes;
     long pauses;
+    long slackHangs;
     long clockJumps;
     long throttles;
     long rateLimited;
@@ -192,6 +193,7 @@ class SimulationIT {
       passes += s.passes();
       crashes += s.crashes();
       pauses += s.pauses();
+      slackHangs += s.slackHangs();
       clockJumps += s.clockJumps();
       throttles += s.throttles();
       rateLimited += s.slackRateLimited();
@@ -212,8 +214,8 @@ class SimulationIT {
     String report(int seeds, int failing) {
       return String.format(
           "simulation: %d seeds (%d with two leased replicas, %d with schedules, %d Slack-healthy"
-              + " twins), %d passes, %d controller crashes, %d pauses, %d clock jumps, %d ECS"
-              + " throttles, %d Slack 429s (%d Slack calls delivered, %d messages given up and counted by"
+              + " twins), %d passes, %d controller crashes, %d replica pauses, %d clock jumps, %d"
+              + " ECS throttles, %d Slack 429s, %d hung Slack calls (%d Slack calls delivered, %d messages given up and counted by"
               + " live outboxes), %d accepted writes (%d through chat-ops), %d stale"
               + " status writes rejected; slowest convergence %s after the faults stopped or the"
               + " effective state last changed (%.0f%% of its bound); %d failing",
@@ -227,6 +229,7 @@ class SimulationIT {
           clockJumps,
           throttles,
           rateLimited,
+          slackHangs,
           slackDelivered,
           slackGivenUp,
           writes,
