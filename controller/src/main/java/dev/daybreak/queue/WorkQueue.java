@@ -62,6 +62,7 @@ public final class WorkQueue implements AutoCloseable {
   private final TokenBucket retryBucket;
   private final List<Thread> workers;
   private final CountDownLatch workersExited;
+  private final boolean onScheduler;
 
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition readyOrShutdown = lock.newCondition();
@@ -89,13 +90,15 @@ public final class WorkQueue implements AutoCloseable {
     }
     this.backoff = new ExponentialBackoff(builder.backoffBase, builder.backoffMax);
     this.retryBucket = new TokenBucket(builder.retryLimit, clock);
-    this.workers = new ArrayList<>(builder.workers);
-    for (int i = 0; i < builder.workers; i++) {
+    this.onScheduler = builder.onScheduler;
+    int threads = onScheduler ? 0 : builder.workers;
+    this.workers = new ArrayList<>(threads);
+    for (int i = 0; i < threads; i++) {
       Thread worker = new Thread(this::work, "daybreak-" + name + "-worker-" + i);
       worker.setDaemon(true);
       workers.add(worker);
     }
-    this.workersExited = new CountDownLatch(builder.workers);
+    this.workersExited = new CountDownLatch(threads);
   }
 
   public static Builder builder() {
@@ -265,6 +268,37 @@ public final class WorkQueue implements AutoCloseable {
     if (dirty.add(key) && !processing.contains(key)) {
       ready.addLast(key);
       readyOrShutdown.signal();
+      processOnSchedulerLocked();
+    }
+  }
+
+  /** With {@link Builder#runOnScheduler()}: one task on the scheduler per key made ready. */
+  private void processOnSchedulerLocked() {
+    if (onScheduler) {
+      scheduler.schedule(Duration.ZERO, this::processNextReady);
+    }
+  }
+
+  /** Processes the next ready key on the calling thread (the scheduler's), if there is one. */
+  private void processNextReady() {
+    String key;
+    lock.lock();
+    try {
+      if (shuttingDown || ready.isEmpty()) {
+        return;
+      }
+      key = ready.pollFirst();
+      dirty.remove(key);
+      processing.add(key);
+    } finally {
+      lock.unlock();
+    }
+    try {
+      process(key);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      done(key);
     }
   }
 
@@ -305,6 +339,7 @@ public final class WorkQueue implements AutoCloseable {
       if (dirty.contains(key) && !shuttingDown) {
         ready.addLast(key);
         readyOrShutdown.signal();
+        processOnSchedulerLocked();
       }
     } finally {
       lock.unlock();
@@ -391,6 +426,7 @@ public final class WorkQueue implements AutoCloseable {
     private Duration backoffBase = ExponentialBackoff.CONTROLLER_RUNTIME_BASE;
     private Duration backoffMax = ExponentialBackoff.CONTROLLER_RUNTIME_MAX;
     private RateLimit retryLimit = CONTROLLER_RUNTIME_RETRY_LIMIT;
+    private boolean onScheduler;
 
     private Builder() {}
 
@@ -438,8 +474,24 @@ public final class WorkQueue implements AutoCloseable {
       return this;
     }
 
+    /**
+     * No worker threads: each key made ready is processed by a task handed to the {@link
+     * #scheduler}, on the scheduler's thread, one pass per task. For a single-threaded
+     * deterministic simulation whose event loop is the scheduler (and which therefore decides when
+     * every pass runs); the workers setting is then ignored. A real scheduler would run the passes
+     * on its one thread, so production code does not use this.
+     */
+    public Builder runOnScheduler() {
+      this.onScheduler = true;
+      return this;
+    }
+
     /** A queue whose workers call {@code reconciler}; call {@link WorkQueue#start()} to run it. */
     public WorkQueue build(Reconciler reconciler) {
+      if (onScheduler && scheduler == null) {
+        throw new IllegalStateException(
+            "a work queue that runs its passes on the scheduler needs a scheduler; none was set");
+      }
       return new WorkQueue(this, Objects.requireNonNull(reconciler, "reconciler"));
     }
   }

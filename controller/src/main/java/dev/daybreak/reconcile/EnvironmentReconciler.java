@@ -67,11 +67,21 @@ import org.slf4j.MDC;
  * <p>The status is written before the actions run, and whenever there are actions: a pass whose
  * conditional status write loses (a concurrent pass, or a stale replica fenced by its lease epoch)
  * acts on nothing; an action that fails after the write is planned again on the next pass from what
- * ECS then reports. A replica that does not hold the environment's shard skips it.
+ * ECS then reports. A replica that does not hold the environment's shard skips it; one that loses
+ * the shard after its status write (checked again before every UpdateService) leaves the remaining
+ * actions to the shard's new holder, and no action is performed on an observation older than {@link
+ * #MAX_OBSERVATION_AGE}: the pass observes and plans again.
  */
 public final class EnvironmentReconciler implements Reconciler {
 
   private static final Logger LOG = LoggerFactory.getLogger(EnvironmentReconciler.class);
+
+  /**
+   * How old an observation may be when an action planned from it is performed. A pass normally acts
+   * milliseconds after DescribeServices returns; an UpdateService retried through throttling or a
+   * stalled process can take longer, and then a dependency may no longer be ready.
+   */
+  static final Duration MAX_OBSERVATION_AGE = Duration.ofSeconds(2);
 
   /** How soon to look again after losing a conditional status write: at once. */
   static final Duration AFTER_CONFLICT = Duration.ZERO;
@@ -221,6 +231,7 @@ public final class EnvironmentReconciler implements Reconciler {
     EnvironmentSpec spec = stored.spec().spec();
     Map<String, ObservedService> observed =
         ecs.observe(spec.cluster(), spec.services().stream().map(ServiceSpec::ecsService).toList());
+    Instant observedAt = clock.instant();
     StoredStatus previous =
         stored.status().orElse(new StoredStatus(EnvironmentStatus.initial(), 0));
     Plan plan = Planner.plan(spec, desired, observed, previous.status(), now);
@@ -228,12 +239,18 @@ public final class EnvironmentReconciler implements Reconciler {
         plan.status()
             .withObservedGeneration(stored.spec().generation())
             .withWakeDurations(wakeDurations(desired, previous.status(), plan.status(), now));
-    if ((!status.equals(previous.status()) || !plan.actions().isEmpty())
-        && !writeStatus(spec.name(), status, previous)) {
-      return Result.done();
+    Optional<Ownership.Authority> writtenUnder = Optional.empty();
+    if (!status.equals(previous.status()) || !plan.actions().isEmpty()) {
+      writtenUnder = writeStatus(spec.name(), status, previous);
+      if (writtenUnder.isEmpty()) {
+        return Result.done();
+      }
     }
     metrics.phase(spec.name(), status.phase());
-    execute(spec, plan.actions());
+    Optional<Result> stopped = execute(spec, plan.actions(), writtenUnder, observedAt);
+    if (stopped.isPresent()) {
+      return stopped.get();
+    }
     metrics.transitions(spec.name(), plan.transitions(), now);
     Plan written = new Plan(plan.actions(), status, plan.transitions(), plan.requeueAfter());
     for (Transition t : plan.transitions()) {
@@ -247,20 +264,22 @@ public final class EnvironmentReconciler implements Reconciler {
    * Writes the status under this replica's authority. Checked again after observing ECS, which can
    * take a while; the fence then stops a replica that stalls between here and the write.
    *
-   * @return false when the environment's shard was lost during the pass (nothing written)
+   * @return the authority it was written under; empty when the environment's shard was lost during
+   *     the pass (nothing written)
    */
-  private boolean writeStatus(String name, EnvironmentStatus status, StoredStatus previous) {
+  private Optional<Ownership.Authority> writeStatus(
+      String name, EnvironmentStatus status, StoredStatus previous) {
     Optional<Ownership.Authority> authority = ownership.authority(name);
     if (authority.isEmpty()) {
       LOG.info("lost this environment's shard during the pass; not acting");
-      return false;
+      return authority;
     }
     if (authority.get().fence().isPresent()) {
       store.writeStatus(name, status, previous.version(), authority.get().fence().get());
     } else {
       store.writeStatus(name, status, previous.version());
     }
-    return true;
+    return authority;
   }
 
   /**
@@ -312,7 +331,7 @@ public final class EnvironmentReconciler implements Reconciler {
             stored.spec().generation(),
             was.operationStartedAt(),
             was.wakeDurations());
-    if (!status.equals(was) && !writeStatus(spec.name(), status, previous)) {
+    if (!status.equals(was) && writeStatus(spec.name(), status, previous).isEmpty()) {
       return Result.done();
     }
     metrics.phase(spec.name(), Phase.DEGRADED);
@@ -386,8 +405,46 @@ public final class EnvironmentReconciler implements Reconciler {
     return more;
   }
 
-  private void execute(EnvironmentSpec spec, List<ScaleAction> actions) {
+  /**
+   * Performs the actions while this replica still holds the authority the status was written under
+   * and what it observed is still fresh, checking both before each UpdateService.
+   *
+   * <p>A replica that stalled after its status write (a GC pause, a frozen VM) past its renew
+   * deadline, or whose lease was taken over meanwhile, must not act on what the lease's next holder
+   * now decides: the fence cannot stop an UpdateService, only this check can. And a plan is only as
+   * good as the observation it was made from: after a stall longer than {@link
+   * #MAX_OBSERVATION_AGE} a dependency may have crashed or been deleted, so the pass stops and
+   * plans again from a fresh DescribeServices. ECS has no conditional write; what remains is the
+   * calls' own latency.
+   *
+   * @return empty when every action was performed; else how the pass ends
+   */
+  private Optional<Result> execute(
+      EnvironmentSpec spec,
+      List<ScaleAction> actions,
+      Optional<Ownership.Authority> writtenUnder,
+      Instant observedAt) {
     for (ScaleAction action : actions) {
+      int left = actions.size() - actions.indexOf(action);
+      if (!ownership.authority(spec.name()).equals(writtenUnder)) {
+        LOG.warn(
+            "lost this environment's shard after writing its status; leaving {} of {} action(s)"
+                + " to its new holder",
+            left,
+            actions.size());
+        return Optional.of(Result.done());
+      }
+      Duration age = Duration.between(observedAt, clock.instant());
+      if (age.compareTo(MAX_OBSERVATION_AGE) > 0) {
+        LOG.warn(
+            "what ECS reported is {} old, more than {}; observing again before the remaining {} of"
+                + " {} action(s)",
+            age,
+            MAX_OBSERVATION_AGE,
+            left,
+            actions.size());
+        return Optional.of(Result.requeueAfter(Duration.ZERO));
+      }
       LOG.info(
           "scaling {} (ECS service {}, tier {}) to {}",
           action.service(),
@@ -396,6 +453,7 @@ public final class EnvironmentReconciler implements Reconciler {
           action.desiredCount());
       ecs.scale(spec.cluster(), action.ecsService(), action.desiredCount());
     }
+    return Optional.empty();
   }
 
   /**

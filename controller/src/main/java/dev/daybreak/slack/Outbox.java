@@ -50,7 +50,7 @@ final class Outbox {
 
   private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
 
-  private final SlackWebApi api;
+  private final ChatMethods api;
   private final StateStore store;
   private final SlackSettings settings;
   private final Clock clock;
@@ -72,19 +72,33 @@ final class Outbox {
   private final AtomicLong dropped = new AtomicLong();
 
   Outbox(
-      SlackWebApi api, StateStore store, SlackSettings settings, Clock clock, Scheduler scheduler) {
+      ChatMethods api, StateStore store, SlackSettings settings, Clock clock, Scheduler scheduler) {
+    this(api, store, settings, clock, scheduler, false);
+  }
+
+  /**
+   * @param onScheduler deliver in tasks on {@code scheduler} instead of on delivery threads (see
+   *     {@link WorkQueue.Builder#runOnScheduler()}): for a deterministic simulation only
+   */
+  Outbox(
+      ChatMethods api,
+      StateStore store,
+      SlackSettings settings,
+      Clock clock,
+      Scheduler scheduler,
+      boolean onScheduler) {
     this.api = api;
     this.store = store;
     this.settings = settings;
     this.clock = clock;
     this.backoff = new ExponentialBackoff(settings.retryBase(), settings.retryMax());
-    this.queue =
+    WorkQueue.Builder builder =
         WorkQueue.builder()
             .name("slack")
             .workers(settings.deliveryWorkers())
             .clock(clock)
-            .scheduler(scheduler)
-            .build(this::deliver);
+            .scheduler(scheduler);
+    this.queue = (onScheduler ? builder.runOnScheduler() : builder).build(this::deliver);
     queue.start();
   }
 
@@ -247,7 +261,7 @@ final class Outbox {
       }
     }
 
-    Optional<SlackWebApi.Posted> posted = Optional.empty();
+    Optional<ChatMethods.Posted> posted = Optional.empty();
     Optional<DeliveryException> failure = Optional.empty();
     try {
       switch (step.kind) {
@@ -291,7 +305,7 @@ final class Outbox {
   }
 
   /** Records where the message went, so a restart or another process finds the thread. */
-  private void record(MessageThread thread, SlackWebApi.Posted where) {
+  private void record(MessageThread thread, ChatMethods.Posted where) {
     if (where.ts() == null) {
       return;
     }
@@ -313,13 +327,13 @@ final class Outbox {
     }
   }
 
-  private Result succeeded(MessageThread thread, Step step, Optional<SlackWebApi.Posted> posted) {
+  private Result succeeded(MessageThread thread, Step step, Optional<ChatMethods.Posted> posted) {
     delivered.incrementAndGet();
     thread.attempts = 0;
     backoff.forget(thread.operationId);
     switch (step.kind) {
       case POST -> {
-        SlackWebApi.Posted where = posted.orElseThrow();
+        ChatMethods.Posted where = posted.orElseThrow();
         thread.ts = Optional.ofNullable(where.ts());
         thread.channelId = where.channel() == null ? thread.channel : where.channel();
         thread.deliveredVersion = Math.max(thread.deliveredVersion, step.version);

@@ -27,11 +27,11 @@ public final class SlackNotifier implements Notifier {
       Set.of(TransitionKind.WAKE_STARTED, TransitionKind.SLEEP_STARTED);
 
   private final SlackSettings settings;
-  private final SlackWebApi api;
+  private final ChatMethods api;
   private final Outbox outbox;
   private final Set<String> warnedWithoutChannel = ConcurrentHashMap.newKeySet();
 
-  private SlackNotifier(SlackSettings settings, SlackWebApi api, Outbox outbox) {
+  SlackNotifier(SlackSettings settings, ChatMethods api, Outbox outbox) {
     this.settings = settings;
     this.api = api;
     this.outbox = outbox;

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * through the Slack SDK, with every failure classified into a {@link DeliveryException}. Blocking;
  * called only from the outbox's threads and chat-ops workers, never on a request's ack path.
  */
-final class SlackWebApi implements AutoCloseable {
+final class SlackWebApi implements ChatMethods {
 
   private static final Logger LOG = LoggerFactory.getLogger(SlackWebApi.class);
 
@@ -50,10 +50,8 @@ final class SlackWebApi implements AutoCloseable {
     this.methods = slack.methods(token.value());
   }
 
-  /** Where a message was posted. */
-  record Posted(String channel, String ts) {}
-
-  Posted post(String channel, Optional<String> threadTs, SlackMessage message)
+  @Override
+  public Posted post(String channel, Optional<String> threadTs, SlackMessage message)
       throws DeliveryException {
     ChatPostMessageResponse response =
         call(
@@ -71,7 +69,8 @@ final class SlackWebApi implements AutoCloseable {
     return new Posted(response.getChannel(), response.getTs());
   }
 
-  void update(String channel, String ts, SlackMessage message) throws DeliveryException {
+  @Override
+  public void update(String channel, String ts, SlackMessage message) throws DeliveryException {
     ChatUpdateResponse response =
         call(
             "chat.update",

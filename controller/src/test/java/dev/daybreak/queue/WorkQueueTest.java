@@ -265,6 +265,44 @@ class WorkQueueTest {
   }
 
   @Test
+  void runOnScheduler_passesRunOnlyAsSchedulerTasks_onTheCallersThread_oncePerKey() {
+    List<String> threads = new ArrayList<>();
+    WorkQueue queue =
+        track(
+            manualTime()
+                .runOnScheduler()
+                .build(
+                    key -> {
+                      processed.add(key);
+                      threads.add(Thread.currentThread().getName());
+                      return key.equals("a") && processed.size() == 1
+                          ? Result.requeueAfter(Duration.ofSeconds(3))
+                          : Result.done();
+                    }));
+    queue.start();
+    queue.add("a");
+    queue.add("a");
+    queue.add("b");
+
+    assertThat(processed).isEmpty();
+    scheduler.advance(Duration.ZERO);
+    assertThat(processed).containsExactly("a", "b");
+    scheduler.advance(Duration.ofSeconds(2));
+    assertThat(processed).containsExactly("a", "b");
+    scheduler.advance(Duration.ofSeconds(1));
+    assertThat(processed).containsExactly("a", "b", "a");
+    assertThat(threads).containsOnly(Thread.currentThread().getName());
+    assertThat(scheduler.pending()).isZero();
+  }
+
+  @Test
+  void runOnScheduler_withoutAScheduler_isRefused() {
+    assertThatThrownBy(() -> WorkQueue.builder().runOnScheduler().build(key -> Result.done()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("needs a scheduler");
+  }
+
+  @Test
   void addAfter_keyAlreadyWaiting_theEarliestTimeWins() {
     WorkQueue queue =
         track(

@@ -9,16 +9,21 @@ import dev.daybreak.lease.ShardLeases;
 import dev.daybreak.manifests.Manifests;
 import dev.daybreak.metrics.ReconcileMetrics;
 import dev.daybreak.model.DesiredState;
+import dev.daybreak.model.EnvironmentStatus;
 import dev.daybreak.model.ObservedService;
 import dev.daybreak.model.ServiceStatus;
 import dev.daybreak.model.State;
 import dev.daybreak.queue.Result;
 import dev.daybreak.slack.LogNotifier;
+import dev.daybreak.store.Fence;
 import dev.daybreak.store.InMemoryStateStore;
+import dev.daybreak.store.StateStore;
+import dev.daybreak.store.StoredStatus;
 import dev.daybreak.store.TableLeaseStore;
 import dev.daybreak.store.Via;
 import dev.daybreak.time.ManualClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -52,18 +57,20 @@ class EnvironmentReconcilerOwnershipTest {
   private final RecordingEcs ecs = new RecordingEcs();
   private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
-  /** Every service exists and is scaled to zero; records each scale call. */
+  /** Every service exists, running what {@link #running} says (else 0); records each scale call. */
   private static final class RecordingEcs implements EcsGateway {
     final List<String> scaled = new ArrayList<>();
+    final Map<String, Integer> running = new LinkedHashMap<>();
 
     @Override
     public Map<String, ObservedService> observe(String cluster, Collection<String> services) {
       Map<String, ObservedService> observed = new LinkedHashMap<>();
       for (String s : services) {
+        int n = running.getOrDefault(s, 0);
         observed.put(
             s,
             new ObservedService(
-                s, ServiceStatus.ACTIVE, 0, 0, 0, List.of(), List.of(), Optional.empty()));
+                s, ServiceStatus.ACTIVE, n, n, 0, List.of(), List.of(), Optional.empty()));
       }
       return observed;
     }
@@ -123,6 +130,88 @@ class EnvironmentReconcilerOwnershipTest {
                 .timer()
                 .count())
         .isEqualTo(1);
+  }
+
+  /**
+   * Found by the deterministic simulation (seed 110 before the fix): a replica that stalled right
+   * after its fenced status write, past its lease, resumed and scaled under the epoch another
+   * replica had already taken over. The fence stops status writes, not UpdateService.
+   */
+  @Test
+  void reconcile_stalledPastItsLeaseAfterTheStatusWrite_leavesTheActionsToTheNewHolder() {
+    store.applySpec(Manifests.parse("seed.yaml", MANIFEST.replace("dependsOn: [a]", "")).get(0));
+    ShardLeases mine = new ShardLeases(TableLeaseStore.on(store), clock, LeaseSettings.of("a", 1));
+    mine.tick();
+    ShardLeases other = new ShardLeases(TableLeaseStore.on(store), clock, LeaseSettings.of("b", 1));
+    StateStore stalling =
+        new ForwardingStateStore(store) {
+          @Override
+          public StoredStatus writeStatus(
+              String environment, EnvironmentStatus status, long version, Fence fence) {
+            StoredStatus written = delegate().writeStatus(environment, status, version, fence);
+            // The process freezes here; the other replica sees the lease stand still and takes it.
+            other.tick();
+            clock.advance(LeaseSettings.LEASE_DURATION);
+            other.tick();
+            return written;
+          }
+        };
+
+    Result result =
+        new EnvironmentReconciler(
+                stalling, ecs, new LogNotifier(), clock, mine, new ReconcileMetrics(meters))
+            .reconcile("seed");
+
+    assertThat(other.heldShards()).containsExactly(0);
+    assertThat(ecs.scaled).isEmpty();
+    assertThat(result).isEqualTo(Result.done());
+  }
+
+  /** A store whose status write takes {@code stall} (the process froze right after it). */
+  private StateStore stallingAfterStatusWrite(Duration stall) {
+    return new ForwardingStateStore(store) {
+      @Override
+      public StoredStatus writeStatus(String environment, EnvironmentStatus status, long version) {
+        StoredStatus written = delegate().writeStatus(environment, status, version);
+        clock.advance(stall);
+        return written;
+      }
+    };
+  }
+
+  /**
+   * Found by the deterministic simulation (seed 8918 of 10,000): a replica stalled for 6 s after
+   * its status write while its lease stayed valid; meanwhile the dependency was deleted, and on
+   * resuming it scaled the dependent up from what it had observed before the stall.
+   */
+  @Test
+  void reconcile_stalledAfterTheStatusWrite_observesAgainInsteadOfActingOnAStaleObservation() {
+    ecs.running.put("a", 1);
+
+    Result result =
+        new EnvironmentReconciler(
+                stallingAfterStatusWrite(EnvironmentReconciler.MAX_OBSERVATION_AGE.plusMillis(1)),
+                ecs,
+                new LogNotifier(),
+                clock)
+            .reconcile("seed");
+
+    assertThat(ecs.scaled).isEmpty();
+    assertThat(result).isEqualTo(Result.requeueAfter(Duration.ZERO));
+  }
+
+  @Test
+  void reconcile_statusWriteWithinTheObservationAge_acts() {
+    ecs.running.put("a", 1);
+
+    new EnvironmentReconciler(
+            stallingAfterStatusWrite(EnvironmentReconciler.MAX_OBSERVATION_AGE),
+            ecs,
+            new LogNotifier(),
+            clock)
+        .reconcile("seed");
+
+    assertThat(ecs.scaled).containsExactly("b=1");
   }
 
   @Test

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.stream.Collectors;
 
@@ -49,14 +50,16 @@ record SimEnvironment(String name, String cluster, List<Service> services) {
     return new SimEnvironment(name, "cluster" + index, List.copyOf(services));
   }
 
-  /** The manifest, as a person would write it. */
-  String manifest() {
+  /** The manifest, as a person would write it, with {@code schedule} if there is one. */
+  String manifest(Optional<SimSchedule> schedule) {
     StringBuilder y = new StringBuilder();
     y.append("apiVersion: daybreak.dev/v1\nkind: Environment\nmetadata:\n  name: ")
         .append(name)
         .append("\nspec:\n  cluster: ")
         .append(cluster)
-        .append("\n  services:\n");
+        .append('\n');
+    schedule.ifPresent(s -> y.append(s.yaml()));
+    y.append("  services:\n");
     for (Service s : services) {
       y.append("    - name: ").append(s.name()).append('\n');
       y.append("      replicas: ").append(s.replicas()).append('\n');

@@ -1,64 +1,81 @@
 package dev.daybreak.it.sim;
 
+import dev.daybreak.chatops.SimChatOps;
 import dev.daybreak.ecs.EcsGateway;
-import dev.daybreak.ecs.GatewaySettings;
 import dev.daybreak.ecssim.EcsSimulator;
 import dev.daybreak.ecssim.Faults;
 import dev.daybreak.ecssim.Latency;
 import dev.daybreak.ecssim.ServiceSummary;
-import dev.daybreak.ecssim.SimEcsGateway;
 import dev.daybreak.ecssim.SimSettings;
+import dev.daybreak.lease.LeaseSettings;
+import dev.daybreak.lease.Ownership;
+import dev.daybreak.lease.Shards;
 import dev.daybreak.manifests.Manifests;
 import dev.daybreak.model.DesiredState;
 import dev.daybreak.model.ObservedService;
 import dev.daybreak.model.Phase;
 import dev.daybreak.model.Requeue;
 import dev.daybreak.model.State;
+import dev.daybreak.model.schedule.Stagger;
 import dev.daybreak.queue.ExponentialBackoff;
-import dev.daybreak.queue.Result;
 import dev.daybreak.reconcile.ControllerSettings;
-import dev.daybreak.reconcile.EnvironmentReconciler;
-import dev.daybreak.slack.Announcement;
-import dev.daybreak.slack.Notifier;
+import dev.daybreak.slack.OutboxStats;
+import dev.daybreak.slack.SimSlack;
+import dev.daybreak.slack.SlackSettings;
 import dev.daybreak.store.ConflictException;
 import dev.daybreak.store.DesiredRead;
+import dev.daybreak.store.Fence;
 import dev.daybreak.store.InMemoryStateStore;
+import dev.daybreak.store.LeaseRecord;
+import dev.daybreak.store.LeaseStore;
 import dev.daybreak.store.StoredStatus;
+import dev.daybreak.store.TableLeaseStore;
 import dev.daybreak.store.Via;
+import dev.daybreak.time.Scheduler;
 import dev.daybreak.time.VirtualClock;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * One deterministic simulation run: the real {@link EnvironmentReconciler} (planner, store writes,
- * notifications) against an in-process {@link EcsSimulator} and an {@link InMemoryStateStore}, all
- * on one {@link VirtualClock}, driven by a discrete-event loop in place of the work queue's
- * threads. The seed determines everything: the environments, the faults, the desired-state writes.
+ * One deterministic simulation run: one or two controller replicas (each the real {@link
+ * dev.daybreak.reconcile.EnvironmentReconciler}, real {@link dev.daybreak.lease.ShardLeases} over
+ * the store's table, the real resync and the real Slack outbox) against an in-process {@link
+ * EcsSimulator} and an {@link InMemoryStateStore}, all on one {@link VirtualClock}, driven by a
+ * discrete-event loop in place of the work queues' and timers' threads. The seed determines
+ * everything: the environments and their schedules, the faults, the desired-state writes.
+ *
+ * <p>Every event belongs to an actor: a replica, a replica's Slack outbox, or the world. A paused
+ * actor's events wait until it resumes; a pause in the middle of a call (a replica stalled inside a
+ * pass, a Slack call that hangs) runs the rest of the world in a nested loop until the pause ends
+ * and then returns into the call, so the paused code resumes with whatever it held in memory.
  *
  * <p>The loop keeps the work queue's contract: one pending time per environment (the earlier wins),
  * requeue after the pass's {@code requeueAfter}, per-key exponential backoff on error
- * (controller-runtime's 5 ms to 1000 s), and a resync every {@link
- * ControllerSettings#DEFAULT_RESYNC} that queues environments whose desired item changed. A crash
- * drops the reconciler, the queue, the backoffs and the resync's memory; the store and ECS stay.
+ * (controller-runtime's 5 ms to 1000 s), a resync every {@link ControllerSettings#DEFAULT_RESYNC}
+ * and a lease round every {@link LeaseSettings#RETRY_PERIOD}. A crash drops the replica's
+ * reconciler, queue, backoffs, resync memory, leases (unreleased) and outbox; the store and ECS
+ * stay.
  *
- * <p>Invariants are checked at every ECS call and after every step; the first violation ends the
- * run and is reported with the seed.
+ * <p>Invariants are checked at every ECS call, every status write and after every step; the first
+ * violation ends the run and is reported with the seed.
  */
 final class Simulation {
 
@@ -71,8 +88,14 @@ final class Simulation {
     static final Size LARGE = new Size(4, 3, 8, 8);
   }
 
-  /** What a run found. */
-  record Outcome(long seed, String traceHash, List<String> violations, Stats stats) {
+  /**
+   * What a run found.
+   *
+   * @param actions every UpdateService, as {@code time replica cluster/service=count}, for the
+   *     comparison with the Slack-healthy twin
+   */
+  record Outcome(
+      long seed, String traceHash, List<String> violations, Stats stats, List<String> actions) {
     boolean ok() {
       return violations.isEmpty();
     }
@@ -80,13 +103,24 @@ final class Simulation {
 
   /** Counters for the report. */
   record Stats(
+      int replicas,
+      boolean scheduled,
+      boolean slackFaults,
       int passes,
       int failedPasses,
       int crashes,
+      int pauses,
+      int slackHangs,
+      int clockJumps,
       int acceptedWrites,
+      int chatOpsWrites,
       int rejectedWrites,
       int scaleCalls,
       int throttles,
+      long slackRateLimited,
+      long slackDelivered,
+      long slackGivenUp,
+      int staleStatusWritesRejected,
       Duration convergedAfter,
       Duration bound) {}
 
@@ -98,41 +132,64 @@ final class Simulation {
   /** How long the run continues after every environment converged, checking it stays so. */
   static final Duration STABLE_FOR = Duration.ofMinutes(5);
 
-  private static final Duration NOTIFIER_STALL = Duration.ofSeconds(30);
+  /** The longest pause of a replica: a stop-the-world GC or a frozen VM, past its lease. */
+  static final Duration MAX_PAUSE = Duration.ofSeconds(90);
+
+  /** A hung Slack call ends at the client's timeout. */
+  private static final Duration SLACK_TIMEOUT = SlackSettings.defaults().httpTimeout();
+
+  static final String WORLD = "world";
 
   private final long seed;
+  private final boolean slackHealthy;
   private final Random random;
-  private final VirtualClock clock = VirtualClock.startingAt(START);
-  private final InMemoryStateStore store = new InMemoryStateStore(clock);
-  private final EcsSimulator ecs;
+  private final Random slackRandom;
+
+  /** The one Slack workspace every replica and incarnation posts to. */
+  final SimSlack.Workspace slackWorkspace = new SimSlack.Workspace();
+
+  final VirtualClock clock = VirtualClock.startingAt(START);
+  final InMemoryStateStore store = new InMemoryStateStore(clock);
+  final LeaseStore leaseStore = TableLeaseStore.on(store);
+  final EcsSimulator ecs;
+  private final SimChatOps chatOps;
   private final List<SimEnvironment> environments = new ArrayList<>();
+  private final Map<String, Optional<SimSchedule>> schedules = new HashMap<>();
+  private final List<Replica> replicas = new ArrayList<>();
+  private final int shards;
+  private final boolean scheduled;
+  private final boolean slackFaults;
+
   private final PriorityQueue<Event> events = new PriorityQueue<>();
-  private final MessageDigest trace;
+  private final Map<Long, Event> live = new HashMap<>();
+  private final Map<String, Instant> blockedUntil = new HashMap<>();
+  private final Deque<String> acting = new ArrayDeque<>();
+  private final Optional<MessageDigest> trace;
   private final List<String> violations = new ArrayList<>();
-  private final Map<String, State> lastAccepted = new HashMap<>();
+  private final List<String> actions = new ArrayList<>();
+  private final Map<String, DesiredState> lastAccepted = new HashMap<>();
+  private final Map<String, Long> statusEpoch = new HashMap<>();
   private final Duration bound;
   private long sequence;
-
-  // The controller: everything here is lost in a crash.
-  private boolean up = true;
-  private EnvironmentReconciler reconciler;
-  private Map<String, Long> pending = new HashMap<>();
-  private ExponentialBackoff backoff;
-  private Map<String, DesiredRead> resyncSeen = new HashMap<>();
 
   // Fault state.
   private boolean slackOut;
   private long crashAtScaleCall = -1;
   private long scaleCalls;
-  private final List<Instant> scaleTimesThisPass = new ArrayList<>();
-  private Optional<Instant> announcedThisPass = Optional.empty();
 
-  private int passes;
-  private int failedPasses;
+  int passes;
+  int failedPasses;
   private int crashes;
+  private int pauses;
+  private int slackHangs;
+  private int clockJumps;
   private int acceptedWrites;
+  private int chatOpsWrites;
   private int rejectedWrites;
+  private int staleRejected;
+  long slackRateLimited;
   private Optional<Instant> convergedAt = Optional.empty();
+  private boolean stopped;
 
   /**
    * When the calm began: the CALM event is drawn at the end of the fault window, so every fault and
@@ -140,11 +197,28 @@ final class Simulation {
    */
   private Optional<Instant> calmFrom = Optional.empty();
 
+  /** When an environment's effective desired state last changed after the calm began. */
+  private Optional<Instant> targetChangedAt = Optional.empty();
+
+  private Map<String, Optional<State>> targets = Map.of();
+
+  /** A traced run of {@code seed}, with Slack as the seed scripts it. */
   Simulation(long seed, Size size) {
+    this(seed, size, false, true);
+  }
+
+  /**
+   * @param slackHealthy the Slack-healthy twin: the same seed with every Slack call answered at
+   *     once, for invariant (6)
+   * @param traced whether to keep a hash of everything that happened (for the same-seed check)
+   */
+  Simulation(long seed, Size size, boolean slackHealthy, boolean traced) {
     this.seed = seed;
+    this.slackHealthy = slackHealthy;
     this.random = new Random(seed);
+    this.slackRandom = new Random(~seed);
     try {
-      this.trace = MessageDigest.getInstance("SHA-256");
+      this.trace = traced ? Optional.of(MessageDigest.getInstance("SHA-256")) : Optional.empty();
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
@@ -152,6 +226,14 @@ final class Simulation {
     for (int i = 0; i < count; i++) {
       environments.add(SimEnvironment.draw(random, i, size.minServices(), size.maxServices()));
     }
+    this.scheduled = random.nextInt(3) == 0;
+    for (SimEnvironment env : environments) {
+      schedules.put(
+          env.name(), scheduled ? Optional.of(SimSchedule.draw(random, START)) : Optional.empty());
+    }
+    boolean leased = random.nextBoolean();
+    this.shards = 1 + random.nextInt(4);
+    this.slackFaults = random.nextBoolean();
     SimSettings.Builder settings =
         SimSettings.builder().seed(seed).stopLatency(Latency.fixed(Duration.ofSeconds(5)));
     for (SimEnvironment env : environments) {
@@ -167,28 +249,41 @@ final class Simulation {
     for (SimEnvironment env : environments) {
       ecs.provision(
           env.cluster(), env.services().stream().map(SimEnvironment.Service::name).toList());
-      store.applySpec(Manifests.parse(env.name() + ".yaml", env.manifest()).get(0));
+      store.applySpec(
+          Manifests.parse(env.name() + ".yaml", env.manifest(schedules.get(env.name()))).get(0));
     }
-    drawSchedule(size);
-    startController();
+    for (int i = 0; i < (leased ? 2 : 1); i++) {
+      replicas.add(new Replica(this, i, leased, shards));
+    }
+    this.chatOps = new SimChatOps(store, clock, env -> replicas.get(0).enqueue(env, Duration.ZERO));
+    drawFaults(size);
+    replicas.forEach(Replica::start);
   }
 
   /**
-   * The convergence bound after the faults stop, derived from what can still be outstanding then: a
-   * key's error backoff at its cap (1000 s); ECS's launch throttle for a service whose tasks failed
-   * to start ({@link SimSettings#startFailureBackoffMax()}); a Degraded environment's longest
-   * requeue; one drift check and one resync; then a full wake, tier by tier: the slowest start of
-   * the tier twice (a task that crashed for want of its dependency is relaunched after the relaunch
-   * delay and starts again) plus the crash grace and the progress requeue; and a full sleep, tier
-   * by tier: the stop latency plus the progress requeue.
+   * The convergence bound after the faults stop (or after the effective desired state last changed,
+   * whichever is later), derived from what can still be outstanding then: a key's error backoff at
+   * its cap (1000 s); ECS's launch throttle for a service whose tasks failed to start ({@link
+   * SimSettings#startFailureBackoffMax()}); a Degraded environment's longest requeue; one drift
+   * check and one resync; a replica's longest pause, then a lease taken over from a crashed or
+   * paused replica (lease duration plus two lease rounds); the stagger window of a schedule edge;
+   * then a full wake, tier by tier: the slowest start of the tier twice (a task that crashed for
+   * want of its dependency is relaunched after the relaunch delay and starts again) plus the crash
+   * grace and the progress requeue; and a full sleep, tier by tier: the stop latency plus the
+   * progress requeue.
    */
   private Duration bound(SimSettings settings) {
+    int widestTier = environments.stream().mapToInt(e -> e.services().size()).max().orElse(1);
     Duration b =
         ExponentialBackoff.CONTROLLER_RUNTIME_MAX
             .plus(settings.startFailureBackoffMax())
             .plus(Requeue.DEGRADED_MAX)
             .plus(Requeue.DRIFT_CHECK)
-            .plus(ControllerSettings.DEFAULT_RESYNC);
+            .plus(ControllerSettings.DEFAULT_RESYNC)
+            .plus(MAX_PAUSE)
+            .plus(LeaseSettings.LEASE_DURATION)
+            .plus(LeaseSettings.RETRY_PERIOD.multipliedBy(2))
+            .plus(Stagger.minimumWindow(environments.size(), widestTier));
     Duration worst = Duration.ZERO;
     for (SimEnvironment env : environments) {
       Duration e = Duration.ZERO;
@@ -207,32 +302,12 @@ final class Simulation {
   }
 
   Outcome run() {
-    while (!events.isEmpty() && violations.isEmpty()) {
-      Event e = events.poll();
-      if (calmFrom.isPresent() && e.at().isAfter(calmFrom.get().plus(bound))) {
+    while (violations.isEmpty() && !stopped) {
+      Event next = events.peek();
+      if (next == null || (calmFrom.isPresent() && next.at().isAfter(deadline()))) {
         break;
       }
-      if (e.at().isAfter(clock.instant())) {
-        clock.advanceTo(e.at());
-      }
-      handle(e);
-      checkWritesKept();
-      if (calmFrom.isPresent() && up) {
-        if (converged()) {
-          if (convergedAt.isEmpty()) {
-            convergedAt = Optional.of(clock.instant());
-            schedule(convergedAt.get().plus(STABLE_FOR), Kind.STOP, "");
-          }
-        } else {
-          // A transient moment of convergence (e.g. a task that was already doomed to crash) does
-          // not count: converging means reaching the desired state and staying there.
-          convergedAt = Optional.empty();
-        }
-      }
-      if (e.kind() == Kind.STOP
-          && convergedAt.filter(c -> !c.plus(STABLE_FOR).isAfter(clock.instant())).isPresent()) {
-        break;
-      }
+      step(Instant.MAX);
     }
     if (violations.isEmpty() && convergedAt.isEmpty()) {
       violations.add(
@@ -240,35 +315,99 @@ final class Simulation {
               + bound
               + " after the faults stopped at "
               + calmFrom.orElse(null)
+              + (targetChangedAt.isPresent()
+                  ? " and the effective state last changed at " + targetChangedAt.get()
+                  : "")
               + ": "
               + divergence());
     }
-    ecs.calls().forEach(c -> digest(c.toString()));
+    if (violations.isEmpty()) {
+      for (Replica r : replicas) {
+        long lost = r.unaccountedSlackMessages();
+        if (lost > 0) {
+          violations.add(
+              "(6) "
+                  + r.id
+                  + "'s Slack outbox lost "
+                  + lost
+                  + " accepted message(s) silently: neither delivered nor counted ("
+                  + r.outbox().orElse(null)
+                  + ")");
+        }
+      }
+    }
+    if (trace.isPresent()) {
+      ecs.calls().forEach(c -> digest(c::toString));
+    }
     Duration after =
-        convergedAt.map(c -> Duration.between(calmFrom.orElseThrow(), c)).orElse(bound);
+        convergedAt
+            .map(c -> Duration.between(calmFrom.orElseThrow(), c))
+            .map(d -> d.minus(targetChangeAfterCalm()))
+            .orElse(bound);
+    long rateLimited = slackRateLimited;
+    long delivered = 0;
+    long givenUp = 0;
+    for (Replica r : replicas) {
+      rateLimited += r.rateLimited();
+      delivered += r.outbox().map(OutboxStats::delivered).orElse(0L);
+      givenUp += r.outbox().map(o -> o.givenUp() + o.dropped()).orElse(0L);
+    }
     return new Outcome(
         seed,
-        HexFormat.of().formatHex(trace.digest()),
+        trace.map(t -> HexFormat.of().formatHex(t.digest())).orElse(""),
         List.copyOf(violations),
         new Stats(
+            replicas.size(),
+            scheduled,
+            slackFaults,
             passes,
             failedPasses,
             crashes,
+            pauses,
+            slackHangs,
+            clockJumps,
             acceptedWrites,
+            chatOpsWrites,
             rejectedWrites,
             (int) scaleCalls,
             (int)
                 ecs.calls().stream().filter(c -> c.outcome().equals("ThrottlingException")).count(),
+            rateLimited,
+            delivered,
+            givenUp,
+            staleRejected,
             after,
-            bound));
+            bound),
+        List.copyOf(actions));
   }
 
-  // ---- the schedule drawn from the seed ----
+  /** How long after the calm the effective desired state last changed (zero if it did not). */
+  private Duration targetChangeAfterCalm() {
+    Instant from = calmFrom.orElseThrow();
+    return targetChangedAt
+        .filter(t -> t.isAfter(from))
+        .map(t -> Duration.between(from, t))
+        .orElse(Duration.ZERO);
+  }
 
-  private void drawSchedule(Size size) {
+  private Instant deadline() {
+    Instant from = calmFrom.orElseThrow();
+    return targetChangedAt.filter(t -> t.isAfter(from)).orElse(from).plus(bound);
+  }
+
+  /** True while the run goes on: timers keep being rescheduled. */
+  boolean running() {
+    return calmFrom.isEmpty() || clock.instant().isBefore(deadline());
+  }
+
+  // ---- the faults and writes drawn from the seed ----
+
+  private void drawFaults(Size size) {
     long window = FAULT_WINDOW.toMillis();
     for (SimEnvironment env : environments) {
-      schedule(START, Kind.WRITE_CLI, env.name() + "=AWAKE");
+      if (schedules.get(env.name()).isEmpty() || random.nextBoolean()) {
+        schedule(START, Kind.WRITE_CLI, WORLD, env.name() + "=AWAKE=0");
+      }
       int writes = random.nextInt(size.maxWrites() + 1);
       for (int i = 0; i < writes; i++) {
         Instant at = START.plusMillis(1 + random.nextLong(window - 60_000));
@@ -284,62 +423,105 @@ final class Simulation {
                 case 2 -> Kind.WRITE_HAND;
                 default -> Kind.WRITE_CONFLICTING;
               };
-          schedule(at.plusMillis(random.nextInt(5_000) * (long) k), via, env.name() + "=" + s);
+          schedule(
+              at.plusMillis(random.nextInt(5_000) * (long) k),
+              via,
+              WORLD,
+              env.name() + "=" + s + "=" + random.nextInt(3));
           s = s == State.AWAKE ? State.ASLEEP : State.AWAKE;
         }
       }
       if (random.nextInt(3) == 0) {
         SimEnvironment.Service victim = env.services().get(random.nextInt(env.services().size()));
         Instant at = START.plusMillis(random.nextLong(window / 2));
-        schedule(at, Kind.DELETE_SERVICE, env.cluster() + "/" + victim.name());
+        schedule(at, Kind.DELETE_SERVICE, WORLD, env.cluster() + "/" + victim.name());
         schedule(
             at.plusMillis(random.nextLong(window / 3)),
             Kind.RECREATE_SERVICE,
+            WORLD,
             env.cluster() + "/" + victim.name());
       }
       if (random.nextInt(3) == 0) {
         SimEnvironment.Service victim = env.services().get(random.nextInt(env.services().size()));
         Instant at = START.plusMillis(random.nextLong(window / 2));
-        schedule(at, Kind.FAIL_TO_START, victim.name());
+        schedule(at, Kind.FAIL_TO_START, WORLD, victim.name());
       }
     }
     double errorRate = new double[] {0, 0, 0.05, 0.2}[random.nextInt(4)];
-    schedule(START, Kind.ERROR_RATE, Double.toString(errorRate));
+    schedule(START, Kind.ERROR_RATE, WORLD, Double.toString(errorRate));
     if (random.nextInt(3) == 0) {
       Instant from = START.plusMillis(random.nextLong(window / 2));
-      schedule(from, Kind.BLACKOUT, Long.toString(30 + random.nextInt(300)));
+      schedule(from, Kind.BLACKOUT, WORLD, Long.toString(30 + random.nextInt(300)));
     }
     for (int i = random.nextInt(3); i > 0; i--) {
-      schedule(START.plusMillis(random.nextLong(window)), Kind.THROTTLE_BURST, "");
+      schedule(START.plusMillis(random.nextLong(window)), Kind.THROTTLE_BURST, WORLD, "");
     }
     for (int i = random.nextInt(3); i > 0; i--) {
-      schedule(START.plusMillis(random.nextLong(window - 180_000)), Kind.CRASH, "");
+      Replica victim = replicas.get(random.nextInt(replicas.size()));
+      schedule(START.plusMillis(random.nextLong(window - 180_000)), Kind.CRASH, victim.id, "");
     }
     if (random.nextInt(3) == 0) {
       crashAtScaleCall = random.nextInt(12);
     }
-    if (random.nextInt(2) == 0) {
+    if (slackFaults) {
       Instant from = START.plusMillis(random.nextLong(window / 2));
-      schedule(from, Kind.SLACK_OUT, "");
-      schedule(from.plusMillis(random.nextLong(window / 2)), Kind.SLACK_BACK, "");
+      schedule(from, Kind.SLACK_OUT, WORLD, "");
+      schedule(from.plusMillis(random.nextLong(window / 2)), Kind.SLACK_BACK, WORLD, "");
     }
-    if (random.nextInt(3) == 0) {
+    if (scheduled) {
+      // The host was suspended (or its clock stepped) across one or more schedule edges.
+      for (int i = 1 + random.nextInt(2); i > 0; i--) {
+        schedule(
+            START.plusMillis(random.nextLong(window - 60_000)),
+            Kind.CLOCK_JUMP,
+            WORLD,
+            Long.toString(20 + random.nextInt(30 * 60)));
+      }
+    } else if (random.nextInt(3) == 0) {
       schedule(
           START.plusMillis(random.nextLong(window - 60_000)),
           Kind.CLOCK_JUMP,
+          WORLD,
           Long.toString(1 + random.nextInt(180)));
     }
-    schedule(START.plus(FAULT_WINDOW), Kind.CALM, "");
-    schedule(START, Kind.RESYNC, "");
+    if (replicas.size() > 1) {
+      for (int i = random.nextInt(3); i > 0; i--) {
+        schedule(
+            START.plusMillis(random.nextLong(window - 120_000)),
+            Kind.PAUSE,
+            WORLD,
+            random.nextInt(replicas.size()) + "=" + pauseLength().toMillis());
+      }
+      if (random.nextInt(3) != 0) {
+        Replica.Point[] points = Replica.Point.values();
+        replicas
+            .get(random.nextInt(replicas.size()))
+            .pauseMidPass(
+                Optional.of(points[random.nextInt(points.length)]),
+                1 + random.nextInt(6),
+                pauseLength());
+      }
+    }
+    schedule(START.plus(FAULT_WINDOW), Kind.CALM, WORLD, "");
+  }
+
+  /** Mostly past the lease (15 s), sometimes within it (the holder then renews in time). */
+  private Duration pauseLength() {
+    return random.nextInt(3) == 0
+        ? Duration.ofMillis(3_000 + random.nextInt(11_000))
+        : Duration.ofMillis(16_000 + random.nextLong(MAX_PAUSE.toMillis() - 16_000));
   }
 
   // ---- the event loop ----
 
-  private enum Kind {
+  enum Kind {
     PASS,
     RESYNC,
+    LEASE_TICK,
+    TASK,
     RESTART,
     CRASH,
+    PAUSE,
     WRITE_CLI,
     WRITE_SLACK,
     WRITE_HAND,
@@ -357,60 +539,142 @@ final class Simulation {
     STOP
   }
 
-  private record Event(Instant at, long sequence, Kind kind, String arg)
+  private record Event(
+      Instant at, long sequence, Kind kind, String actor, String arg, Runnable task)
       implements Comparable<Event> {
     @Override
     public int compareTo(Event o) {
       int c = at.compareTo(o.at);
       return c != 0 ? c : Long.compare(sequence, o.sequence);
     }
-  }
 
-  private long schedule(Instant at, Kind kind, String arg) {
-    long s = sequence++;
-    events.add(new Event(at, s, kind, arg));
-    return s;
-  }
-
-  /** The work queue's add-after: one pending time per key, the earlier wins. */
-  private void enqueue(String env, Instant at) {
-    Long existing = pending.get(env);
-    if (existing != null) {
-      Event current =
-          events.stream().filter(e -> e.sequence() == existing).findFirst().orElse(null);
-      if (current != null && !current.at().isAfter(at)) {
-        return;
-      }
+    Event at(Instant later) {
+      return new Event(later, sequence, kind, actor, arg, task);
     }
-    pending.put(env, schedule(at, Kind.PASS, env));
+  }
+
+  long schedule(Instant at, Kind kind, String actor, String arg) {
+    return add(new Event(at, sequence++, kind, actor, arg, null));
+  }
+
+  /** A {@link Scheduler} task of {@code actor}'s. */
+  Scheduler.Cancellable scheduleTask(Duration delay, String actor, Runnable task) {
+    Instant at = clock.instant().plus(delay.isNegative() ? Duration.ZERO : delay);
+    long s = add(new Event(at, sequence++, Kind.TASK, actor, "", task));
+    return () -> {
+      Event e = live.remove(s);
+      if (e != null) {
+        events.remove(e);
+      }
+    };
+  }
+
+  private long add(Event e) {
+    events.add(e);
+    live.put(e.sequence(), e);
+    return e.sequence();
+  }
+
+  /** When the event {@code sequence} is due, if it is still pending. */
+  Optional<Instant> scheduledAt(long sequence) {
+    return Optional.ofNullable(live.get(sequence)).map(Event::at);
+  }
+
+  /** Handles the next event due before {@code limit}; false when there is none. */
+  private boolean step(Instant limit) {
+    Event e = events.peek();
+    if (e == null || !e.at().isBefore(limit)) {
+      return false;
+    }
+    events.poll();
+    live.remove(e.sequence());
+    Instant blocked = blockedUntil.get(e.actor());
+    if (blocked != null && blocked.isAfter(e.at())) {
+      add(e.at(blocked));
+      return true;
+    }
+    if (e.at().isAfter(clock.instant())) {
+      clock.advanceTo(e.at());
+    }
+    acting.push(e.actor());
+    try {
+      handle(e);
+    } finally {
+      acting.pop();
+    }
+    if (e.kind() != Kind.LEASE_TICK && e.kind() != Kind.TASK) {
+      // Lease rounds and Slack deliveries touch neither desired items, statuses nor ECS.
+      afterStep();
+    }
+    return true;
+  }
+
+  /**
+   * Pauses {@code actors} for {@code duration} from inside one of their calls: the rest of the
+   * world runs on (their own events wait), then the call resumes where it stopped.
+   */
+  void block(Set<String> actors, Duration duration) {
+    Instant until = clock.instant().plus(duration);
+    digest(() -> "block " + actors + " until " + until);
+    actors.forEach(a -> blockedUntil.merge(a, until, (x, y) -> x.isAfter(y) ? x : y));
+    while (violations.isEmpty() && step(until)) {
+      // the world goes on
+    }
+    if (clock.instant().isBefore(until)) {
+      clock.advanceTo(until);
+    }
+    actors.forEach(a -> blockedUntil.remove(a, until));
+  }
+
+  /** Counts a replica's pause. */
+  void paused() {
+    pauses++;
+  }
+
+  private Replica replica(String id) {
+    return replicas.stream().filter(r -> r.id.equals(id)).findFirst().orElseThrow();
   }
 
   private void handle(Event e) {
-    digest(e.at() + " " + e.kind() + " " + e.arg());
+    digest(() -> e.at() + " " + e.kind() + " " + e.actor() + " " + e.arg());
     switch (e.kind()) {
-      case PASS -> {
-        if (up && Objects.equals(pending.get(e.arg()), e.sequence())) {
-          pending.remove(e.arg());
-          pass(e.arg());
-        }
-      }
+      case PASS -> replica(e.actor()).pass(e.arg(), e.sequence());
       case RESYNC -> {
-        if (up) {
-          resync();
-        }
-        if (calmFrom.isEmpty() || clock.instant().isBefore(calmFrom.get().plus(bound))) {
-          schedule(clock.instant().plus(ControllerSettings.DEFAULT_RESYNC), Kind.RESYNC, "");
+        Replica r = replica(e.actor());
+        if (r.up()) {
+          r.resync();
         }
       }
-      case CRASH -> crash();
-      case RESTART -> startController();
+      case LEASE_TICK -> {
+        Replica r = replica(e.actor());
+        if (r.up()) {
+          r.leaseTick();
+        }
+      }
+      case TASK -> e.task().run();
+      case CRASH -> crash(replica(e.actor()));
+      case RESTART -> {
+        Replica r = replica(e.actor());
+        if (!r.up()) {
+          r.start();
+        }
+      }
+      case PAUSE -> {
+        // A whole process stops (GC, a frozen VM): its passes, lease rounds and outbox wait.
+        String[] p = e.arg().split("=");
+        Replica r = replicas.get(Integer.parseInt(p[0]));
+        Instant until = clock.instant().plusMillis(Long.parseLong(p[1]));
+        pauses++;
+        blockedUntil.merge(r.id, until, (x, y) -> x.isAfter(y) ? x : y);
+        blockedUntil.merge(r.slackActor, until, (x, y) -> x.isAfter(y) ? x : y);
+      }
       case WRITE_CLI, WRITE_SLACK, WRITE_CONFLICTING, WRITE_HAND -> write(e.kind(), e.arg());
       case DELETE_SERVICE -> {
         String[] p = e.arg().split("/");
         try {
           ecs.deleteService("person", Optional.of(p[0]), p[1], true);
         } catch (RuntimeException ignored) {
-          digest("delete refused");
+          digest(() -> "delete refused");
         }
       }
       case RECREATE_SERVICE -> {
@@ -424,7 +688,7 @@ final class Simulation {
                             && s.service().equals(p[1])
                             && s.status().equals("DRAINING"));
         if (draining) {
-          schedule(clock.instant().plusSeconds(10), Kind.RECREATE_SERVICE, e.arg());
+          schedule(clock.instant().plusSeconds(10), Kind.RECREATE_SERVICE, WORLD, e.arg());
         } else {
           ecs.provision(p[0], List.of(p[1]));
         }
@@ -463,137 +727,144 @@ final class Simulation {
                 List.of(env.services().get(0).name()),
                 false);
           } catch (RuntimeException throttled) {
-            digest("console throttled");
+            digest(() -> "console throttled");
           }
         }
       }
       case SLACK_OUT -> slackOut = true;
       case SLACK_BACK -> slackOut = false;
-      case CLOCK_JUMP -> clock.advance(Duration.ofMinutes(Long.parseLong(e.arg())));
+      case CLOCK_JUMP -> jump(Duration.ofMinutes(Long.parseLong(e.arg())));
       case CALM -> {
         calmFrom = Optional.of(clock.instant());
         ecs.setFaults(Faults.none());
         slackOut = false;
         crashAtScaleCall = -1;
-        if (!up) {
-          startController();
+        for (Replica r : replicas) {
+          r.pauseMidPass(Optional.empty(), 0, Duration.ZERO);
+          if (!r.up()) {
+            r.start();
+          }
         }
       }
-      case STOP -> digest("stop");
+      case STOP -> {
+        digest(() -> "stop");
+        // Whether it is still converged now, e.g. not at a schedule edge that falls right here.
+        afterStep();
+        if (convergedAt.filter(c -> !c.plus(STABLE_FOR).isAfter(clock.instant())).isPresent()) {
+          stopped = true;
+        }
+      }
     }
   }
 
-  private void startController() {
-    up = true;
-    pending = new HashMap<>();
-    resyncSeen = new HashMap<>();
-    backoff =
-        new ExponentialBackoff(
-            ExponentialBackoff.CONTROLLER_RUNTIME_BASE, ExponentialBackoff.CONTROLLER_RUNTIME_MAX);
-    EcsGateway gateway = new SimEcsGateway(ecs, GatewaySettings.defaults(), d -> clock.advance(d));
-    reconciler = new EnvironmentReconciler(store, new Checked(gateway), new SlackStandIn(), clock);
-    resync();
+  /**
+   * The host lost {@code by} (suspended, or its clock stepped): wall time moves on, the world's
+   * events that fell in the gap happen at once, and the controllers' timers, which count elapsed
+   * time and not wall time, fire as long after the jump as they were due before it.
+   */
+  private void jump(Duration by) {
+    clockJumps++;
+    List<Event> shifted = new ArrayList<>();
+    for (Event e : List.copyOf(events)) {
+      if (!e.actor().equals(WORLD)) {
+        events.remove(e);
+        shifted.add(e.at(e.at().plus(by)));
+      }
+    }
+    shifted.forEach(this::add);
+    clock.advance(by);
   }
 
-  private void crash() {
-    if (!up) {
+  void crash(Replica r) {
+    if (!r.up()) {
       return;
     }
     crashes++;
-    up = false;
-    reconciler = null;
-    pending = new HashMap<>();
-    resyncSeen = new HashMap<>();
-    schedule(clock.instant().plusSeconds(random.nextInt(120)), Kind.RESTART, "");
+    r.crash();
+    schedule(clock.instant().plusSeconds(random.nextInt(120)), Kind.RESTART, r.id, "");
   }
 
-  /** The controller's resync: queue every environment whose desired item changed. */
-  private void resync() {
-    Map<String, DesiredRead> desired = store.allDesired();
-    for (String env : store.environments()) {
-      DesiredRead now = desired.getOrDefault(env, new DesiredRead.Absent());
-      if (!Objects.equals(resyncSeen.put(env, now), now)) {
-        enqueue(env, clock.instant());
-      }
-    }
-  }
-
-  private void pass(String env) {
-    passes++;
-    scaleTimesThisPass.clear();
-    announcedThisPass = Optional.empty();
-    try {
-      Result r = reconciler.reconcile(env);
-      backoff.forget(env);
-      r.requeueAfter().ifPresent(d -> enqueue(env, clock.instant().plus(d)));
-      digest("pass " + env + " -> " + r);
-    } catch (ControllerCrash crash) {
-      digest("crash mid-pass " + env);
-      crash();
-      return;
-    } catch (Exception failed) {
-      failedPasses++;
-      Duration d = backoff.next(env);
-      enqueue(env, clock.instant().plus(d));
-      digest(
-          "pass "
-              + env
-              + " failed: "
-              + failed.getClass().getSimpleName()
-              + " "
-              + failed.getMessage());
-    }
-    // (6) A Slack outage never delays an ECS action: every action of a pass happens before the
-    // pass hands anything to the notifier.
-    announcedThisPass.ifPresent(
-        a ->
-            scaleTimesThisPass.stream()
-                .filter(t -> t.isAfter(a))
-                .findFirst()
-                .ifPresent(
-                    t ->
-                        violations.add(
-                            "(6) "
-                                + env
-                                + ": ECS action at "
-                                + t
-                                + " waited for the notifier entered at "
-                                + a)));
-  }
+  // ---- desired-state writes from the CLI, Slack and by hand ----
 
   private void write(Kind kind, String arg) {
-    String env = arg.substring(0, arg.indexOf('='));
-    State state = State.valueOf(arg.substring(arg.indexOf('=') + 1));
+    String[] p = arg.split("=");
+    String env = p[0];
+    State state = State.valueOf(p[1]);
+    int variant = Integer.parseInt(p[2]);
     Instant now = clock.instant();
-    DesiredState desired = DesiredState.of(state, kind.name().toLowerCase(), "sim", now);
-    if (kind == Kind.WRITE_HAND) {
-      store.updateDesiredByHand(env, Map.of("state", AttributeValue.fromS(state.name())), Set.of());
-      accepted(env, state);
-      return;
-    }
-    long version = version(store.desired(env));
-    if (kind == Kind.WRITE_CONFLICTING) {
-      // Two writers read the same version; the one that writes second must lose.
-      DesiredState other = DesiredState.of(opposite(state), "rival", "sim", now);
-      store.writeDesired(env, other, version, Via.SLACK);
-      accepted(env, other.state());
-      try {
-        store.writeDesired(env, desired, version, Via.CLI);
-        violations.add("(4) " + env + ": a write against a stale version was accepted");
-      } catch (ConflictException expected) {
-        rejectedWrites++;
-        digest("conflict " + env);
+    switch (kind) {
+      case WRITE_HAND -> {
+        // A person sets the state and nothing else; on an absent item, the attributes the README's
+        // put-item example writes too.
+        Map<String, AttributeValue> set =
+            store.desired(env) instanceof DesiredRead.Absent
+                ? Map.of(
+                    "state", AttributeValue.fromS(state.name()),
+                    "requestedBy", AttributeValue.fromS("person"),
+                    "requestedAt", AttributeValue.fromS(now.toString()))
+                : Map.of("state", AttributeValue.fromS(state.name()));
+        store.updateDesiredByHand(env, set, Set.of());
+        accepted(env, state, "hand edit");
       }
-      return;
+      case WRITE_SLACK -> chatOps(env, state, variant);
+      case WRITE_CONFLICTING -> {
+        // Two writers read the same version; the one that writes second must lose.
+        long version = version(store.desired(env));
+        DesiredState rival = DesiredState.of(opposite(state), "rival", "sim", now);
+        store.writeDesired(env, rival, version, Via.SLACK);
+        accepted(env, rival.state(), "rival write");
+        try {
+          store.writeDesired(env, DesiredState.of(state, "cli", "sim", now), version, Via.CLI);
+          violations.add("(4) " + env + ": a write against a stale version was accepted");
+        } catch (ConflictException expected) {
+          rejectedWrites++;
+          digest(() -> "conflict " + env);
+        }
+      }
+      default -> {
+        long version = version(store.desired(env));
+        store.writeDesired(env, DesiredState.of(state, "cli", "sim", now), version, Via.CLI);
+        accepted(env, state, "CLI write");
+      }
     }
-    store.writeDesired(env, desired, version, kind == Kind.WRITE_SLACK ? Via.SLACK : Via.CLI);
-    accepted(env, state);
   }
 
-  private void accepted(String env, State state) {
+  /** The same code a slash command or a button runs once Bolt verified the request. */
+  private void chatOps(String env, State state, int variant) {
+    String reply;
+    if (state == State.AWAKE) {
+      reply =
+          switch (variant) {
+            case 0 -> chatOps.slashCommand("wake " + env);
+            case 1 -> chatOps.slashCommand("wake " + env + " for 45m");
+            default -> chatOps.keepAwakeButton(env);
+          };
+    } else {
+      reply =
+          switch (variant) {
+            case 0 -> chatOps.slashCommand("sleep " + env);
+            case 1 -> chatOps.slashCommand("sleep " + env + " for 30m");
+            default -> chatOps.sleepNowButton(env);
+          };
+    }
+    if (!reply.startsWith(":sunrise:") && !reply.startsWith(":crescent_moon:")) {
+      violations.add("(4) " + env + ": the chat command to " + state + " was refused: " + reply);
+      return;
+    }
+    chatOpsWrites++;
+    accepted(env, state, "chat command");
+  }
+
+  /** Records what the store holds right after an accepted write, which must ask {@code asked}. */
+  private void accepted(String env, State asked, String what) {
     acceptedWrites++;
-    lastAccepted.put(env, state);
-    digest("accepted " + env + " " + state);
+    DesiredRead read = store.desired(env);
+    if (!(read instanceof DesiredRead.Valid v) || v.stored().desired().state() != asked) {
+      violations.add("(4) " + env + ": a " + what + " of " + asked + " left " + read);
+      return;
+    }
+    lastAccepted.put(env, v.stored().desired());
+    digest(() -> "accepted " + env + " " + asked + " via " + what);
   }
 
   private static State opposite(State s) {
@@ -610,19 +881,93 @@ final class Simulation {
     return 0;
   }
 
+  // ---- Slack ----
+
+  /**
+   * How the scripted Slack answers a call from {@code r}'s outbox. In an outage: 429 with a
+   * Retry-After, 503, or a hang until the client's timeout (only the outbox waits); otherwise, with
+   * Slack faults drawn, an occasional 429.
+   */
+  SimSlack.Response slackAnswer(Replica r, String method) {
+    if (!r.slackActor.equals(acting.peek())) {
+      violations.add(
+          "(6) Slack "
+              + method
+              + " was called by "
+              + acting.peek()
+              + ", not by "
+              + r.id
+              + "'s outbox: a reconcile pass waited on Slack at "
+              + clock.instant());
+    }
+    if (slackHealthy || !slackFaults || calmFrom.isPresent()) {
+      return SimSlack.Response.OK;
+    }
+    if (!slackOut) {
+      return slackRandom.nextInt(25) == 0
+          ? new SimSlack.Response(
+              SimSlack.Answer.RATE_LIMITED, Duration.ofSeconds(1 + slackRandom.nextInt(20)))
+          : SimSlack.Response.OK;
+    }
+    return switch (slackRandom.nextInt(3)) {
+      case 0 ->
+          new SimSlack.Response(
+              SimSlack.Answer.RATE_LIMITED, Duration.ofSeconds(1 + slackRandom.nextInt(60)));
+      case 1 -> new SimSlack.Response(SimSlack.Answer.SERVER_ERROR, Duration.ZERO);
+      default -> {
+        slackHangs++;
+        block(Set.of(r.slackActor), SLACK_TIMEOUT);
+        yield new SimSlack.Response(SimSlack.Answer.TIMEOUT, Duration.ZERO);
+      }
+    };
+  }
+
   // ---- invariants ----
+
+  private void afterStep() {
+    checkWritesKept();
+    if (calmFrom.isEmpty() || replicas.stream().noneMatch(Replica::up)) {
+      return;
+    }
+    Map<String, Optional<State>> now = new LinkedHashMap<>();
+    for (SimEnvironment env : environments) {
+      now.put(env.name(), target(env.name()));
+    }
+    if (!now.equals(targets)) {
+      targets = now;
+      targetChangedAt = Optional.of(clock.instant());
+    }
+    if (converged()) {
+      if (convergedAt.isEmpty()) {
+        convergedAt = Optional.of(clock.instant());
+        schedule(convergedAt.get().plus(STABLE_FOR), Kind.STOP, WORLD, "");
+      }
+    } else {
+      // A transient moment of convergence (e.g. a task that was already doomed to crash) does
+      // not count: converging means reaching the desired state and staying there.
+      convergedAt = Optional.empty();
+    }
+  }
+
+  /** The effective desired state now: the stored item and the schedule, by the oracle. */
+  private Optional<State> target(String env) {
+    return SimSchedule.effective(store.desired(env), schedules.get(env), clock.instant());
+  }
 
   /** (4) The store still holds the last accepted write of every environment. */
   private void checkWritesKept() {
     lastAccepted.forEach(
-        (env, state) -> {
+        (env, want) -> {
           DesiredRead read = store.desired(env);
-          if (!(read instanceof DesiredRead.Valid v) || v.stored().desired().state() != state) {
+          if (!(read instanceof DesiredRead.Valid v)
+              || v.stored().desired().state() != want.state()
+              || !v.stored().desired().until().equals(want.until())) {
             violations.add(
                 "(4) "
                     + env
                     + ": the last accepted write asked "
-                    + state
+                    + want.state()
+                    + want.until().map(u -> " until " + u).orElse("")
                     + " but the store holds "
                     + read
                     + " at "
@@ -631,7 +976,7 @@ final class Simulation {
         });
   }
 
-  /** (3) Every environment is where its last accepted write asked, in status and in ECS. */
+  /** (3) Every environment is at its effective desired state, and every outbox drained. */
   private boolean converged() {
     return divergence().isEmpty();
   }
@@ -640,10 +985,13 @@ final class Simulation {
     Map<String, ServiceSummary> counts = counts();
     StringBuilder out = new StringBuilder();
     for (SimEnvironment env : environments) {
-      State want = lastAccepted.get(env.name());
+      Optional<State> want = target(env.name());
+      if (want.isEmpty()) {
+        continue;
+      }
       Phase phase =
           store.status(env.name()).map(StoredStatus::status).map(s -> s.phase()).orElse(null);
-      Phase wantPhase = want == State.AWAKE ? Phase.AWAKE : Phase.ASLEEP;
+      Phase wantPhase = want.get() == State.AWAKE ? Phase.AWAKE : Phase.ASLEEP;
       if (phase != wantPhase) {
         out.append(env.name())
             .append(" is ")
@@ -655,13 +1003,18 @@ final class Simulation {
       for (SimEnvironment.Service s : env.services()) {
         ServiceSummary c = counts.get(env.cluster() + "/" + s.name());
         boolean ok =
-            want == State.AWAKE
+            want.get() == State.AWAKE
                 ? c != null && c.runningCount() >= s.replicas() && c.desiredCount() == s.replicas()
                 : c == null || (c.desiredCount() == 0 && c.runningCount() == 0);
         if (!ok) {
           out.append(s.name()).append(' ').append(c).append("; ");
         }
       }
+    }
+    for (Replica r : replicas) {
+      r.outbox()
+          .filter(o -> o.pending() > 0 || o.inFlight() > 0)
+          .ifPresent(o -> out.append(r.id).append("'s outbox holds ").append(o).append("; "));
     }
     return out.toString();
   }
@@ -676,20 +1029,57 @@ final class Simulation {
     return out;
   }
 
+  private SimEnvironment environmentOf(String cluster) {
+    return environments.stream().filter(e -> e.cluster().equals(cluster)).findFirst().orElseThrow();
+  }
+
   /**
-   * Checks (1) and (2) at the instant of every UpdateService, with the simulator's inspection view
-   * (not an API call: no token, no fault, not logged), then passes the call on.
+   * (5) {@code r} may act on {@code env} only under the lease epoch the table holds for its shard
+   * right now, and must be its holder.
    */
-  private final class Checked implements EcsGateway {
+  private Optional<String> notCurrentHolder(Replica r, String env) {
+    int shard = Shards.of(env, shards);
+    Optional<LeaseRecord> lease = leaseStore.read(shard);
+    Optional<Long> epoch =
+        Optional.ofNullable(r.granted.get(env))
+            .flatMap(Ownership.Authority::fence)
+            .map(Fence::epoch);
+    if (epoch.isPresent()
+        && lease.isPresent()
+        && lease.get().heldBy(r.id)
+        && lease.get().epoch() == epoch.get()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        r.id
+            + " acting under epoch "
+            + epoch.map(String::valueOf).orElse("(none)")
+            + " while the lease of shard "
+            + shard
+            + " is "
+            + lease.map(l -> l.owner().orElse("free") + " at epoch " + l.epoch()).orElse("absent"));
+  }
+
+  /**
+   * One replica's view of ECS: checks (1) and (2) at the instant of every UpdateService with the
+   * simulator's inspection view (not an API call: no token, no fault, not logged), and (5) against
+   * the lease table; records the action; then passes the call on. Returning from ECS is an I/O
+   * boundary where the replica may be paused.
+   */
+  final class Checked implements EcsGateway {
+    private final Replica replica;
     private final EcsGateway delegate;
 
-    Checked(EcsGateway delegate) {
+    Checked(Replica replica, EcsGateway delegate) {
+      this.replica = replica;
       this.delegate = delegate;
     }
 
     @Override
     public Map<String, ObservedService> observe(String cluster, Collection<String> ecsServices) {
-      return delegate.observe(cluster, ecsServices);
+      Map<String, ObservedService> observed = delegate.observe(cluster, ecsServices);
+      replica.reached(Replica.Point.AFTER_OBSERVE);
+      return observed;
     }
 
     @Override
@@ -697,9 +1087,23 @@ final class Simulation {
       if (scaleCalls++ == crashAtScaleCall) {
         throw new ControllerCrash();
       }
-      scaleTimesThisPass.add(clock.instant());
-      SimEnvironment env =
-          environments.stream().filter(e -> e.cluster().equals(cluster)).findFirst().orElseThrow();
+      SimEnvironment env = environmentOf(cluster);
+      if (replica.leased()) {
+        notCurrentHolder(replica, env.name())
+            .ifPresent(
+                why ->
+                    violations.add(
+                        "(5) "
+                            + replica.id
+                            + " scaled "
+                            + ecsService
+                            + " to "
+                            + desiredCount
+                            + " at "
+                            + clock.instant()
+                            + ": "
+                            + why));
+      }
       Map<String, ServiceSummary> counts = counts();
       ServiceSummary before = counts.get(cluster + "/" + ecsService);
       int current = before == null ? 0 : before.desiredCount();
@@ -713,6 +1117,8 @@ final class Simulation {
                     + ecsService
                     + " scaled up to "
                     + desiredCount
+                    + " by "
+                    + replica.id
                     + " at "
                     + clock.instant()
                     + " while its dependency "
@@ -731,7 +1137,9 @@ final class Simulation {
             violations.add(
                 "(2) "
                     + ecsService
-                    + " scaled down at "
+                    + " scaled down by "
+                    + replica.id
+                    + " at "
                     + clock.instant()
                     + " while its dependent "
                     + dependent
@@ -740,29 +1148,79 @@ final class Simulation {
           }
         }
       }
+      actions.add(
+          clock.instant()
+              + " "
+              + replica.id
+              + " "
+              + cluster
+              + "/"
+              + ecsService
+              + "="
+              + desiredCount);
       delegate.scale(cluster, ecsService, desiredCount);
+      replica.reached(Replica.Point.AFTER_SCALE);
     }
   }
 
   /**
-   * Slack: in an outage every announcement stalls for {@link #NOTIFIER_STALL} of virtual time (a
-   * notifier that blocks, the worst a broken implementation could do); records when a pass first
-   * reached it, for invariant (6).
+   * One replica's status writes: a leased replica must fence every one; a write fenced at an epoch
+   * below one that already wrote the item must be rejected (5). The replica may be paused with the
+   * write in flight (it lands after the pause) or just after it returned.
    */
-  private final class SlackStandIn implements Notifier {
+  final class StoreHooks implements ReplicaStore.Hooks {
+    private final Replica replica;
+
+    StoreHooks(Replica replica) {
+      this.replica = replica;
+    }
+
     @Override
-    public void announce(Announcement announcement) {
-      if (announcedThisPass.isEmpty()) {
-        announcedThisPass = Optional.of(clock.instant());
+    public StoredStatus statusWrite(
+        String environment, Optional<Fence> fence, Supplier<StoredStatus> write) {
+      if (replica.leased() && fence.isEmpty()) {
+        violations.add("(5) " + replica.id + " wrote the status of " + environment + " unfenced");
       }
-      if (slackOut) {
-        clock.advance(NOTIFIER_STALL);
+      replica.reached(Replica.Point.STATUS_IN_FLIGHT);
+      boolean stale = replica.leased() && notCurrentHolder(replica, environment).isPresent();
+      long newest = statusEpoch.getOrDefault(environment, 0L);
+      StoredStatus written;
+      try {
+        written = write.get();
+      } catch (ConflictException rejected) {
+        if (stale) {
+          staleRejected++;
+        }
+        throw rejected;
       }
+      fence.ifPresent(
+          f -> {
+            if (newest > f.epoch()) {
+              violations.add(
+                  "(5) the fence let "
+                      + replica.id
+                      + "'s status write of "
+                      + environment
+                      + " at epoch "
+                      + f.epoch()
+                      + " through after epoch "
+                      + newest
+                      + " had written it");
+            }
+            statusEpoch.merge(environment, f.epoch(), Math::max);
+          });
+      replica.reached(Replica.Point.AFTER_STATUS_WRITE);
+      return written;
+    }
+
+    @Override
+    public void readReturned() {
+      replica.reached(Replica.Point.AFTER_READ);
     }
   }
 
   /** Thrown from inside a pass to kill the controller there (after its status write). */
-  private static final class ControllerCrash extends RuntimeException {
+  static final class ControllerCrash extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     ControllerCrash() {
@@ -770,8 +1228,12 @@ final class Simulation {
     }
   }
 
-  private void digest(String s) {
-    trace.update(s.getBytes(StandardCharsets.UTF_8));
-    trace.update((byte) '\n');
+  /** Adds a line to the trace, if this run keeps one (building the line costs time). */
+  void digest(Supplier<String> line) {
+    trace.ifPresent(
+        t -> {
+          t.update(line.get().getBytes(StandardCharsets.UTF_8));
+          t.update((byte) '\n');
+        });
   }
 }

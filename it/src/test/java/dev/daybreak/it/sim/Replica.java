@@ -1,0 +1,264 @@
+package dev.daybreak.it.sim;
+
+import dev.daybreak.ecs.EcsGateway;
+import dev.daybreak.ecs.GatewaySettings;
+import dev.daybreak.ecssim.SimEcsGateway;
+import dev.daybreak.lease.LeaseSettings;
+import dev.daybreak.lease.Ownership;
+import dev.daybreak.lease.ShardLeases;
+import dev.daybreak.metrics.ReconcileMetrics;
+import dev.daybreak.queue.ExponentialBackoff;
+import dev.daybreak.queue.Result;
+import dev.daybreak.reconcile.ControllerSettings;
+import dev.daybreak.reconcile.EnvironmentReconciler;
+import dev.daybreak.reconcile.SimResync;
+import dev.daybreak.slack.OutboxStats;
+import dev.daybreak.slack.SimSlack;
+import dev.daybreak.store.StateStore;
+import dev.daybreak.time.Scheduler;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One controller replica of the simulation: its reconciler, work queue, error backoff, resync,
+ * shard leases and Slack outbox — everything a crash loses. Replicas share the store, the ECS
+ * simulator and the virtual clock. Its events (passes, resyncs, lease rounds) run as its actor, and
+ * its outbox's deliveries as its Slack actor, so a pause can stop the whole process or a hung Slack
+ * call only the outbox.
+ */
+final class Replica {
+
+  final String id;
+  final String slackActor;
+  private final Simulation sim;
+  private final boolean leased;
+  private final int shards;
+
+  private boolean up;
+  private int incarnation;
+  private EnvironmentReconciler reconciler;
+  private Optional<ShardLeases> leases = Optional.empty();
+  private Ownership ownership;
+  private SimResync resync;
+  private SimSlack slack;
+  private Map<String, Long> pending = new HashMap<>();
+  private ExponentialBackoff backoff;
+
+  /** The authority the reconciler was last given per environment: what it acts under. */
+  final Map<String, Ownership.Authority> granted = new HashMap<>();
+
+  /** Where in a pass a replica can stall: each is just after a call returned, or during one. */
+  enum Point {
+    /** The read of the environment (spec, desired, status) returned. */
+    AFTER_READ,
+    /** DescribeServices returned. */
+    AFTER_OBSERVE,
+    /** The status write left, and has not reached the store yet. */
+    STATUS_IN_FLIGHT,
+    /** The status write returned; the pass's UpdateServices come next. */
+    AFTER_STATUS_WRITE,
+    /** An UpdateService returned. */
+    AFTER_SCALE
+  }
+
+  /** Where this incarnation pauses mid-pass: the {@code pauseNth} time it reaches the point. */
+  private Optional<Point> pauseAt = Optional.empty();
+
+  private int pauseNth;
+  private Duration pauseFor = Duration.ZERO;
+  private int reached;
+
+  Replica(Simulation sim, int index, boolean leased, int shards) {
+    this.sim = sim;
+    this.id = "r" + index;
+    this.slackActor = id + "/slack";
+    this.leased = leased;
+    this.shards = shards;
+  }
+
+  boolean up() {
+    return up;
+  }
+
+  boolean leased() {
+    return leased;
+  }
+
+  /** Starts (or restarts) the process with empty memory. */
+  void start() {
+    up = true;
+    incarnation++;
+    reached = 0;
+    pending = new HashMap<>();
+    granted.clear();
+    backoff =
+        new ExponentialBackoff(
+            ExponentialBackoff.CONTROLLER_RUNTIME_BASE, ExponentialBackoff.CONTROLLER_RUNTIME_MAX);
+    if (leased) {
+      ShardLeases shardLeases =
+          new ShardLeases(sim.leaseStore, sim.clock, LeaseSettings.of(id, shards));
+      leases = Optional.of(shardLeases);
+      ownership =
+          environment -> {
+            Optional<Ownership.Authority> a = shardLeases.authority(environment);
+            a.ifPresentOrElse(g -> granted.put(environment, g), () -> granted.remove(environment));
+            return a;
+          };
+    } else {
+      leases = Optional.empty();
+      ownership = Ownership.sole();
+    }
+    int born = incarnation;
+    Scheduler outboxScheduler =
+        (delay, task) -> sim.scheduleTask(delay, slackActor, () -> runIfAlive(born, task));
+    slack =
+        SimSlack.create(
+            "#sim",
+            sim.slackWorkspace,
+            sim.store,
+            sim.clock,
+            outboxScheduler,
+            method -> sim.slackAnswer(this, method));
+    EcsGateway gateway =
+        new SimEcsGateway(sim.ecs, GatewaySettings.defaults(), d -> sim.clock.advance(d));
+    StateStore store = new ReplicaStore(sim.store, sim.new StoreHooks(this));
+    reconciler =
+        new EnvironmentReconciler(
+            store,
+            sim.new Checked(this, gateway),
+            slack,
+            sim.clock,
+            ControllerSettings.defaults(),
+            ownership,
+            new ReconcileMetrics(new SimpleMeterRegistry()));
+    resync =
+        new SimResync(
+            sim.store,
+            env -> enqueue(env, Duration.ZERO),
+            leases.isPresent() ? leases.get() : Ownership.sole());
+    if (leased) {
+      sim.schedule(sim.clock.instant(), Simulation.Kind.LEASE_TICK, id, "");
+    }
+    sim.schedule(sim.clock.instant(), Simulation.Kind.RESYNC, id, "");
+  }
+
+  private void runIfAlive(int born, Runnable task) {
+    if (up && incarnation == born) {
+      task.run();
+    }
+  }
+
+  /** Kills the process: memory, leases (not released) and outbox are gone; the store stays. */
+  void crash() {
+    sim.slackRateLimited += slack.rateLimited();
+    up = false;
+    reconciler = null;
+    leases = Optional.empty();
+    slack = null;
+    pending = new HashMap<>();
+    granted.clear();
+  }
+
+  /**
+   * Makes this incarnation pause for {@code duration} the {@code nth} time it reaches {@code at}.
+   */
+  void pauseMidPass(Optional<Point> at, int nth, Duration duration) {
+    this.pauseAt = at;
+    this.pauseNth = nth;
+    this.pauseFor = duration;
+    this.reached = 0;
+  }
+
+  /**
+   * Called at every point of a pass where the process can stall: pauses the whole process there
+   * (its passes, lease rounds and outbox; the rest of the world goes on) if it is the drawn one.
+   */
+  void reached(Point point) {
+    if (pauseAt.filter(point::equals).isPresent() && ++reached == pauseNth) {
+      sim.paused();
+      sim.block(Set.of(id, slackActor), pauseFor);
+    }
+  }
+
+  void leaseTick() {
+    leases.ifPresent(ShardLeases::tick);
+    sim.schedule(
+        sim.clock.instant().plus(LeaseSettings.RETRY_PERIOD), Simulation.Kind.LEASE_TICK, id, "");
+  }
+
+  void resync() {
+    resync.run();
+    if (sim.running()) {
+      sim.schedule(
+          sim.clock.instant().plus(ControllerSettings.DEFAULT_RESYNC),
+          Simulation.Kind.RESYNC,
+          id,
+          "");
+    }
+  }
+
+  /** The work queue's add-after: one pending time per key, the earlier wins. */
+  void enqueue(String env, Duration after) {
+    if (!up) {
+      return;
+    }
+    Instant at = sim.clock.instant().plus(after);
+    Long existing = pending.get(env);
+    if (existing != null && !sim.scheduledAt(existing).map(t -> t.isAfter(at)).orElse(true)) {
+      return;
+    }
+    pending.put(env, sim.schedule(at, Simulation.Kind.PASS, id, env));
+  }
+
+  /** Runs the pass the event {@code sequence} queued, unless a newer add replaced it. */
+  void pass(String env, long sequence) {
+    if (!up || !Long.valueOf(sequence).equals(pending.get(env))) {
+      return;
+    }
+    pending.remove(env);
+    sim.passes++;
+    try {
+      Result r = reconciler.reconcile(env);
+      if (!up) {
+        return;
+      }
+      backoff.forget(env);
+      r.requeueAfter().ifPresent(d -> enqueue(env, d));
+      sim.digest(() -> id + " pass " + env + " -> " + r);
+    } catch (Simulation.ControllerCrash crash) {
+      sim.digest(() -> id + " crash mid-pass " + env);
+      sim.crash(this);
+    } catch (Exception failed) {
+      sim.failedPasses++;
+      enqueue(env, backoff.next(env));
+      sim.digest(
+          () ->
+              id
+                  + " pass "
+                  + env
+                  + " failed: "
+                  + failed.getClass().getSimpleName()
+                  + " "
+                  + failed.getMessage());
+    }
+  }
+
+  /** The outbox's counters; empty while down. */
+  Optional<OutboxStats> outbox() {
+    return up ? Optional.of(slack.stats()) : Optional.empty();
+  }
+
+  /** Messages the outbox accepted that neither reached Slack nor were counted (0 while down). */
+  long unaccountedSlackMessages() {
+    return up ? slack.unaccounted() : 0;
+  }
+
+  long rateLimited() {
+    return up ? slack.rateLimited() : 0;
+  }
+}
