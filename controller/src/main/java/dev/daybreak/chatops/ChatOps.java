@@ -11,6 +11,7 @@ import dev.daybreak.time.Scheduler;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -46,6 +47,22 @@ public final class ChatOps implements AutoCloseable {
 
   /** Any slash command name: teams may register {@code /daybreak} under another name. */
   private static final Pattern ANY_COMMAND = Pattern.compile("^/.+$");
+
+  /** The action ids of daybreak's own buttons, each with a handler of its own. */
+  static final List<String> OWN_ACTIONS =
+      List.of(SlackButtons.WAKE, SlackButtons.KEEP_AWAKE, SlackButtons.SLEEP_NOW);
+
+  /**
+   * Every action id but {@link #OWN_ACTIONS}. Bolt keeps its handlers in a hash map and runs the
+   * first whose pattern matches the whole id, in no set order, so this catch-all must not match an
+   * id that has a handler of its own.
+   */
+  static final Pattern OTHER_ACTIONS =
+      Pattern.compile(
+          "(?!(?:"
+              + String.join("|", OWN_ACTIONS.stream().map(Pattern::quote).toList())
+              + ")\\z).*",
+          Pattern.DOTALL);
 
   private static final Logger LOG = LoggerFactory.getLogger(ChatOps.class);
 
@@ -111,7 +128,31 @@ public final class ChatOps implements AutoCloseable {
     app.blockAction(
         SlackButtons.SLEEP_NOW,
         (req, ctx) -> action(req.getPayload(), ctx, (c, env) -> commands.sleepNow(c, env)));
+    app.blockAction(OTHER_ACTIONS, (req, ctx) -> notOurs(req.getPayload(), ctx));
     return app;
+  }
+
+  /**
+   * A click on a button daybreak never drew (a forged payload, or a message from an older or
+   * another app): acked, so Slack does not show an error, and answered without changing anything.
+   */
+  private com.slack.api.bolt.response.Response notOurs(
+      BlockActionPayload payload, ActionContext ctx) {
+    String actionId =
+        Untrusted.echo(
+            payload.getActions().stream()
+                .findFirst()
+                .map(BlockActionPayload.Action::getActionId)
+                .orElse(""));
+    LOG.info("ignored a click on button '{}': not one of daybreak's", actionId);
+    Reply reply =
+        Reply.ephemeral(
+            ":no_entry: this button (`"
+                + actionId
+                + "`) is not one of daybreak's ("
+                + String.join(", ", OWN_ACTIONS.stream().map(id -> "`" + id + "`").toList())
+                + "); nothing was changed.");
+    return action(payload, ctx, (caller, environment) -> reply);
   }
 
   private com.slack.api.bolt.response.Response command(

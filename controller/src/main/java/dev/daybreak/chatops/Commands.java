@@ -99,7 +99,7 @@ public final class Commands {
     String typed = "button: Keep awake +2h " + environment;
     try {
       StoredEnvironment env = lookUp(environment);
-      authorize(env, caller);
+      mayChange(env, caller);
       Instant now = clock.instant();
       Instant from = now;
       Set<String> services = Set.of();
@@ -120,7 +120,7 @@ public final class Commands {
 
   private Reply wake(ChatCommand.Wake wake, Caller caller, String typed) {
     StoredEnvironment env = lookUp(wake.environment());
-    authorize(env, caller);
+    mayChange(env, caller);
     DesiredWriter.unknownService(env, wake.services())
         .ifPresent(
             unknown -> {
@@ -189,7 +189,7 @@ public final class Commands {
 
   private Reply sleep(ChatCommand.Sleep sleep, Caller caller, String typed) {
     StoredEnvironment env = lookUp(sleep.environment());
-    authorize(env, caller);
+    mayChange(env, caller);
     Instant now = clock.instant();
     Optional<Instant> until = sleep.duration().map(now::plus);
     DesiredState desired =
@@ -276,6 +276,24 @@ public final class Commands {
                       ? "none has been applied yet"
                       : "expected one of " + String.join(", ", known)));
         });
+  }
+
+  /**
+   * Refuses unless {@code caller} may change {@code env} and the controller acts on its cluster (a
+   * desired state it would never carry out is not written).
+   */
+  private void mayChange(StoredEnvironment env, Caller caller) {
+    authorize(env, caller);
+    String cluster = env.spec().spec().cluster();
+    if (!settings.clusters().allows(cluster)) {
+      LOG.info(
+          "refused {} on {}: cluster {} is not in the allowlist",
+          caller.userId(),
+          env.name(),
+          cluster);
+      throw new Refused(
+          "`" + env.name() + "`: " + settings.clusters().refusal(cluster, "nothing was written"));
+    }
   }
 
   private void authorize(StoredEnvironment env, Caller caller) {

@@ -10,6 +10,7 @@ import dev.daybreak.chatops.SlackApp;
 import dev.daybreak.chatops.SlackHttpHandler;
 import dev.daybreak.chatops.ThreadLinks;
 import dev.daybreak.http.HttpEndpoints;
+import dev.daybreak.reconcile.ClusterAllowlist;
 import dev.daybreak.slack.Permalinks;
 import dev.daybreak.slack.SecretSource;
 import dev.daybreak.slack.SlackSettings;
@@ -68,12 +69,14 @@ final class ChatOpsOptions {
    * Serves chat-ops at {@link SlackApp#PATH} on {@code endpoints} when a signing secret is
    * configured; the returned handle stops its workers.
    *
+   * @param clusters the controller's cluster allowlist; chat-ops refuses environments elsewhere
    * @param links makes the thread links that follow replies up (one per chat-ops, closed with it)
    */
   AutoCloseable mount(
       HttpEndpoints endpoints,
       StateStore store,
       Consumer<String> trigger,
+      ClusterAllowlist clusters,
       CliContext context,
       SigningSecretSource secrets,
       Supplier<ThreadLinks> links,
@@ -83,7 +86,7 @@ final class ChatOpsOptions {
       out.println("chat-ops off: " + secrets.description() + " is not set");
       return () -> {};
     }
-    ChatOps chatOps = chatOps(store, trigger, context, links);
+    ChatOps chatOps = chatOps(store, trigger, clusters, context, links);
     endpoints.mount(
         SlackApp.PATH,
         new SlackHttpHandler(
@@ -101,6 +104,7 @@ final class ChatOpsOptions {
    * Connects to Slack in Socket Mode when {@code --slack-socket-mode} is given; the returned handle
    * disconnects.
    *
+   * @param clusters the controller's cluster allowlist; chat-ops refuses environments elsewhere
    * @param apiUrl the Slack Web API base ({@code --slack-api-url}), where the connection is opened
    * @param links makes the thread links that follow replies up (closed with the connection)
    * @throws ParameterException when the flag is given without {@value SlackApp#APP_TOKEN_VARIABLE}
@@ -109,6 +113,7 @@ final class ChatOpsOptions {
       CommandSpec spec,
       StateStore store,
       Consumer<String> trigger,
+      ClusterAllowlist clusters,
       CliContext context,
       Map<String, String> environment,
       URI apiUrl,
@@ -125,7 +130,7 @@ final class ChatOpsOptions {
           "--slack-socket-mode needs an app-level token (xapp-...) in the environment variable "
               + SlackApp.APP_TOKEN_VARIABLE);
     }
-    ChatOps chatOps = chatOps(store, trigger, context, links);
+    ChatOps chatOps = chatOps(store, trigger, clusters, context, links);
     try {
       SocketModeApp app = SlackApp.startSocketMode(token.trim(), chatOps, apiUrl);
       out.println("serving Slack commands and interactions over Socket Mode");
@@ -144,10 +149,14 @@ final class ChatOpsOptions {
   }
 
   private ChatOps chatOps(
-      StateStore store, Consumer<String> trigger, CliContext context, Supplier<ThreadLinks> links) {
+      StateStore store,
+      Consumer<String> trigger,
+      ClusterAllowlist clusters,
+      CliContext context,
+      Supplier<ThreadLinks> links) {
     ChatOpsSettings settings =
         new ChatOpsSettings(
-            Optional.ofNullable(zone).orElse(context.zone()), allowUsers, allowChannels);
+            Optional.ofNullable(zone).orElse(context.zone()), allowUsers, allowChannels, clusters);
     return new ChatOps(new Commands(store, settings, context.clock(), trigger), links.get());
   }
 

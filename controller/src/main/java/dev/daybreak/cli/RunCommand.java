@@ -11,6 +11,7 @@ import dev.daybreak.lease.ShardLeases;
 import dev.daybreak.metrics.CloudWatchPublisher;
 import dev.daybreak.metrics.ReconcileMetrics;
 import dev.daybreak.metrics.RuntimeMetrics;
+import dev.daybreak.reconcile.ClusterAllowlist;
 import dev.daybreak.reconcile.Controller;
 import dev.daybreak.reconcile.ControllerSettings;
 import dev.daybreak.runtime.Backends;
@@ -179,12 +180,14 @@ final class RunCommand implements Callable<Integer> {
                 leases,
                 opened.store(),
                 controlled.controller(),
+                settings.clusters(),
                 links(backends, slackSecrets));
         AutoCloseable socketMode =
             chatOps.socketMode(
                 spec,
                 opened.store(),
                 controlled.controller()::trigger,
+                settings.clusters(),
                 context,
                 System.getenv(),
                 slack.settings().apiUrl(),
@@ -263,6 +266,7 @@ final class RunCommand implements Callable<Integer> {
       ShardLeases leases,
       StateStore store,
       Controller controller,
+      ClusterAllowlist clusters,
       Supplier<ThreadLinks> links)
       throws IOException {
     if (httpPort == null) {
@@ -277,6 +281,7 @@ final class RunCommand implements Callable<Integer> {
             endpoints,
             store,
             controller::trigger,
+            clusters,
             context,
             SecretsManagerSigningSecretSource.choose(System.getenv()),
             links,

@@ -107,7 +107,7 @@ public final class LambdaHandler implements RequestStreamHandler {
             new ChatOps(
                 new Commands(
                     b.store(),
-                    new ChatOpsSettings(ZoneId.of("UTC"), List.of(), List.of()),
+                    new ChatOpsSettings(ZoneId.of("UTC"), List.of(), List.of(), clusters()),
                     b.clock(),
                     env -> {}),
                 ChatOps.Delivery.INLINE)) {
@@ -145,11 +145,17 @@ public final class LambdaHandler implements RequestStreamHandler {
    * deploy/ to the clusters the function's role may scale).
    */
   private ControllerSettings settings() {
-    return ControllerSettings.defaults()
-        .withClusters(
-            ClusterAllowlist.parse(
-                Optional.ofNullable(environment.get(ClusterAllowlist.VARIABLE)),
-                "the function's environment variable " + ClusterAllowlist.VARIABLE));
+    return ControllerSettings.defaults().withClusters(clusters());
+  }
+
+  /**
+   * The clusters in {@value ClusterAllowlist#VARIABLE}: the reconciler acts only on them and
+   * chat-ops refuses a wake or sleep for an environment elsewhere.
+   */
+  private ClusterAllowlist clusters() {
+    return ClusterAllowlist.parse(
+        Optional.ofNullable(environment.get(ClusterAllowlist.VARIABLE)),
+        "the function's environment variable " + ClusterAllowlist.VARIABLE);
   }
 
   /** What invoked the function, for its result: the EventBridge rule's detail type, or "direct". */

@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +34,9 @@ import org.slf4j.LoggerFactory;
  *   <li><b>one worker per key</b>: a key added while it is being processed is processed once more
  *       after the current pass ends, never concurrently;
  *   <li><b>errors back off</b>: a pass that throws is retried after {@code max(per-key exponential
- *       backoff, global token bucket)}; a successful pass resets the key's backoff;
+ *       backoff, global token bucket)}; a successful pass resets the key's backoff. An {@linkplain
+ *       Builder#expectedFailures expected} failure is logged on one WARN line, any other at ERROR
+ *       with its stack trace;
  *   <li><b>delayed adds</b>: {@link #addAfter} and {@link Result#requeueAfter}; for a key already
  *       waiting, the earliest time wins;
  *   <li><b>graceful shutdown</b>: {@link #shutdown} lets passes in flight finish, drops the rest,
@@ -55,6 +58,7 @@ public final class WorkQueue implements AutoCloseable {
 
   private final String name;
   private final Reconciler reconciler;
+  private final Predicate<? super Exception> expectedFailure;
   private final Clock clock;
   private final Scheduler scheduler;
   private final Optional<ExecutorScheduler> ownedScheduler;
@@ -79,6 +83,7 @@ public final class WorkQueue implements AutoCloseable {
   private WorkQueue(Builder builder, Reconciler reconciler) {
     this.name = builder.name;
     this.reconciler = reconciler;
+    this.expectedFailure = builder.expectedFailure;
     this.clock = builder.clock;
     if (builder.scheduler == null) {
       ExecutorScheduler own = new ExecutorScheduler("daybreak-" + name + "-scheduler");
@@ -387,13 +392,24 @@ public final class WorkQueue implements AutoCloseable {
       Duration perKey = backoff.next(key);
       Duration global = retryBucket.reserve();
       Duration delay = perKey.compareTo(global) >= 0 ? perKey : global;
-      LOG.warn(
-          "Work queue {}: pass for {} failed ({} in a row); retrying in {}",
-          name,
-          key,
-          backoff.failures(key),
-          delay,
-          e);
+      if (expectedFailure.test(e)) {
+        LOG.warn(
+            "Work queue {}: pass for {} failed ({} in a row); retrying in {}: {}",
+            name,
+            key,
+            backoff.failures(key),
+            delay,
+            CauseChain.of(e));
+        LOG.debug("Work queue {}: the failure of the pass for {}", name, key, e);
+      } else {
+        LOG.error(
+            "Work queue {}: pass for {} failed unexpectedly ({} in a row); retrying in {}",
+            name,
+            key,
+            backoff.failures(key),
+            delay,
+            e);
+      }
       addAfter(key, delay);
       return;
     }
@@ -427,6 +443,7 @@ public final class WorkQueue implements AutoCloseable {
     private Duration backoffMax = ExponentialBackoff.CONTROLLER_RUNTIME_MAX;
     private RateLimit retryLimit = CONTROLLER_RUNTIME_RETRY_LIMIT;
     private boolean onScheduler;
+    private Predicate<? super Exception> expectedFailure = e -> false;
 
     private Builder() {}
 
@@ -483,6 +500,17 @@ public final class WorkQueue implements AutoCloseable {
      */
     public Builder runOnScheduler() {
       this.onScheduler = true;
+      return this;
+    }
+
+    /**
+     * Which failures of a pass are expected (say, a dependency briefly unreachable): each is logged
+     * on one WARN line with its causes' messages and the retry delay, its stack trace only at
+     * DEBUG. Any other failure is a bug and logged at ERROR with its stack trace. Default: none
+     * expected.
+     */
+    public Builder expectedFailures(Predicate<? super Exception> expected) {
+      this.expectedFailure = Objects.requireNonNull(expected, "expected");
       return this;
     }
 

@@ -92,12 +92,25 @@ public record ClusterAllowlist(Optional<SortedSet<String>> clusters) {
    * add one.
    */
   public String refusal(String cluster) {
+    return refusal(cluster, "no service was scaled");
+  }
+
+  /**
+   * Why a request for an environment on {@code cluster} is refused, in the words of {@link
+   * #refusal(String)}: which clusters are allowed and how to add one.
+   *
+   * @param outcome what was therefore not done, e.g. "nothing was written"
+   * @throws java.util.NoSuchElementException when every cluster is allowed
+   */
+  public String refusal(String cluster, String outcome) {
     String allowed = String.join(",", clusters.orElseThrow());
     return "ECS cluster '"
         + cluster
         + "' is not one this controller may act on (allowed: "
         + allowed
-        + "), so no service was scaled; to add it, deploy again with -c clusters="
+        + "), so "
+        + outcome
+        + "; to add it, deploy again with -c clusters="
         + allowed
         + ","
         + cluster

@@ -53,6 +53,7 @@ public final class Controller implements AutoCloseable {
             .workers(settings.workers())
             .clock(clock)
             .scheduler(scheduler)
+            .expectedFailures(TransientFailures::isTransient)
             .build(reconciler);
     RuntimeMetrics.queue(meters, queue);
     this.resync = new Resync(store, queue::add, ownership::authority);

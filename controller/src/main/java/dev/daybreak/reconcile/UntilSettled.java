@@ -1,6 +1,7 @@
 package dev.daybreak.reconcile;
 
 import dev.daybreak.model.Requeue;
+import dev.daybreak.queue.CauseChain;
 import dev.daybreak.queue.Reconciler;
 import dev.daybreak.queue.Result;
 import dev.daybreak.time.Sleeper;
@@ -78,8 +79,17 @@ public final class UntilSettled {
           throw (InterruptedException) e;
         }
         failed++;
-        LOG.warn(
-            "pass of {} failed; again in {}: {}", next.environment(), AFTER_ERROR, e.toString());
+        if (TransientFailures.isTransient(e)) {
+          LOG.warn(
+              "pass of {} failed; again in {}: {}",
+              next.environment(),
+              AFTER_ERROR,
+              CauseChain.of(e));
+          LOG.debug("the failure of the pass of {}", next.environment(), e);
+        } else {
+          LOG.error(
+              "pass of {} failed unexpectedly; again in {}", next.environment(), AFTER_ERROR, e);
+        }
         again = AFTER_ERROR;
       }
       if (again.compareTo(Requeue.DRIFT_CHECK) >= 0) {

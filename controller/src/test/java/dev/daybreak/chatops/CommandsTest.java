@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.daybreak.manifests.Manifests;
 import dev.daybreak.model.DesiredState;
 import dev.daybreak.model.State;
+import dev.daybreak.reconcile.ClusterAllowlist;
 import dev.daybreak.store.DesiredRead;
 import dev.daybreak.store.InMemoryStateStore;
 import java.time.Clock;
@@ -142,6 +143,54 @@ class CommandsTest {
     assertThat(time.text()).contains("bad time '\u02cb&lt;!here&gt;\u02cb'");
     assertThat(List.of(service.text(), environment.text(), time.text()))
         .noneMatch(t -> t.contains("<!") || t.contains("<@"));
+  }
+
+  @Test
+  void wakeAndSleep_environmentOnAClusterNotAllowed_areRefusedNamingTheClusters_andWriteNothing() {
+    Commands restricted = commandsActingOn("staging", "prod");
+    var before = store.scanByHand();
+
+    List<Reply> replies =
+        List.of(
+            restricted.run(CommandParser.parse("wake tokyo for 1h"), ALICE, "/daybreak wake"),
+            restricted.run(CommandParser.parse("sleep tokyo"), ALICE, "/daybreak sleep"),
+            restricted.wakeButton(ALICE, "tokyo"),
+            restricted.sleepNow(ALICE, "tokyo"),
+            restricted.keepAwake(ALICE, "tokyo"));
+
+    assertThat(replies)
+        .allSatisfy(
+            reply -> {
+              assertThat(reply.inChannel()).isFalse();
+              assertThat(reply.text())
+                  .startsWith(
+                      ":no_entry: `tokyo`: ECS cluster 'dev' is not one this controller may act"
+                          + " on (allowed: prod,staging), so nothing was written;")
+                  .contains("-c clusters=prod,staging,dev")
+                  .contains("--clusters / DAYBREAK_CLUSTERS");
+            });
+    assertThat(store.scanByHand()).isEqualTo(before);
+    assertThat(triggered).isEmpty();
+  }
+
+  @Test
+  void wake_environmentOnAnAllowedCluster_isWritten() {
+    Reply reply =
+        commandsActingOn("dev", "staging")
+            .run(CommandParser.parse("wake tokyo for 1h"), ALICE, "/daybreak wake");
+
+    assertThat(reply.inChannel()).isTrue();
+    assertThat(desired("tokyo").state()).isEqualTo(State.AWAKE);
+    assertThat(triggered).containsExactly("tokyo");
+  }
+
+  private Commands commandsActingOn(String... clusters) {
+    return new Commands(
+        store,
+        new ChatOpsSettings(ZoneOffset.UTC, List.of(), List.of())
+            .withClusters(ClusterAllowlist.of(List.of(clusters))),
+        clock,
+        triggered::add);
   }
 
   private DesiredState desired(String environment) {

@@ -250,6 +250,37 @@ class LambdaHandlerTest {
   }
 
   @Test
+  void functionUrlRequest_wakeOnAClusterOutsideTheFunctionsAllowlist_isRefusedAndWritesNothing()
+      throws Exception {
+    Clock clock = Clock.systemUTC();
+    InMemoryStateStore store = new InMemoryStateStore(clock);
+    store.applySpec(Manifests.parse("seed.yaml", SEED).get(0));
+    String secret = "8f742231b10e8888abcd99yyyzzz85a5";
+    ObjectNode event = signedSlashCommand(secret, "wake seed for 2h", clock);
+
+    JsonNode response;
+    try (EcsSimServer server =
+        EcsSimServer.start(new EcsSimulator(SimSettings.builder().build(), clock), 0)) {
+      response =
+          invoke(
+              new LambdaHandler(
+                  env -> SimulatorBackends.realTime(server, clock, store),
+                  Map.of(
+                      "SLACK_SIGNING_SECRET", secret, ClusterAllowlist.VARIABLE, "staging,prod")),
+              event);
+    }
+
+    assertThat(response.path("statusCode").asInt()).isEqualTo(200);
+    JsonNode reply = JSON.readTree(response.path("body").asText());
+    assertThat(reply.path("response_type").asText()).isEqualTo("ephemeral");
+    assertThat(reply.path("text").asText())
+        .contains("`seed`: ECS cluster 'dev' is not one this controller may act on")
+        .contains("(allowed: prod,staging), so nothing was written")
+        .contains("-c clusters=prod,staging,dev");
+    assertThat(store.desired("seed")).isInstanceOf(DesiredRead.Absent.class);
+  }
+
+  @Test
   void functionUrlRequest_replayedToAnotherHandlerInstanceSharingTheStore_is401() throws Exception {
     Clock clock = Clock.systemUTC();
     InMemoryStateStore store = new InMemoryStateStore(clock);

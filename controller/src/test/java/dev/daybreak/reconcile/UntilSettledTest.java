@@ -1,8 +1,14 @@
 package dev.daybreak.reconcile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.daybreak.queue.Result;
+import dev.daybreak.store.StoreException;
 import dev.daybreak.time.VirtualClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,6 +17,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkClientException;
 
 /** The Lambda's loop: passes when each environment's plan asks, until settled or out of time. */
 class UntilSettledTest {
@@ -65,5 +73,40 @@ class UntilSettledTest {
 
     assertThat(summary.failedPasses()).isEqualTo(3);
     assertThat(passes).containsExactly("seed@0", "seed@5", "seed@10");
+  }
+
+  @Test
+  void run_storeUnreachable_logsOneWarnLinePerFailedPass_whileABugIsAnErrorWithItsTrace()
+      throws InterruptedException {
+    Logger log = (Logger) LoggerFactory.getLogger(UntilSettled.class);
+    ListAppender<ILoggingEvent> logged = new ListAppender<>();
+    logged.start();
+    log.addAppender(logged);
+    try {
+      new UntilSettled(
+              env -> {
+                throw env.equals("seed")
+                    ? new StoreException(
+                        "cannot reach DynamoDB: refused", SdkClientException.create("refused"))
+                    : new IllegalStateException("boom");
+              },
+              clock,
+              clock::advance)
+          .run(List.of("seed", "shop"), Duration.ofSeconds(1));
+    } finally {
+      log.detachAppender(logged);
+    }
+
+    assertThat(logged.list)
+        .extracting(ILoggingEvent::getLevel, ILoggingEvent::getFormattedMessage)
+        .containsExactly(
+            tuple(
+                Level.WARN,
+                "pass of seed failed; again in PT5S: StoreException: cannot reach DynamoDB:"
+                    + " refused; caused by SdkClientException"),
+            tuple(Level.ERROR, "pass of shop failed unexpectedly; again in PT5S"));
+    assertThat(logged.list.get(0).getThrowableProxy()).isNull();
+    assertThat(logged.list.get(1).getThrowableProxy().getClassName())
+        .isEqualTo(IllegalStateException.class.getName());
   }
 }
