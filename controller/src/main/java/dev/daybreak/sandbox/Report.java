@@ -84,12 +84,18 @@ final class Report {
     for (CallRecord c : calls) {
       out.println(
           "    +"
-              + LiveView.elapsed(Duration.between(since, c.at()))
+              + precise(Duration.between(since, c.at()))
               + "  "
               + String.join(",", c.services())
               + " -> desiredCount "
               + c.desiredCount().orElse(-1)
               + (c.outcome().equals(CallRecord.OK) ? "" : " (" + c.outcome() + ")"));
     }
+  }
+
+  /** Minutes, seconds and milliseconds: two calls a pass apart can fall in the same second. */
+  static String precise(Duration d) {
+    long millis = Math.max(0, d.toMillis());
+    return String.format("%02d:%02d.%03d", millis / 60_000, (millis / 1_000) % 60, millis % 1_000);
   }
 }

@@ -25,7 +25,7 @@ class SandboxIT {
   private static final Path JAR =
       Path.of(System.getProperty("daybreak.cliJar", "../controller/target/daybreak.jar"));
   private static final Pattern CALL =
-      Pattern.compile("^\\s+\\+(\\d\\d):(\\d\\d)\\s+(\\S+) -> desiredCount (\\d+)$");
+      Pattern.compile("^\\s+\\+(\\d\\d):(\\d\\d)\\.(\\d{3})\\s+(\\S+) -> desiredCount (\\d+)$");
 
   @TempDir static Path dir;
   private static int exitCode;
@@ -68,8 +68,8 @@ class SandboxIT {
   void sandbox_wake_scalesEachTierOnlyAfterTheOneBelow() {
     List<Call> wake = calls("== wake ==");
     assertThat(wake).extracting(Call::service).containsExactly("a", "b", "c", "d", "e");
-    assertThat(wake.get(1).second()).isGreaterThan(wake.get(0).second());
-    assertThat(wake.subList(2, 5)).allMatch(c -> c.second() > wake.get(1).second());
+    assertThat(wake.get(1).millis()).isGreaterThan(wake.get(0).millis());
+    assertThat(wake.subList(2, 5)).allMatch(c -> c.millis() > wake.get(1).millis());
   }
 
   @Test
@@ -77,8 +77,8 @@ class SandboxIT {
     List<Call> sleep = calls("== sleep ==");
     assertThat(sleep).extracting(Call::service).containsExactly("c", "d", "e", "b", "a");
     assertThat(sleep).allMatch(c -> c.count() == 0);
-    assertThat(sleep.get(3).second()).isGreaterThan(sleep.get(2).second());
-    assertThat(sleep.get(4).second()).isGreaterThan(sleep.get(3).second());
+    assertThat(sleep.get(3).millis()).isGreaterThan(sleep.get(2).millis());
+    assertThat(sleep.get(4).millis()).isGreaterThan(sleep.get(3).millis());
   }
 
   private static List<Call> calls(String section) {
@@ -89,13 +89,15 @@ class SandboxIT {
       if (m.matches()) {
         calls.add(
             new Call(
-                m.group(3),
-                Integer.parseInt(m.group(4)),
-                Integer.parseInt(m.group(1)) * 60 + Integer.parseInt(m.group(2))));
+                m.group(4),
+                Integer.parseInt(m.group(5)),
+                (Integer.parseInt(m.group(1)) * 60L + Integer.parseInt(m.group(2))) * 1_000
+                    + Integer.parseInt(m.group(3))));
       }
     }
     return calls;
   }
 
-  private record Call(String service, int count, int second) {}
+  /** One UpdateService call, {@code millis} after the section began (simulated time). */
+  private record Call(String service, int count, long millis) {}
 }
