@@ -5,11 +5,13 @@ import dev.daybreak.store.Fence;
 import dev.daybreak.store.LeaseRecord;
 import dev.daybreak.store.LeaseStore;
 import dev.daybreak.store.StoreException;
+import dev.daybreak.time.Monotonic;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -26,13 +28,17 @@ import org.slf4j.LoggerFactory;
  * replicas share the fleet. Each {@link #tick()} (every retry period) renews held leases, sheds
  * leases above this replica's fair share, and takes free or expired ones up to it.
  *
- * <p>Safety never depends on clocks agreeing across replicas. A candidate takes over a lease only
- * after seeing its record unchanged for the lease duration <em>on its own clock</em>; the holder
- * stops acting once its last successful renewal <em>started</em> more than the renew deadline ago.
- * A renewal changes the record, so a candidate's observation starts after the holder's last renewal
- * began: take-over comes at least {@code leaseDuration - renewDeadline} (5 s) after the holder
- * stopped. A holder paused longer than that (GC, a frozen VM) is stopped by the fence on every
- * status write instead.
+ * <p>Safety never depends on clocks agreeing across replicas, nor on any wall clock. A candidate
+ * takes over a lease only after seeing its record unchanged for the lease duration <em>on its own
+ * monotonic time</em>; the holder stops acting once its last successful renewal <em>started</em>
+ * more than the renew deadline ago, also on its monotonic time. Wall-clock steps (an NTP
+ * correction, a VM resume) therefore neither extend a holder's lease nor shorten a candidate's
+ * wait; the wall clock only stamps what is written for humans ({@code renewedAt}, heartbeats). A
+ * renewal always changes the record (its {@code renewedAt} moves forward even when the wall clock
+ * stepped back), so a candidate's observation starts after the holder's last renewal began:
+ * take-over comes at least {@code leaseDuration - renewDeadline} (5 s) after the holder stopped. A
+ * holder paused longer than that (GC, a frozen VM) is stopped by the fence on every status write
+ * instead.
  *
  * <p>A replica that stopped acting on a lease because it could not renew it (DynamoDB unreachable
  * past the renew deadline) takes it back at once when it finds the record exactly as it last held
@@ -43,8 +49,12 @@ public final class ShardLeases implements Ownership, AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ShardLeases.class);
 
+  /** The least a renewal moves {@code renewedAt} forward, whatever the wall clock reads. */
+  private static final Duration STAMP_STEP = Duration.ofMillis(1);
+
   private final LeaseStore store;
   private final Clock clock;
+  private final Monotonic monotonic;
   private final LeaseSettings settings;
   private final Map<Integer, Held> held = new ConcurrentHashMap<>();
   private final Map<Integer, Observed> observed = new ConcurrentHashMap<>();
@@ -64,16 +74,35 @@ public final class ShardLeases implements Ownership, AutoCloseable {
     void shareChanged(int held, int total);
   }
 
-  /** A lease this replica holds and when its last successful renewal (or acquisition) began. */
-  private record Held(LeaseRecord lease, Instant renewedFrom) {}
+  /**
+   * A lease this replica holds and when (monotonic nanos) its last successful renewal (or
+   * acquisition) began.
+   */
+  private record Held(LeaseRecord lease, long renewedFrom) {}
 
-  /** A lease record held by someone else and when this replica first saw it so. */
-  private record Observed(LeaseRecord lease, Instant since) {}
+  /**
+   * A lease record held by someone else and when (monotonic nanos) this replica first saw it so.
+   */
+  private record Observed(LeaseRecord lease, long since) {}
 
+  /**
+   * Leases that measure their durations on {@link Monotonic#of(Clock) the monotonic source that
+   * goes with} {@code clock}: the JVM's monotonic time for the system clock, the clock's own time
+   * for a virtual or scaled one.
+   */
   public ShardLeases(LeaseStore store, Clock clock, LeaseSettings settings) {
-    this.store = store;
-    this.clock = clock;
-    this.settings = settings;
+    this(store, clock, Monotonic.of(clock), settings);
+  }
+
+  /**
+   * @param clock stamps what is written to the table ({@code renewedAt}, heartbeats)
+   * @param monotonic measures the renew deadline and how long a record stood unchanged
+   */
+  public ShardLeases(LeaseStore store, Clock clock, Monotonic monotonic, LeaseSettings settings) {
+    this.store = Objects.requireNonNull(store, "store");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.monotonic = Objects.requireNonNull(monotonic, "monotonic");
+    this.settings = Objects.requireNonNull(settings, "settings");
   }
 
   /**
@@ -137,7 +166,7 @@ public final class ShardLeases implements Ownership, AutoCloseable {
     if (h == null) {
       return Optional.empty();
     }
-    if (!clock.instant().isBefore(h.renewedFrom().plus(settings.renewDeadline()))) {
+    if (pastRenewDeadline(h, monotonic.nanos())) {
       if (held.remove(shard, h)) {
         dropped.put(shard, h.lease());
         LOG.warn(
@@ -148,6 +177,10 @@ public final class ShardLeases implements Ownership, AutoCloseable {
       return Optional.empty();
     }
     return Optional.of(h);
+  }
+
+  private boolean pastRenewDeadline(Held h, long nanos) {
+    return nanos - h.renewedFrom() >= settings.renewDeadline().toNanos();
   }
 
   private void tickQuietly() {
@@ -161,6 +194,7 @@ public final class ShardLeases implements Ownership, AutoCloseable {
   /** One round: heartbeat, renew, shed above the fair share, acquire up to it. */
   public synchronized void tick() {
     Instant now = clock.instant();
+    long started = monotonic.nanos();
     boolean reachable = false;
     try {
       store.heartbeat(settings.replica(), now);
@@ -168,7 +202,7 @@ public final class ShardLeases implements Ownership, AutoCloseable {
     } catch (StoreException e) {
       LOG.warn("cannot record this replica's heartbeat: {}", e.getMessage());
     }
-    renew(now);
+    renew(now, started);
     int target = fairShare(now);
     shed(target, now);
     acquire(target, now);
@@ -185,16 +219,22 @@ public final class ShardLeases implements Ownership, AutoCloseable {
     }
   }
 
-  private void renew(Instant now) {
+  /**
+   * Renews every held lease, stamped with the wall clock but never earlier than just after the
+   * stamp it replaces: a renewal must change the record, or a candidate could count it as
+   * unchanged.
+   */
+  private void renew(Instant now, long started) {
     for (Held h : held.values()) {
       int shard = h.lease().shard();
+      Instant stamp = later(now, h.lease().renewedAt().plus(STAMP_STEP));
       try {
-        held.put(shard, new Held(store.renew(h.lease(), now), now));
+        held.put(shard, new Held(store.renew(h.lease(), stamp), started));
       } catch (ConflictException e) {
         held.remove(shard);
         LOG.warn("lost the lease of shard {}: {}", shard, e.getMessage());
       } catch (StoreException e) {
-        if (!now.isBefore(h.renewedFrom().plus(settings.renewDeadline()))) {
+        if (pastRenewDeadline(h, monotonic.nanos())) {
           held.remove(shard);
           dropped.put(shard, h.lease());
           LOG.warn(
@@ -246,12 +286,13 @@ public final class ShardLeases implements Ownership, AutoCloseable {
       }
       try {
         Optional<LeaseRecord> seen = store.read(shard);
+        long seenAt = monotonic.nanos();
         boolean free = seen.isEmpty() || seen.get().owner().isEmpty();
         boolean leftByUs = seen.isPresent() && seen.get().equals(dropped.get(shard));
-        boolean expired = seen.isPresent() && !leftByUs && expired(seen.get(), now);
+        boolean expired = seen.isPresent() && !leftByUs && expired(seen.get(), seenAt);
         if (held.size() < target && (free || leftByUs || expired)) {
           LeaseRecord lease = store.acquire(shard, settings.replica(), seen, now);
-          held.put(shard, new Held(lease, now));
+          held.put(shard, new Held(lease, seenAt));
           observed.remove(shard);
           dropped.remove(shard);
           LOG.info(
@@ -272,14 +313,21 @@ public final class ShardLeases implements Ownership, AutoCloseable {
     }
   }
 
-  /** True once {@code lease} has been seen unchanged for the lease duration on this clock. */
-  private boolean expired(LeaseRecord lease, Instant now) {
+  /**
+   * True once {@code lease} has been seen unchanged for the lease duration of monotonic time; its
+   * first sighting counts from when the read that returned it completed ({@code seenAt}).
+   */
+  private boolean expired(LeaseRecord lease, long seenAt) {
     Observed o = observed.get(lease.shard());
     if (o == null || !o.lease().equals(lease)) {
-      observed.put(lease.shard(), new Observed(lease, now));
+      observed.put(lease.shard(), new Observed(lease, seenAt));
       return false;
     }
-    return !Duration.between(o.since(), now).minus(settings.leaseDuration()).isNegative();
+    return seenAt - o.since() >= settings.leaseDuration().toNanos();
+  }
+
+  private static Instant later(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
   }
 
   private void release(Held h, Instant now) {
