@@ -9,6 +9,7 @@ import dev.daybreak.time.Monotonic;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -60,6 +61,7 @@ public final class ShardLeases implements Ownership, AutoCloseable {
   private final Map<Integer, Observed> observed = new ConcurrentHashMap<>();
   private final List<ShareListener> shareListeners = new CopyOnWriteArrayList<>();
   private final Map<Integer, LeaseRecord> dropped = new ConcurrentHashMap<>();
+  private final Map<String, Beat> beats = new HashMap<>();
   private volatile boolean storeReachable;
   private ScheduledExecutorService thread;
   private int sharedHeld = -1;
@@ -84,6 +86,9 @@ public final class ShardLeases implements Ownership, AutoCloseable {
    * A lease record held by someone else and when (monotonic nanos) this replica first saw it so.
    */
   private record Observed(LeaseRecord lease, long since) {}
+
+  /** Another replica's heartbeat stamp and when (monotonic nanos) it is counted from. */
+  private record Beat(Instant at, long since) {}
 
   /**
    * Leases that measure their durations on {@link Monotonic#of(Clock) the monotonic source that
@@ -247,23 +252,44 @@ public final class ShardLeases implements Ownership, AutoCloseable {
     }
   }
 
-  /** ceil(shards / live replicas); a replica counts while its heartbeat is recent. */
+  /**
+   * ceil(shards / live replicas). Another replica counts while its heartbeat keeps changing: until
+   * this replica has seen it unchanged for the lease duration of monotonic time. A heartbeat seen
+   * for the first time counts when its stamp is within the lease duration of this replica's wall
+   * clock (so a replica that died long ago is not waited for after a restart); after that the wall
+   * clocks no longer matter, and one that stepped (here or there) does not keep a dead replica
+   * counted, nor a live one uncounted.
+   */
   private int fairShare(Instant now) {
-    long others;
+    long live = 1;
     try {
-      others =
-          store.heartbeats().stream()
-              .filter(b -> !b.replica().equals(settings.replica()))
-              .filter(
-                  b ->
-                      b.at()
-                          .filter(at -> at.plus(settings.leaseDuration()).isAfter(now))
-                          .isPresent())
-              .count();
+      long nanos = monotonic.nanos();
+      long leaseNanos = settings.leaseDuration().toNanos();
+      Map<String, Beat> seen = new HashMap<>();
+      for (LeaseStore.Heartbeat b : store.heartbeats()) {
+        if (b.replica().equals(settings.replica()) || b.at().isEmpty()) {
+          continue;
+        }
+        Instant at = b.at().get();
+        Beat last = beats.get(b.replica());
+        Beat beat;
+        if (last != null && last.at().equals(at)) {
+          beat = last;
+        } else if (last != null || at.plus(settings.leaseDuration()).isAfter(now)) {
+          beat = new Beat(at, nanos);
+        } else {
+          beat = new Beat(at, nanos - leaseNanos);
+        }
+        seen.put(b.replica(), beat);
+        if (nanos - beat.since() < leaseNanos) {
+          live++;
+        }
+      }
+      beats.clear();
+      beats.putAll(seen);
     } catch (StoreException e) {
-      others = 0;
+      live = 1;
     }
-    long live = others + 1;
     return (int) ((settings.shards() + live - 1) / live);
   }
 

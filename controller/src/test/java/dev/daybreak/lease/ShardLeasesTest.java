@@ -437,4 +437,48 @@ class ShardLeasesTest {
     assertThat(b.heldShards()).containsExactly(0);
     assertThat(a.authority("seed")).as("a stopped at its renew deadline").isEmpty();
   }
+
+  @Test
+  void tick_replicaWhoseWallClockRanAheadDies_isNoLongerCountedOnceItsHeartbeatStoodStill() {
+    SteppedClock wallA = new SteppedClock(clock);
+    ShardLeases a = replica("a", 4, store, wallA);
+    ShardLeases b = replica("b", 4);
+    wallA.step(Duration.ofMinutes(30));
+    for (int i = 0; i < 3; i++) {
+      a.tick();
+      b.tick();
+      clock.advance(TICK);
+    }
+    assertThat(b.heldShards()).hasSize(2);
+
+    Duration sinceADied = Duration.ZERO;
+    while (sinceADied.compareTo(LeaseSettings.LEASE_DURATION.plus(TICK)) <= 0) {
+      clock.advance(TICK);
+      sinceADied = sinceADied.plus(TICK);
+      b.tick();
+    }
+
+    assertThat(b.heldShards())
+        .as("a's heartbeat, stamped 30 min ahead, stood still for the lease duration")
+        .containsExactly(0, 1, 2, 3);
+  }
+
+  @Test
+  void tick_replicaWhoseWallClockLagsFarBehindJoins_isCountedOnceItsHeartbeatMoves() {
+    ShardLeases b = replica("b", 4);
+    b.tick();
+    assertThat(b.heldShards()).hasSize(4);
+    SteppedClock wallA = new SteppedClock(clock);
+    wallA.step(Duration.ofMinutes(-30));
+    ShardLeases a = replica("a", 4, store, wallA);
+
+    for (int i = 0; i < 4; i++) {
+      clock.advance(TICK);
+      a.tick();
+      b.tick();
+    }
+
+    assertThat(b.heldShards()).as("b shed down to its fair share").hasSize(2);
+    assertThat(a.heldShards()).hasSize(2);
+  }
 }
