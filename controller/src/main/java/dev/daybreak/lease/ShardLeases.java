@@ -32,11 +32,13 @@ import org.slf4j.LoggerFactory;
  * <p>Safety never depends on clocks agreeing across replicas, nor on any wall clock. A candidate
  * takes over a lease only after seeing its record unchanged for the lease duration <em>on its own
  * monotonic time</em>; the holder stops acting once its last successful renewal <em>started</em>
- * more than the renew deadline ago, also on its monotonic time. Wall-clock steps (an NTP
+ * more than the renew deadline ago on its monotonic time, or on its wall clock if that says so
+ * first (monotonic time stands still while a host is suspended). Wall-clock steps (an NTP
  * correction, a VM resume) therefore neither extend a holder's lease nor shorten a candidate's
- * wait; the wall clock only stamps what is written for humans ({@code renewedAt}, heartbeats). A
- * renewal always changes the record (its {@code renewedAt} moves forward even when the wall clock
- * stepped back), so a candidate's observation starts after the holder's last renewal began:
+ * wait; a forward step at most stops a holder early. Otherwise the wall clock only stamps what is
+ * written for humans ({@code renewedAt}, heartbeats) and judges a heartbeat seen for the first
+ * time. A renewal always changes the record (its {@code renewedAt} moves forward even when the wall
+ * clock stepped back), so a candidate's observation starts after the holder's last renewal began:
  * take-over comes at least {@code leaseDuration - renewDeadline} (5 s) after the holder stopped. A
  * holder paused longer than that (GC, a frozen VM) is stopped by the fence on every status write
  * instead.
@@ -77,10 +79,10 @@ public final class ShardLeases implements Ownership, AutoCloseable {
   }
 
   /**
-   * A lease this replica holds and when (monotonic nanos) its last successful renewal (or
-   * acquisition) began.
+   * A lease this replica holds and when its last successful renewal (or acquisition) began, in
+   * monotonic nanos and on the wall clock.
    */
-  private record Held(LeaseRecord lease, long renewedFrom) {}
+  private record Held(LeaseRecord lease, long renewedFrom, Instant renewedFromWall) {}
 
   /**
    * A lease record held by someone else and when (monotonic nanos) this replica first saw it so.
@@ -171,7 +173,7 @@ public final class ShardLeases implements Ownership, AutoCloseable {
     if (h == null) {
       return Optional.empty();
     }
-    if (pastRenewDeadline(h, monotonic.nanos())) {
+    if (pastRenewDeadline(h)) {
       if (held.remove(shard, h)) {
         dropped.put(shard, h.lease());
         LOG.warn(
@@ -184,8 +186,18 @@ public final class ShardLeases implements Ownership, AutoCloseable {
     return Optional.of(h);
   }
 
-  private boolean pastRenewDeadline(Held h, long nanos) {
-    return nanos - h.renewedFrom() >= settings.renewDeadline().toNanos();
+  /**
+   * True once the renew deadline has passed since {@code h}'s last renewal began, on monotonic time
+   * <em>or</em> on the wall clock, whichever says so first. Monotonic time alone decides in every
+   * case but one: {@link System#nanoTime()} (Linux's CLOCK_MONOTONIC) stands still while the host
+   * is suspended, when the rest of the world, and the wall clock on resume, moves on. A wall clock
+   * that steps backwards cannot extend the lease; one that jumps forwards only stops the holder
+   * early, which is safe, and it takes the untouched lease back at its next round.
+   */
+  private boolean pastRenewDeadline(Held h) {
+    Duration deadline = settings.renewDeadline();
+    return monotonic.nanos() - h.renewedFrom() >= deadline.toNanos()
+        || !clock.instant().isBefore(h.renewedFromWall().plus(deadline));
   }
 
   private void tickQuietly() {
@@ -234,12 +246,12 @@ public final class ShardLeases implements Ownership, AutoCloseable {
       int shard = h.lease().shard();
       Instant stamp = later(now, h.lease().renewedAt().plus(STAMP_STEP));
       try {
-        held.put(shard, new Held(store.renew(h.lease(), stamp), started));
+        held.put(shard, new Held(store.renew(h.lease(), stamp), started, now));
       } catch (ConflictException e) {
         held.remove(shard);
         LOG.warn("lost the lease of shard {}: {}", shard, e.getMessage());
       } catch (StoreException e) {
-        if (pastRenewDeadline(h, monotonic.nanos())) {
+        if (pastRenewDeadline(h)) {
           held.remove(shard);
           dropped.put(shard, h.lease());
           LOG.warn(
@@ -318,7 +330,7 @@ public final class ShardLeases implements Ownership, AutoCloseable {
         boolean expired = seen.isPresent() && !leftByUs && expired(seen.get(), seenAt);
         if (held.size() < target && (free || leftByUs || expired)) {
           LeaseRecord lease = store.acquire(shard, settings.replica(), seen, now);
-          held.put(shard, new Held(lease, seenAt));
+          held.put(shard, new Held(lease, seenAt, now));
           observed.remove(shard);
           dropped.remove(shard);
           LOG.info(

@@ -481,4 +481,31 @@ class ShardLeasesTest {
     assertThat(b.heldShards()).as("b shed down to its fair share").hasSize(2);
     assertThat(a.heldShards()).hasSize(2);
   }
+
+  @Test
+  void authority_holderWhoseHostWasSuspended_stopsOnTheWallClockThoughMonotonicTimeStoodStill() {
+    ManualClock monotonicTime = new ManualClock(clock.instant());
+    ShardLeases a =
+        new ShardLeases(store, clock, Monotonic.elapsedOn(monotonicTime), LeaseSettings.of("a", 1));
+    a.tick();
+
+    clock.advance(LeaseSettings.RENEW_DEADLINE);
+
+    assertThat(a.authority("seed")).isEmpty();
+  }
+
+  @Test
+  void tick_holderWhoseWallClockJumpsForward_stopsEarly_thenTakesItsUntouchedLeaseBack() {
+    SteppedClock wallA = new SteppedClock(clock);
+    ShardLeases a = replica("a", 1, store, wallA);
+    a.tick();
+    wallA.step(Duration.ofMinutes(30));
+    assertThat(a.authority("seed")).as("stopped early: safe").isEmpty();
+
+    clock.advance(TICK);
+    a.tick();
+
+    assertThat(a.authority("seed")).isPresent();
+    assertThat(epoch(a, "seed")).isEqualTo(2);
+  }
 }
