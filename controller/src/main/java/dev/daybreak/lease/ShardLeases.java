@@ -5,11 +5,14 @@ import dev.daybreak.store.Fence;
 import dev.daybreak.store.LeaseRecord;
 import dev.daybreak.store.LeaseStore;
 import dev.daybreak.store.StoreException;
+import dev.daybreak.time.Monotonic;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -26,13 +29,19 @@ import org.slf4j.LoggerFactory;
  * replicas share the fleet. Each {@link #tick()} (every retry period) renews held leases, sheds
  * leases above this replica's fair share, and takes free or expired ones up to it.
  *
- * <p>Safety never depends on clocks agreeing across replicas. A candidate takes over a lease only
- * after seeing its record unchanged for the lease duration <em>on its own clock</em>; the holder
- * stops acting once its last successful renewal <em>started</em> more than the renew deadline ago.
- * A renewal changes the record, so a candidate's observation starts after the holder's last renewal
- * began: take-over comes at least {@code leaseDuration - renewDeadline} (5 s) after the holder
- * stopped. A holder paused longer than that (GC, a frozen VM) is stopped by the fence on every
- * status write instead.
+ * <p>Safety never depends on clocks agreeing across replicas, nor on any wall clock. A candidate
+ * takes over a lease only after seeing its record unchanged for the lease duration <em>on its own
+ * monotonic time</em>; the holder stops acting once its last successful renewal <em>started</em>
+ * more than the renew deadline ago on its monotonic time, or on its wall clock if that says so
+ * first (monotonic time stands still while a host is suspended). Wall-clock steps (an NTP
+ * correction, a VM resume) therefore neither extend a holder's lease nor shorten a candidate's
+ * wait; a forward step at most stops a holder early. Otherwise the wall clock only stamps what is
+ * written for humans ({@code renewedAt}, heartbeats) and judges a heartbeat seen for the first
+ * time. A renewal always changes the record (its {@code renewedAt} moves forward even when the wall
+ * clock stepped back), so a candidate's observation starts after the holder's last renewal began:
+ * take-over comes at least {@code leaseDuration - renewDeadline} (5 s) after the holder stopped. A
+ * holder paused longer than that (GC, a frozen VM) is stopped by the fence on every status write
+ * instead.
  *
  * <p>A replica that stopped acting on a lease because it could not renew it (DynamoDB unreachable
  * past the renew deadline) takes it back at once when it finds the record exactly as it last held
@@ -43,13 +52,18 @@ public final class ShardLeases implements Ownership, AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ShardLeases.class);
 
+  /** The least a renewal moves {@code renewedAt} forward, whatever the wall clock reads. */
+  private static final Duration STAMP_STEP = Duration.ofMillis(1);
+
   private final LeaseStore store;
   private final Clock clock;
+  private final Monotonic monotonic;
   private final LeaseSettings settings;
   private final Map<Integer, Held> held = new ConcurrentHashMap<>();
   private final Map<Integer, Observed> observed = new ConcurrentHashMap<>();
   private final List<ShareListener> shareListeners = new CopyOnWriteArrayList<>();
   private final Map<Integer, LeaseRecord> dropped = new ConcurrentHashMap<>();
+  private final Map<String, Beat> beats = new HashMap<>();
   private volatile boolean storeReachable;
   private ScheduledExecutorService thread;
   private int sharedHeld = -1;
@@ -64,16 +78,38 @@ public final class ShardLeases implements Ownership, AutoCloseable {
     void shareChanged(int held, int total);
   }
 
-  /** A lease this replica holds and when its last successful renewal (or acquisition) began. */
-  private record Held(LeaseRecord lease, Instant renewedFrom) {}
+  /**
+   * A lease this replica holds and when its last successful renewal (or acquisition) began, in
+   * monotonic nanos and on the wall clock.
+   */
+  private record Held(LeaseRecord lease, long renewedFrom, Instant renewedFromWall) {}
 
-  /** A lease record held by someone else and when this replica first saw it so. */
-  private record Observed(LeaseRecord lease, Instant since) {}
+  /**
+   * A lease record held by someone else and when (monotonic nanos) this replica first saw it so.
+   */
+  private record Observed(LeaseRecord lease, long since) {}
 
+  /** Another replica's heartbeat stamp and when (monotonic nanos) it is counted from. */
+  private record Beat(Instant at, long since) {}
+
+  /**
+   * Leases that measure their durations on {@link Monotonic#of(Clock) the monotonic source that
+   * goes with} {@code clock}: the JVM's monotonic time for the system clock, the clock's own time
+   * for a virtual or scaled one.
+   */
   public ShardLeases(LeaseStore store, Clock clock, LeaseSettings settings) {
-    this.store = store;
-    this.clock = clock;
-    this.settings = settings;
+    this(store, clock, Monotonic.of(clock), settings);
+  }
+
+  /**
+   * @param clock stamps what is written to the table ({@code renewedAt}, heartbeats)
+   * @param monotonic measures the renew deadline and how long a record stood unchanged
+   */
+  public ShardLeases(LeaseStore store, Clock clock, Monotonic monotonic, LeaseSettings settings) {
+    this.store = Objects.requireNonNull(store, "store");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.monotonic = Objects.requireNonNull(monotonic, "monotonic");
+    this.settings = Objects.requireNonNull(settings, "settings");
   }
 
   /**
@@ -137,7 +173,7 @@ public final class ShardLeases implements Ownership, AutoCloseable {
     if (h == null) {
       return Optional.empty();
     }
-    if (!clock.instant().isBefore(h.renewedFrom().plus(settings.renewDeadline()))) {
+    if (pastRenewDeadline(h)) {
       if (held.remove(shard, h)) {
         dropped.put(shard, h.lease());
         LOG.warn(
@@ -148,6 +184,20 @@ public final class ShardLeases implements Ownership, AutoCloseable {
       return Optional.empty();
     }
     return Optional.of(h);
+  }
+
+  /**
+   * True once the renew deadline has passed since {@code h}'s last renewal began, on monotonic time
+   * <em>or</em> on the wall clock, whichever says so first. Monotonic time alone decides in every
+   * case but one: {@link System#nanoTime()} (Linux's CLOCK_MONOTONIC) stands still while the host
+   * is suspended, when the rest of the world, and the wall clock on resume, moves on. A wall clock
+   * that steps backwards cannot extend the lease; one that jumps forwards only stops the holder
+   * early, which is safe, and it takes the untouched lease back at its next round.
+   */
+  private boolean pastRenewDeadline(Held h) {
+    Duration deadline = settings.renewDeadline();
+    return monotonic.nanos() - h.renewedFrom() >= deadline.toNanos()
+        || !clock.instant().isBefore(h.renewedFromWall().plus(deadline));
   }
 
   private void tickQuietly() {
@@ -161,6 +211,7 @@ public final class ShardLeases implements Ownership, AutoCloseable {
   /** One round: heartbeat, renew, shed above the fair share, acquire up to it. */
   public synchronized void tick() {
     Instant now = clock.instant();
+    long started = monotonic.nanos();
     boolean reachable = false;
     try {
       store.heartbeat(settings.replica(), now);
@@ -168,7 +219,7 @@ public final class ShardLeases implements Ownership, AutoCloseable {
     } catch (StoreException e) {
       LOG.warn("cannot record this replica's heartbeat: {}", e.getMessage());
     }
-    renew(now);
+    renew(now, started);
     int target = fairShare(now);
     shed(target, now);
     acquire(target, now);
@@ -185,16 +236,22 @@ public final class ShardLeases implements Ownership, AutoCloseable {
     }
   }
 
-  private void renew(Instant now) {
+  /**
+   * Renews every held lease, stamped with the wall clock but never earlier than just after the
+   * stamp it replaces: a renewal must change the record, or a candidate could count it as
+   * unchanged.
+   */
+  private void renew(Instant now, long started) {
     for (Held h : held.values()) {
       int shard = h.lease().shard();
+      Instant stamp = later(now, h.lease().renewedAt().plus(STAMP_STEP));
       try {
-        held.put(shard, new Held(store.renew(h.lease(), now), now));
+        held.put(shard, new Held(store.renew(h.lease(), stamp), started, now));
       } catch (ConflictException e) {
         held.remove(shard);
         LOG.warn("lost the lease of shard {}: {}", shard, e.getMessage());
       } catch (StoreException e) {
-        if (!now.isBefore(h.renewedFrom().plus(settings.renewDeadline()))) {
+        if (pastRenewDeadline(h)) {
           held.remove(shard);
           dropped.put(shard, h.lease());
           LOG.warn(
@@ -207,23 +264,44 @@ public final class ShardLeases implements Ownership, AutoCloseable {
     }
   }
 
-  /** ceil(shards / live replicas); a replica counts while its heartbeat is recent. */
+  /**
+   * ceil(shards / live replicas). Another replica counts while its heartbeat keeps changing: until
+   * this replica has seen it unchanged for the lease duration of monotonic time. A heartbeat seen
+   * for the first time counts when its stamp is within the lease duration of this replica's wall
+   * clock (so a replica that died long ago is not waited for after a restart); after that the wall
+   * clocks no longer matter, and one that stepped (here or there) does not keep a dead replica
+   * counted, nor a live one uncounted.
+   */
   private int fairShare(Instant now) {
-    long others;
+    long live = 1;
     try {
-      others =
-          store.heartbeats().stream()
-              .filter(b -> !b.replica().equals(settings.replica()))
-              .filter(
-                  b ->
-                      b.at()
-                          .filter(at -> at.plus(settings.leaseDuration()).isAfter(now))
-                          .isPresent())
-              .count();
+      long nanos = monotonic.nanos();
+      long leaseNanos = settings.leaseDuration().toNanos();
+      Map<String, Beat> seen = new HashMap<>();
+      for (LeaseStore.Heartbeat b : store.heartbeats()) {
+        if (b.replica().equals(settings.replica()) || b.at().isEmpty()) {
+          continue;
+        }
+        Instant at = b.at().get();
+        Beat last = beats.get(b.replica());
+        Beat beat;
+        if (last != null && last.at().equals(at)) {
+          beat = last;
+        } else if (last != null || at.plus(settings.leaseDuration()).isAfter(now)) {
+          beat = new Beat(at, nanos);
+        } else {
+          beat = new Beat(at, nanos - leaseNanos);
+        }
+        seen.put(b.replica(), beat);
+        if (nanos - beat.since() < leaseNanos) {
+          live++;
+        }
+      }
+      beats.clear();
+      beats.putAll(seen);
     } catch (StoreException e) {
-      others = 0;
+      live = 1;
     }
-    long live = others + 1;
     return (int) ((settings.shards() + live - 1) / live);
   }
 
@@ -246,12 +324,13 @@ public final class ShardLeases implements Ownership, AutoCloseable {
       }
       try {
         Optional<LeaseRecord> seen = store.read(shard);
+        long seenAt = monotonic.nanos();
         boolean free = seen.isEmpty() || seen.get().owner().isEmpty();
         boolean leftByUs = seen.isPresent() && seen.get().equals(dropped.get(shard));
-        boolean expired = seen.isPresent() && !leftByUs && expired(seen.get(), now);
+        boolean expired = seen.isPresent() && !leftByUs && expired(seen.get(), seenAt);
         if (held.size() < target && (free || leftByUs || expired)) {
           LeaseRecord lease = store.acquire(shard, settings.replica(), seen, now);
-          held.put(shard, new Held(lease, now));
+          held.put(shard, new Held(lease, seenAt, now));
           observed.remove(shard);
           dropped.remove(shard);
           LOG.info(
@@ -272,14 +351,21 @@ public final class ShardLeases implements Ownership, AutoCloseable {
     }
   }
 
-  /** True once {@code lease} has been seen unchanged for the lease duration on this clock. */
-  private boolean expired(LeaseRecord lease, Instant now) {
+  /**
+   * True once {@code lease} has been seen unchanged for the lease duration of monotonic time; its
+   * first sighting counts from when the read that returned it completed ({@code seenAt}).
+   */
+  private boolean expired(LeaseRecord lease, long seenAt) {
     Observed o = observed.get(lease.shard());
     if (o == null || !o.lease().equals(lease)) {
-      observed.put(lease.shard(), new Observed(lease, now));
+      observed.put(lease.shard(), new Observed(lease, seenAt));
       return false;
     }
-    return !Duration.between(o.since(), now).minus(settings.leaseDuration()).isNegative();
+    return seenAt - o.since() >= settings.leaseDuration().toNanos();
+  }
+
+  private static Instant later(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
   }
 
   private void release(Held h, Instant now) {

@@ -33,6 +33,7 @@ import dev.daybreak.store.StateStore;
 import dev.daybreak.store.StoredDesired;
 import dev.daybreak.store.StoredEnvironment;
 import dev.daybreak.store.StoredStatus;
+import dev.daybreak.time.Monotonic;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.inject.Inject;
@@ -94,6 +95,7 @@ public final class EnvironmentReconciler implements Reconciler {
   private final EcsGateway ecs;
   private final Notifier notifier;
   private final Clock clock;
+  private final Monotonic monotonic;
   private final Ownership ownership;
   private final ReconcileMetrics metrics;
   private final Map<String, String> reportedInvalid = new ConcurrentHashMap<>();
@@ -109,6 +111,24 @@ public final class EnvironmentReconciler implements Reconciler {
 
   private record FleetSize(int environments, Instant readAt) {}
 
+  /**
+   * When ECS was observed, in monotonic nanos and on the wall clock. Its age is the greater of the
+   * two: monotonic time is not fooled by a wall clock stepping back during a stall, and the wall
+   * clock catches up with a host suspension that monotonic time ({@code System.nanoTime}) sleeps
+   * through.
+   */
+  private record Observation(long nanos, Instant wall) {
+    Duration age(long nowNanos, Instant nowWall) {
+      Duration monotonic = Duration.ofNanos(nowNanos - nanos);
+      Duration onWall = Duration.between(wall, nowWall);
+      return monotonic.compareTo(onWall) >= 0 ? monotonic : onWall;
+    }
+  }
+
+  /**
+   * A reconciler that measures how old an observation is on {@link Monotonic#of(Clock) the
+   * monotonic source that goes with} {@code clock}.
+   */
   @Inject
   public EnvironmentReconciler(
       StateStore store,
@@ -118,10 +138,28 @@ public final class EnvironmentReconciler implements Reconciler {
       ControllerSettings settings,
       Ownership ownership,
       ReconcileMetrics metrics) {
+    this(store, ecs, notifier, clock, Monotonic.of(clock), settings, ownership, metrics);
+  }
+
+  /**
+   * @param clock the time schedules, statuses and overrides are read and written in
+   * @param monotonic measures how old an observation is when an action planned from it is
+   *     performed, so that a wall clock stepping back during a stall cannot make it look fresh
+   */
+  public EnvironmentReconciler(
+      StateStore store,
+      EcsGateway ecs,
+      Notifier notifier,
+      Clock clock,
+      Monotonic monotonic,
+      ControllerSettings settings,
+      Ownership ownership,
+      ReconcileMetrics metrics) {
     this.store = store;
     this.ecs = ecs;
     this.notifier = notifier;
     this.clock = clock;
+    this.monotonic = monotonic;
     this.settings = settings;
     this.ownership = ownership;
     this.metrics = metrics;
@@ -231,7 +269,7 @@ public final class EnvironmentReconciler implements Reconciler {
     EnvironmentSpec spec = stored.spec().spec();
     Map<String, ObservedService> observed =
         ecs.observe(spec.cluster(), spec.services().stream().map(ServiceSpec::ecsService).toList());
-    Instant observedAt = clock.instant();
+    Observation observedAt = new Observation(monotonic.nanos(), clock.instant());
     StoredStatus previous =
         stored.status().orElse(new StoredStatus(EnvironmentStatus.initial(), 0));
     Plan plan = Planner.plan(spec, desired, observed, previous.status(), now);
@@ -423,7 +461,7 @@ public final class EnvironmentReconciler implements Reconciler {
       EnvironmentSpec spec,
       List<ScaleAction> actions,
       Optional<Ownership.Authority> writtenUnder,
-      Instant observedAt) {
+      Observation observedAt) {
     for (ScaleAction action : actions) {
       int left = actions.size() - actions.indexOf(action);
       if (!ownership.authority(spec.name()).equals(writtenUnder)) {
@@ -434,7 +472,7 @@ public final class EnvironmentReconciler implements Reconciler {
             actions.size());
         return Optional.of(Result.done());
       }
-      Duration age = Duration.between(observedAt, clock.instant());
+      Duration age = observedAt.age(monotonic.nanos(), clock.instant());
       if (age.compareTo(MAX_OBSERVATION_AGE) > 0) {
         LOG.warn(
             "what ECS reported is {} old, more than {}; observing again before the remaining {} of"

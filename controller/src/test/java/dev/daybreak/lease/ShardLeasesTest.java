@@ -13,6 +13,8 @@ import dev.daybreak.store.StoreException;
 import dev.daybreak.store.StoredStatus;
 import dev.daybreak.store.TableLeaseStore;
 import dev.daybreak.time.ManualClock;
+import dev.daybreak.time.Monotonic;
+import dev.daybreak.time.SteppedClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,6 +34,11 @@ class ShardLeasesTest {
 
   private ShardLeases replica(String id, int shards) {
     return new ShardLeases(store, clock, LeaseSettings.of(id, shards));
+  }
+
+  /** A replica whose wall clock is {@code wall} and whose monotonic time is the true time. */
+  private ShardLeases replica(String id, int shards, LeaseStore on, SteppedClock wall) {
+    return new ShardLeases(on, wall, Monotonic.elapsedOn(clock), LeaseSettings.of(id, shards));
   }
 
   private static long epoch(ShardLeases leases, String environment) {
@@ -342,5 +349,163 @@ class ShardLeasesTest {
     }
 
     assertThat(told).containsExactly("2/2", "0/2");
+  }
+
+  @Test
+  void authority_holderWhoseWallClockStepsBackPastTheLeaseDuration_stillStopsAtTheRenewDeadline() {
+    Outage partitioned = new Outage(store);
+    SteppedClock wallA = new SteppedClock(clock);
+    ShardLeases a = replica("a", 1, partitioned, wallA);
+    ShardLeases b = replica("b", 1);
+    a.tick();
+    b.tick();
+    partitioned.down = true;
+    wallA.step(LeaseSettings.LEASE_DURATION.plusMinutes(1).negated());
+
+    Duration elapsed = Duration.ZERO;
+    while (b.authority("seed").isEmpty()) {
+      assertThat(a.authority("seed").isPresent())
+          .as(
+              "a acts %s after its last renewal (renew deadline %s)",
+              elapsed, LeaseSettings.RENEW_DEADLINE)
+          .isEqualTo(elapsed.compareTo(LeaseSettings.RENEW_DEADLINE) < 0);
+      clock.advance(TICK);
+      elapsed = elapsed.plus(TICK);
+      a.tick();
+      b.tick();
+    }
+
+    assertThat(a.authority("seed")).as("a stopped before b took over").isEmpty();
+    assertThat(a.heldShards()).isEmpty();
+    assertThat(elapsed).isGreaterThanOrEqualTo(LeaseSettings.LEASE_DURATION);
+  }
+
+  @Test
+  void authority_holderWithAWallClockStepBack_stopsExactlyAtTheMonotonicRenewDeadline() {
+    SteppedClock wallA = new SteppedClock(clock);
+    ShardLeases a = replica("a", 1, store, wallA);
+    a.tick();
+    wallA.step(LeaseSettings.LEASE_DURATION.multipliedBy(4).negated());
+
+    clock.advance(LeaseSettings.RENEW_DEADLINE.minusMillis(1));
+    assertThat(a.authority("seed")).isPresent();
+    clock.advance(Duration.ofMillis(1));
+    assertThat(a.authority("seed")).isEmpty();
+  }
+
+  @Test
+  void tick_holderWhoseWallClockStandsStill_stillChangesTheRecord_soNoCandidateTakesOver() {
+    SteppedClock wallA = new SteppedClock(clock);
+    ShardLeases a = replica("a", 1, store, wallA);
+    ShardLeases b = replica("b", 1);
+    a.tick();
+    b.tick();
+    Instant stamped = store.read(0).orElseThrow().renewedAt();
+
+    for (int i = 0; i < 3 * LeaseSettings.LEASE_DURATION.dividedBy(TICK); i++) {
+      clock.advance(TICK);
+      wallA.step(TICK.negated());
+      a.tick();
+      b.tick();
+      assertThat(b.authority("seed")).as("round %d", i).isEmpty();
+    }
+
+    assertThat(a.authority("seed")).isPresent();
+    assertThat(epoch(a, "seed")).isEqualTo(1);
+    assertThat(store.read(0).orElseThrow().renewedAt()).isAfter(stamped);
+  }
+
+  @Test
+  void tick_candidateWhoseWallClockJumpsForward_waitsTheLeaseDurationOfMonotonicTime() {
+    ShardLeases a = replica("a", 1);
+    SteppedClock wallB = new SteppedClock(clock);
+    ShardLeases b = replica("b", 1, store, wallB);
+    a.tick();
+    b.tick();
+    Instant firstSeen = clock.instant();
+    wallB.step(LeaseSettings.LEASE_DURATION.plusMinutes(1));
+
+    while (Duration.between(firstSeen, clock.instant()).compareTo(LeaseSettings.LEASE_DURATION)
+        < 0) {
+      assertThat(b.heldShards())
+          .as("%s after b first saw the record", Duration.between(firstSeen, clock.instant()))
+          .isEmpty();
+      clock.advance(TICK);
+      b.tick();
+    }
+
+    assertThat(b.heldShards()).containsExactly(0);
+    assertThat(a.authority("seed")).as("a stopped at its renew deadline").isEmpty();
+  }
+
+  @Test
+  void tick_replicaWhoseWallClockRanAheadDies_isNoLongerCountedOnceItsHeartbeatStoodStill() {
+    SteppedClock wallA = new SteppedClock(clock);
+    ShardLeases a = replica("a", 4, store, wallA);
+    ShardLeases b = replica("b", 4);
+    wallA.step(Duration.ofMinutes(30));
+    for (int i = 0; i < 3; i++) {
+      a.tick();
+      b.tick();
+      clock.advance(TICK);
+    }
+    assertThat(b.heldShards()).hasSize(2);
+
+    Duration sinceADied = Duration.ZERO;
+    while (sinceADied.compareTo(LeaseSettings.LEASE_DURATION.plus(TICK)) <= 0) {
+      clock.advance(TICK);
+      sinceADied = sinceADied.plus(TICK);
+      b.tick();
+    }
+
+    assertThat(b.heldShards())
+        .as("a's heartbeat, stamped 30 min ahead, stood still for the lease duration")
+        .containsExactly(0, 1, 2, 3);
+  }
+
+  @Test
+  void tick_replicaWhoseWallClockLagsFarBehindJoins_isCountedOnceItsHeartbeatMoves() {
+    ShardLeases b = replica("b", 4);
+    b.tick();
+    assertThat(b.heldShards()).hasSize(4);
+    SteppedClock wallA = new SteppedClock(clock);
+    wallA.step(Duration.ofMinutes(-30));
+    ShardLeases a = replica("a", 4, store, wallA);
+
+    for (int i = 0; i < 4; i++) {
+      clock.advance(TICK);
+      a.tick();
+      b.tick();
+    }
+
+    assertThat(b.heldShards()).as("b shed down to its fair share").hasSize(2);
+    assertThat(a.heldShards()).hasSize(2);
+  }
+
+  @Test
+  void authority_holderWhoseHostWasSuspended_stopsOnTheWallClockThoughMonotonicTimeStoodStill() {
+    ManualClock monotonicTime = new ManualClock(clock.instant());
+    ShardLeases a =
+        new ShardLeases(store, clock, Monotonic.elapsedOn(monotonicTime), LeaseSettings.of("a", 1));
+    a.tick();
+
+    clock.advance(LeaseSettings.RENEW_DEADLINE);
+
+    assertThat(a.authority("seed")).isEmpty();
+  }
+
+  @Test
+  void tick_holderWhoseWallClockJumpsForward_stopsEarly_thenTakesItsUntouchedLeaseBack() {
+    SteppedClock wallA = new SteppedClock(clock);
+    ShardLeases a = replica("a", 1, store, wallA);
+    a.tick();
+    wallA.step(Duration.ofMinutes(30));
+    assertThat(a.authority("seed")).as("stopped early: safe").isEmpty();
+
+    clock.advance(TICK);
+    a.tick();
+
+    assertThat(a.authority("seed")).isPresent();
+    assertThat(epoch(a, "seed")).isEqualTo(2);
   }
 }

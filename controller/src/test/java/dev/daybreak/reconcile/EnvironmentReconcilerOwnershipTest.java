@@ -22,6 +22,8 @@ import dev.daybreak.store.StoredStatus;
 import dev.daybreak.store.TableLeaseStore;
 import dev.daybreak.store.Via;
 import dev.daybreak.time.ManualClock;
+import dev.daybreak.time.Monotonic;
+import dev.daybreak.time.SteppedClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
@@ -194,6 +196,38 @@ class EnvironmentReconcilerOwnershipTest {
                 ecs,
                 new LogNotifier(),
                 clock)
+            .reconcile("seed");
+
+    assertThat(ecs.scaled).isEmpty();
+    assertThat(result).isEqualTo(Result.requeueAfter(Duration.ZERO));
+  }
+
+  @Test
+  void reconcile_stalledWhileTheWallClockSteppedBack_stillObservesAgainInsteadOfActing() {
+    ecs.running.put("a", 1);
+    SteppedClock wall = new SteppedClock(clock);
+    StateStore stalling =
+        new ForwardingStateStore(store) {
+          @Override
+          public StoredStatus writeStatus(
+              String environment, EnvironmentStatus status, long version) {
+            StoredStatus written = delegate().writeStatus(environment, status, version);
+            clock.advance(EnvironmentReconciler.MAX_OBSERVATION_AGE.plusMillis(1));
+            wall.step(Duration.ofMinutes(-1));
+            return written;
+          }
+        };
+
+    Result result =
+        new EnvironmentReconciler(
+                stalling,
+                ecs,
+                new LogNotifier(),
+                wall,
+                Monotonic.elapsedOn(clock),
+                ControllerSettings.defaults(),
+                Ownership.sole(),
+                new ReconcileMetrics(meters))
             .reconcile("seed");
 
     assertThat(ecs.scaled).isEmpty();

@@ -15,7 +15,9 @@ import dev.daybreak.reconcile.SimResync;
 import dev.daybreak.slack.OutboxStats;
 import dev.daybreak.slack.SimSlack;
 import dev.daybreak.store.StateStore;
+import dev.daybreak.time.Monotonic;
 import dev.daybreak.time.Scheduler;
+import dev.daybreak.time.SteppedClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,9 +29,10 @@ import java.util.Set;
 /**
  * One controller replica of the simulation: its reconciler, work queue, error backoff, resync,
  * shard leases and Slack outbox — everything a crash loses. Replicas share the store, the ECS
- * simulator and the virtual clock. Its events (passes, resyncs, lease rounds) run as its actor, and
- * its outbox's deliveries as its Slack actor, so a pause can stop the whole process or a hung Slack
- * call only the outbox.
+ * simulator and the virtual clock, which is also every replica's monotonic time; each host has its
+ * own wall clock for its leases ({@link #wall}), which the seed may step either way. Its events
+ * (passes, resyncs, lease rounds) run as its actor, and its outbox's deliveries as its Slack actor,
+ * so a pause can stop the whole process or a hung Slack call only the outbox.
  */
 final class Replica {
 
@@ -38,6 +41,9 @@ final class Replica {
   private final Simulation sim;
   private final boolean leased;
   private final int shards;
+
+  /** This host's wall clock as its leases see it: the virtual clock plus the seed's steps. */
+  private final SteppedClock wall;
 
   private boolean up;
   private int incarnation;
@@ -73,12 +79,31 @@ final class Replica {
   private Duration pauseFor = Duration.ZERO;
   private int reached;
 
+  /** How far this host's wall clock steps when the mid-pass pause begins (zero: not at all). */
+  private Duration wallStepOnPause = Duration.ZERO;
+
   Replica(Simulation sim, int index, boolean leased, int shards) {
     this.sim = sim;
     this.id = "r" + index;
     this.slackActor = id + "/slack";
     this.leased = leased;
     this.shards = shards;
+    this.wall = new SteppedClock(sim.clock);
+  }
+
+  /** True when a mid-pass pause is drawn for this replica. */
+  boolean pausesMidPass() {
+    return pauseAt.isPresent();
+  }
+
+  /** Makes the wall clock step by {@code by} when the mid-pass pause begins (a VM resume, NTP). */
+  void stepWallOnPause(Duration by) {
+    this.wallStepOnPause = by;
+  }
+
+  /** Steps this host's wall clock by {@code by} (negative: backwards); survives crashes. */
+  void stepWall(Duration by) {
+    wall.step(by);
   }
 
   boolean up() {
@@ -101,7 +126,8 @@ final class Replica {
             ExponentialBackoff.CONTROLLER_RUNTIME_BASE, ExponentialBackoff.CONTROLLER_RUNTIME_MAX);
     if (leased) {
       ShardLeases shardLeases =
-          new ShardLeases(sim.leaseStore, sim.clock, LeaseSettings.of(id, shards));
+          new ShardLeases(
+              sim.leaseStore, wall, Monotonic.elapsedOn(sim.clock), LeaseSettings.of(id, shards));
       leases = Optional.of(shardLeases);
       ownership =
           environment -> {
@@ -180,6 +206,10 @@ final class Replica {
    */
   void reached(Point point) {
     if (pauseAt.filter(point::equals).isPresent() && ++reached == pauseNth) {
+      if (!wallStepOnPause.isZero()) {
+        wall.step(wallStepOnPause);
+        sim.wallStepped();
+      }
       sim.paused();
       sim.block(Set.of(id, slackActor), pauseFor);
     }

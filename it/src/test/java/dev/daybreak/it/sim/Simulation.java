@@ -112,6 +112,7 @@ final class Simulation {
       int pauses,
       int slackHangs,
       int clockJumps,
+      int wallSteps,
       int acceptedWrites,
       int chatOpsWrites,
       int rejectedWrites,
@@ -183,6 +184,7 @@ final class Simulation {
   private int pauses;
   private int slackHangs;
   private int clockJumps;
+  private int wallSteps;
   private int acceptedWrites;
   private int chatOpsWrites;
   private int rejectedWrites;
@@ -366,6 +368,7 @@ final class Simulation {
             pauses,
             slackHangs,
             clockJumps,
+            wallSteps,
             acceptedWrites,
             chatOpsWrites,
             rejectedWrites,
@@ -404,6 +407,7 @@ final class Simulation {
 
   private void drawFaults(Size size) {
     long window = FAULT_WINDOW.toMillis();
+    List<Map.Entry<Instant, Integer>> drawnPauses = new ArrayList<>();
     for (SimEnvironment env : environments) {
       if (schedules.get(env.name()).isEmpty() || random.nextBoolean()) {
         schedule(START, Kind.WRITE_CLI, WORLD, env.name() + "=AWAKE=0");
@@ -486,11 +490,10 @@ final class Simulation {
     }
     if (replicas.size() > 1) {
       for (int i = random.nextInt(3); i > 0; i--) {
-        schedule(
-            START.plusMillis(random.nextLong(window - 120_000)),
-            Kind.PAUSE,
-            WORLD,
-            random.nextInt(replicas.size()) + "=" + pauseLength().toMillis());
+        Instant at = START.plusMillis(random.nextLong(window - 120_000));
+        int paused = random.nextInt(replicas.size());
+        schedule(at, Kind.PAUSE, WORLD, paused + "=" + pauseLength().toMillis());
+        drawnPauses.add(Map.entry(at, paused));
       }
       if (random.nextInt(3) != 0) {
         Replica.Point[] points = Replica.Point.values();
@@ -503,6 +506,53 @@ final class Simulation {
       }
     }
     schedule(START.plus(FAULT_WINDOW), Kind.CALM, WORLD, "");
+    drawWallSteps(window, drawnPauses);
+  }
+
+  /**
+   * One replica's wall clock steps (NTP, a VM resume) while monotonic time runs on: mostly
+   * backwards past the lease duration, where a lease measured on the wall clock would overlap; half
+   * of the drawn whole-process and mid-pass pauses get a backward step of the paused replica's
+   * clock just after they begin, the case where a holder would wake believing its lease still
+   * valid. Drawn from a random of their own, so the seed's other draws stay what they were.
+   */
+  /** Counts a wall-clock step a replica made itself (at a mid-pass pause). */
+  void wallStepped() {
+    wallSteps++;
+  }
+
+  private void drawWallSteps(long window, List<Map.Entry<Instant, Integer>> pauses) {
+    Random wallRandom = new Random(seed * 0x9E3779B97F4A7C15L + 0x5DEECE66DL);
+    if (replicas.size() < 2 || wallRandom.nextInt(3) == 0) {
+      return;
+    }
+    for (Replica r : replicas) {
+      if (r.pausesMidPass() && wallRandom.nextBoolean()) {
+        r.stepWallOnPause(Duration.ofMillis(-(16_000 + wallRandom.nextLong(30 * 60_000))));
+      }
+    }
+    for (Map.Entry<Instant, Integer> pause : pauses) {
+      if (wallRandom.nextBoolean()) {
+        schedule(
+            pause.getKey().plusMillis(1),
+            Kind.WALL_STEP,
+            WORLD,
+            pause.getValue() + "=" + -(16_000 + wallRandom.nextLong(30 * 60_000)));
+      }
+    }
+    for (int i = 1 + wallRandom.nextInt(3); i > 0; i--) {
+      long millis =
+          switch (wallRandom.nextInt(4)) {
+            case 0, 1 -> -(16_000 + wallRandom.nextLong(30 * 60_000));
+            case 2 -> -(1 + wallRandom.nextLong(15_000));
+            default -> 1 + wallRandom.nextLong(30 * 60_000);
+          };
+      schedule(
+          START.plusMillis(wallRandom.nextLong(window - 60_000)),
+          Kind.WALL_STEP,
+          WORLD,
+          wallRandom.nextInt(replicas.size()) + "=" + millis);
+    }
   }
 
   /** Mostly past the lease (15 s), sometimes within it (the holder then renews in time). */
@@ -535,6 +585,8 @@ final class Simulation {
     SLACK_OUT,
     SLACK_BACK,
     CLOCK_JUMP,
+    /** One replica's wall clock steps by {@code arg} ms ({@code index=millis}). */
+    WALL_STEP,
     CALM,
     STOP
   }
@@ -734,6 +786,11 @@ final class Simulation {
       case SLACK_OUT -> slackOut = true;
       case SLACK_BACK -> slackOut = false;
       case CLOCK_JUMP -> jump(Duration.ofMinutes(Long.parseLong(e.arg())));
+      case WALL_STEP -> {
+        String[] p = e.arg().split("=");
+        replicas.get(Integer.parseInt(p[0])).stepWall(Duration.ofMillis(Long.parseLong(p[1])));
+        wallSteps++;
+      }
       case CALM -> {
         calmFrom = Optional.of(clock.instant());
         ecs.setFaults(Faults.none());

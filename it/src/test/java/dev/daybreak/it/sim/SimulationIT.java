@@ -176,6 +176,7 @@ class SimulationIT {
     long pauses;
     long slackHangs;
     long clockJumps;
+    long wallSteps;
     long throttles;
     long rateLimited;
     long slackDelivered;
@@ -195,6 +196,7 @@ class SimulationIT {
       pauses += s.pauses();
       slackHangs += s.slackHangs();
       clockJumps += s.clockJumps();
+      wallSteps += s.wallSteps();
       throttles += s.throttles();
       rateLimited += s.slackRateLimited();
       slackDelivered += s.slackDelivered();
@@ -215,6 +217,7 @@ class SimulationIT {
       return String.format(
           "simulation: %d seeds (%d with two leased replicas, %d with schedules, %d Slack-healthy"
               + " twins), %d passes, %d controller crashes, %d replica pauses, %d clock jumps, %d"
+              + " replica wall-clock steps, %d"
               + " ECS throttles, %d Slack 429s, %d hung Slack calls (%d Slack calls delivered, %d messages given up and counted by"
               + " live outboxes), %d accepted writes (%d through chat-ops), %d stale"
               + " status writes rejected; slowest convergence %s after the faults stopped or the"
@@ -227,6 +230,7 @@ class SimulationIT {
           crashes,
           pauses,
           clockJumps,
+          wallSteps,
           throttles,
           rateLimited,
           slackHangs,

@@ -1,0 +1,45 @@
+package dev.daybreak.time;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A time source for measuring how long something took on this replica, which never steps: an NTP
+ * correction or a VM resume that moves the wall clock leaves it alone. Only differences between two
+ * readings mean anything. Wall-clock {@link Instant}s remain for what is written down for humans.
+ */
+@FunctionalInterface
+public interface Monotonic {
+
+  /** Nanoseconds since an arbitrary fixed origin; compare readings only by subtraction. */
+  long nanos();
+
+  /** The JVM's monotonic time ({@link System#nanoTime()}). */
+  static Monotonic system() {
+    return System::nanoTime;
+  }
+
+  /**
+   * The time elapsed on {@code clock} since this call. Meant for clocks that only move forward
+   * because their owner moves them ({@link VirtualClock}, {@link ScaledClock}, a test's manual
+   * clock): tests and deterministic simulations then drive durations and wall time together.
+   */
+  static Monotonic elapsedOn(Clock clock) {
+    Objects.requireNonNull(clock, "clock");
+    Instant origin = clock.instant();
+    return () -> Duration.between(origin, clock.instant()).toNanos();
+  }
+
+  /**
+   * The monotonic source that goes with {@code clock}: the JVM's monotonic time for the JDK's own
+   * clocks (system, offset, tick, fixed), which follow the host's wall clock and may step; the time
+   * elapsed on any other clock, which is a controlled one such as {@link VirtualClock} whose time
+   * is the time of the test or simulation.
+   */
+  static Monotonic of(Clock clock) {
+    Objects.requireNonNull(clock, "clock");
+    return clock.getClass().getPackage() == Clock.class.getPackage() ? system() : elapsedOn(clock);
+  }
+}
