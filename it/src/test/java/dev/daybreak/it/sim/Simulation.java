@@ -973,7 +973,12 @@ final class Simulation {
       case 1 -> new SimSlack.Response(SimSlack.Answer.SERVER_ERROR, Duration.ZERO);
       default -> {
         slackHangs++;
-        block(Set.of(r.slackActor), SLACK_TIMEOUT);
+        // The outbox's actor waits out the client's timeout: its next tasks are held until then.
+        // Not with block(): that runs the world in a nested loop, and a replica paused further
+        // out could then resume only after this hang ended, as if Slack had held up its pass.
+        Instant until = clock.instant().plus(SLACK_TIMEOUT);
+        digest(() -> "hang " + r.slackActor + " until " + until);
+        blockedUntil.merge(r.slackActor, until, (x, y) -> x.isAfter(y) ? x : y);
         yield new SimSlack.Response(SimSlack.Answer.TIMEOUT, Duration.ZERO);
       }
     };
