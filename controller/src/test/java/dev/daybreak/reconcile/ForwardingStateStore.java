@@ -20,17 +20,18 @@ import java.util.Optional;
 
 /**
  * A real store with a hook: subclasses override one method to put another writer's action at an
- * exact point of a pass (a race that timing alone would make flaky).
+ * exact point of a pass (a race that timing alone would make flaky). Shared through the test-jar
+ * (the deterministic simulation's per-replica store extends it).
  */
-abstract class ForwardingStateStore implements StateStore {
+public abstract class ForwardingStateStore implements StateStore {
 
   private final StateStore delegate;
 
-  ForwardingStateStore(StateStore delegate) {
+  protected ForwardingStateStore(StateStore delegate) {
     this.delegate = delegate;
   }
 
-  StateStore delegate() {
+  protected StateStore delegate() {
     return delegate;
   }
 
