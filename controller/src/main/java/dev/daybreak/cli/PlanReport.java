@@ -143,12 +143,15 @@ record PlanReport(
                 next(desired.state(), after, r, call, waitsFor, scope.contains(name))));
       }
     }
-    boolean waking = after.target().equals(Optional.of(State.AWAKE)) && after.currentTier() >= 0;
+    boolean underWay =
+        before.target().equals(Optional.of(State.AWAKE))
+            && desired.state() == State.AWAKE
+            && before.currentTier() >= 0;
     WakeEstimate estimate =
         new WakeEstimate(
             WakeLead.of(before.wakeDurations(), WakeLead.estimate(spec)),
             before.wakeDurations().size(),
-            waking ? after.operationStartedAt() : Optional.empty());
+            underWay ? before.operationStartedAt() : Optional.empty());
     return new PlanReport(
         spec.name(),
         spec.cluster(),
