@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -36,6 +37,7 @@ public final class WouldBeCalls {
   private final Clock clock;
   private final Consumer<String> announcer;
   private final Map<String, Announced> announced = new HashMap<>();
+  private final Map<String, String> owners = new ConcurrentHashMap<>();
   private final List<WouldBeCall> calls = new ArrayList<>();
   private final AtomicLong repeats = new AtomicLong();
 
@@ -84,35 +86,57 @@ public final class WouldBeCalls {
   }
 
   private WouldBeCall explain(String cluster, String ecsService, int desiredCount) {
-    for (String name : store.environments()) {
-      Optional<StoredEnvironment> environment = store.environment(name);
-      if (environment.isEmpty()) {
-        continue;
-      }
-      EnvironmentSpec spec = environment.get().spec().spec();
-      Optional<ServiceSpec> service =
-          spec.services().stream().filter(s -> s.ecsService().equals(ecsService)).findFirst();
-      if (!spec.cluster().equals(cluster) || service.isEmpty()) {
-        continue;
-      }
-      EnvironmentStatus status =
-          environment.get().status().map(StoredStatus::status).orElse(EnvironmentStatus.initial());
-      ScaleAction action =
-          new ScaleAction(
-              service.get().name(),
-              ecsService,
-              desiredCount,
-              DependencyGraph.of(spec.services()).tierOf(service.get().name()));
-      return new WouldBeCall(
-          clock.instant(),
-          Optional.of(name),
-          cluster,
-          ecsService,
-          desiredCount,
-          CallReasons.why(spec, status, action),
-          CallReasons.waitingFor(spec, action));
+    String key = cluster + "/" + ecsService;
+    Optional<String> owner = Optional.ofNullable(owners.get(key));
+    if (owner.isEmpty()) {
+      learnOwners();
+      owner = Optional.ofNullable(owners.get(key));
     }
+    Optional<StoredEnvironment> environment = owner.flatMap(store::environment);
+    Optional<ServiceSpec> service =
+        environment.flatMap(
+            e ->
+                e.spec().spec().services().stream()
+                    .filter(s -> s.ecsService().equals(ecsService))
+                    .findFirst());
+    if (environment.isEmpty() || service.isEmpty()) {
+      return new WouldBeCall(
+          clock.instant(), Optional.empty(), cluster, ecsService, desiredCount, "", List.of());
+    }
+    EnvironmentSpec spec = environment.get().spec().spec();
+    EnvironmentStatus status =
+        environment.get().status().map(StoredStatus::status).orElse(EnvironmentStatus.initial());
+    ScaleAction action =
+        new ScaleAction(
+            service.get().name(),
+            ecsService,
+            desiredCount,
+            DependencyGraph.of(spec.services()).tierOf(service.get().name()));
     return new WouldBeCall(
-        clock.instant(), Optional.empty(), cluster, ecsService, desiredCount, "", List.of());
+        clock.instant(),
+        Optional.of(environment.get().name()),
+        cluster,
+        ecsService,
+        desiredCount,
+        CallReasons.why(spec, status, action),
+        CallReasons.waitingFor(spec, action));
+  }
+
+  /**
+   * Which environment declares each ECS service: read once for every environment when a call names
+   * a service not seen yet, so a fleet's calls do not each read every spec.
+   */
+  private void learnOwners() {
+    for (String name : store.environments()) {
+      store
+          .spec(name)
+          .ifPresent(
+              stored ->
+                  stored
+                      .spec()
+                      .services()
+                      .forEach(
+                          s -> owners.put(stored.spec().cluster() + "/" + s.ecsService(), name)));
+    }
   }
 }
