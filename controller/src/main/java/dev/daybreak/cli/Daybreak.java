@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       ApplyCommand.class,
       GetCommand.class,
       ScheduleCommand.class,
+      PlanCommand.class,
       DescribeCommand.class,
       WakeCommand.class,
       SleepCommand.class,

@@ -47,6 +47,7 @@ final class ReconcileCommand implements Callable<Integer> {
   @Mixin SlackOptions slack;
   @Mixin CalendarOptions calendars;
   @Mixin ClusterOptions clusters;
+  @Mixin DryRunOptions dryRun;
 
   @Option(
       names = "--once",
@@ -77,6 +78,7 @@ final class ReconcileCommand implements Callable<Integer> {
             slack.settings(),
             SecretSources.fromSystem(),
             new SimpleMeterRegistry())) {
+      Backends acting = dryRun.acting(backends, out);
       List<String> names =
           environment == null ? backends.store().environments() : List.of(environment);
       if (environment != null && backends.store().spec(environment).isEmpty()) {
@@ -90,7 +92,7 @@ final class ReconcileCommand implements Callable<Integer> {
       EnvironmentReconciler reconciler =
           Guice.createInjector(
                   new ControllerModule(
-                      backends,
+                      acting,
                       new ControllerSettings(
                               ControllerSettings.DEFAULT_RESYNC,
                               ControllerSettings.DEFAULT_WORKERS,
@@ -103,7 +105,7 @@ final class ReconcileCommand implements Callable<Integer> {
         try {
           Result result = reconciler.reconcile(name);
           Optional<EnvironmentStatus> status =
-              backends.store().status(name).map(StoredStatus::status);
+              acting.store().status(name).map(StoredStatus::status);
           problem |= status.map(st -> st.phase() == Phase.DEGRADED).orElse(false);
           String phase =
               status

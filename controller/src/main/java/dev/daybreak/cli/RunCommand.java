@@ -64,6 +64,7 @@ final class RunCommand implements Callable<Integer> {
   @Mixin EcsOptions ecs;
   @Mixin SlackOptions slack;
   @Mixin ChatOpsOptions chatOps;
+  @Mixin DryRunOptions dryRun;
 
   @Option(
       names = "--resync",
@@ -171,21 +172,24 @@ final class RunCommand implements Callable<Integer> {
                 slackSecrets,
                 meters);
         ShardLeases leases =
-            new ShardLeases(TableLeaseStore.on(backends.store()), backends.clock(), leaseSettings);
-        Controlled controlled = Controlled.of(backends, settings, leases);
+            new ShardLeases(
+                TableLeaseStore.on(dryRun.acting(backends, out).store()),
+                backends.clock(),
+                leaseSettings);
+        Controlled controlled = Controlled.of(dryRun.acting(backends, out), settings, leases);
         AutoCloseable http =
             http(
                 out,
                 meters,
                 leases,
-                opened.store(),
+                dryRun.acting(backends, out).store(),
                 controlled.controller(),
                 settings.clusters(),
                 links(backends, slackSecrets));
         AutoCloseable socketMode =
             chatOps.socketMode(
                 spec,
-                opened.store(),
+                dryRun.acting(backends, out).store(),
                 controlled.controller()::trigger,
                 settings.clusters(),
                 context,
@@ -203,7 +207,9 @@ final class RunCommand implements Callable<Integer> {
               + leaseSettings.replica()
               + " over "
               + leaseSettings.shards()
-              + " shard(s); stop with Ctrl-C or SIGTERM");
+              + " shard(s)"
+              + (dryRun.enabled ? " as a DRY RUN: nothing is written, calls are announced" : "")
+              + "; stop with Ctrl-C or SIGTERM");
       out.flush();
       stop.await();
     } catch (Exception e) {
@@ -237,9 +243,12 @@ final class RunCommand implements Callable<Integer> {
 
   /**
    * Publishes the Degraded count to CloudWatch every minute when {@code --metrics-namespace} is
-   * set, and once more on the way out; the handle stops it.
+   * set, and once more on the way out; the handle stops it. A dry run publishes nothing.
    */
   private AutoCloseable publishing(Backends backends, ReconcileMetrics metrics, PrintWriter out) {
+    if (dryRun.enabled) {
+      return () -> {};
+    }
     Optional<CloudWatchPublisher> publisher =
         cloudWatch.publisher(metrics, store.region(), backends.clock(), out);
     if (publisher.isEmpty()) {

@@ -154,14 +154,14 @@ final class ScheduleCommand implements Callable<Integer> {
     return rows;
   }
 
-  private static String does(Edge edge) {
+  static String does(Edge edge) {
     if (!edge.fired()) {
       return "stay asleep";
     }
     return edge.to() == State.AWAKE ? "wake" : "sleep";
   }
 
-  private static String why(Edge edge, ZoneId zone) {
+  static String why(Edge edge, ZoneId zone) {
     if (edge.reason() == Edge.Reason.HOLIDAY) {
       return "holiday" + edge.holiday().filter(h -> !h.isBlank()).map(h -> ": " + h).orElse("");
     }

@@ -52,7 +52,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * writes.
  */
 abstract sealed class TableStateStore implements StateStore
-    permits DynamoDbStateStore, InMemoryStateStore {
+    permits DynamoDbStateStore, InMemoryStateStore, DryRunStateStore {
 
   private static final Logger LOG = LoggerFactory.getLogger(TableStateStore.class);
 

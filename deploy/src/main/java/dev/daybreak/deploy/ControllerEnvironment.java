@@ -24,6 +24,9 @@ final class ControllerEnvironment {
   /** The clusters the controller may act on (comma-separated), as its permissions allow. */
   static final String CLUSTERS_ENV = "DAYBREAK_CLUSTERS";
 
+  /** Set to {@code true} for a dry-run deployment, as {@code run --dry-run} reads it. */
+  static final String DRY_RUN_ENV = "DAYBREAK_DRY_RUN";
+
   private ControllerEnvironment() {}
 
   static Map<String, String> of(DeployConfig config, String tableName, SlackSecrets secrets) {
@@ -31,7 +34,11 @@ final class ControllerEnvironment {
     env.put(TABLE_ENV, tableName);
     env.put(REGION_ENV, Aws.REGION);
     env.put(CLUSTERS_ENV, String.join(",", config.clusters()));
-    env.put(METRICS_NAMESPACE_ENV, ControllerPermissions.METRICS_NAMESPACE);
+    if (config.dryRun()) {
+      env.put(DRY_RUN_ENV, "true");
+    } else {
+      env.put(METRICS_NAMESPACE_ENV, ControllerPermissions.METRICS_NAMESPACE);
+    }
     env.put(SlackSecrets.BOT_TOKEN_ARN_ENV, secrets.botToken().getRef());
     env.put(SlackSecrets.SIGNING_SECRET_ARN_ENV, secrets.signingSecret().getRef());
     config.slackChannel().ifPresent(channel -> env.put(SLACK_CHANNEL_ENV, channel));

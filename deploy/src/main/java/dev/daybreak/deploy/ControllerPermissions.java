@@ -28,6 +28,10 @@ final class ControllerPermissions {
           "dynamodb:Scan",
           "dynamodb:DescribeTable");
 
+  /** What a dry run ({@code run --dry-run}) does with the table: it only reads. */
+  static final List<String> TABLE_READ_ACTIONS =
+      List.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:Scan", "dynamodb:DescribeTable");
+
   private ControllerPermissions() {}
 
   /**
@@ -35,6 +39,16 @@ final class ControllerPermissions {
    * arn:PARTITION:ecs:REGION:ACCOUNT:service/CLUSTER/*}.
    */
   static PolicyStatement ecsServices(Stack stack, List<String> clusters) {
+    return ecsServices(stack, clusters, List.of("ecs:DescribeServices", "ecs:UpdateService"));
+  }
+
+  /** DescribeServices alone on the configured clusters' services: what a dry run needs. */
+  static PolicyStatement ecsServicesReadOnly(Stack stack, List<String> clusters) {
+    return ecsServices(stack, clusters, List.of("ecs:DescribeServices"));
+  }
+
+  private static PolicyStatement ecsServices(
+      Stack stack, List<String> clusters, List<String> actions) {
     List<String> arns = new ArrayList<>();
     for (String cluster : clusters) {
       arns.add(
@@ -46,12 +60,17 @@ final class ControllerPermissions {
                   .arnFormat(ArnFormat.SLASH_RESOURCE_NAME)
                   .build()));
     }
-    return allow(List.of("ecs:DescribeServices", "ecs:UpdateService"), arns);
+    return allow(actions, arns);
   }
 
   /** Item reads and writes on the state table, and nothing else of DynamoDB. */
   static PolicyStatement table(String tableArn) {
     return allow(TABLE_ACTIONS, List.of(tableArn));
+  }
+
+  /** Item reads on the state table only (a dry run). */
+  static PolicyStatement tableReadOnly(String tableArn) {
+    return allow(TABLE_READ_ACTIONS, List.of(tableArn));
   }
 
   /** Reading the two Slack secrets, by their ARNs. */
@@ -82,35 +101,42 @@ final class ControllerPermissions {
    * id, not the cluster, so the statements are confined by service namespace and dimension.
    */
   static List<PolicyStatement> autoscaling(Stack stack) {
+    return List.of(autoscalingDescribe(), autoscalingRegister(stack));
+  }
+
+  /**
+   * Reading the scalable targets and policies only (a dry run). The Describe* actions have no
+   * resource-level permissions: AWS requires Resource "*".
+   */
+  static PolicyStatement autoscalingDescribe() {
+    return allow(
+        List.of(
+            "application-autoscaling:DescribeScalableTargets",
+            "application-autoscaling:DescribeScalingPolicies"),
+        List.of("*"));
+  }
+
+  private static PolicyStatement autoscalingRegister(Stack stack) {
     Map<String, Object> ecsDesiredCount =
         Map.of(
             "StringEquals",
             Map.<String, Object>of(
                 "application-autoscaling:service-namespace", "ecs",
                 "application-autoscaling:scalable-dimension", "ecs:service:DesiredCount"));
-    // The Describe* actions have no resource-level permissions: AWS requires Resource "*".
-    PolicyStatement describe =
-        allow(
+    return PolicyStatement.Builder.create()
+        .effect(Effect.ALLOW)
+        .actions(List.of("application-autoscaling:RegisterScalableTarget"))
+        .resources(
             List.of(
-                "application-autoscaling:DescribeScalableTargets",
-                "application-autoscaling:DescribeScalingPolicies"),
-            List.of("*"));
-    PolicyStatement register =
-        PolicyStatement.Builder.create()
-            .effect(Effect.ALLOW)
-            .actions(List.of("application-autoscaling:RegisterScalableTarget"))
-            .resources(
-                List.of(
-                    stack.formatArn(
-                        ArnComponents.builder()
-                            .service("application-autoscaling")
-                            .resource("scalable-target")
-                            .resourceName("*")
-                            .arnFormat(ArnFormat.SLASH_RESOURCE_NAME)
-                            .build())))
-            .conditions(ecsDesiredCount)
-            .build();
-    return List.of(describe, register);
+                stack.formatArn(
+                    ArnComponents.builder()
+                        .service("application-autoscaling")
+                        .resource("scalable-target")
+                        .resourceName("*")
+                        .arnFormat(ArnFormat.SLASH_RESOURCE_NAME)
+                        .build())))
+        .conditions(ecsDesiredCount)
+        .build();
   }
 
   /** Writing the controller's own log streams, in its one log group. */

@@ -34,6 +34,16 @@ public final class DaybreakStack extends Stack {
     if (config.autoscaling()) {
       controller.addAll(ControllerPermissions.autoscaling(this));
     }
+    if (config.dryRun()) {
+      // A dry run reads and writes nothing: the table, ECS and Auto Scaling read-only, no metric.
+      controller = new ArrayList<>();
+      controller.add(ControllerPermissions.tableReadOnly(table.getTableArn()));
+      controller.add(ControllerPermissions.secrets(secrets.arns()));
+      controller.add(ControllerPermissions.ecsServicesReadOnly(this, config.clusters()));
+      if (config.autoscaling()) {
+        controller.add(ControllerPermissions.autoscalingDescribe());
+      }
+    }
 
     Map<String, String> environment =
         ControllerEnvironment.of(config, table.getTableName(), secrets);
@@ -48,7 +58,12 @@ public final class DaybreakStack extends Stack {
       }
       case SERVICE ->
           FargateController.create(
-              this, config.image().orElseThrow(), environment, controller, monitoring);
+              this,
+              config.image().orElseThrow(),
+              environment,
+              controller,
+              monitoring,
+              config.dryRun());
     }
 
     CfnOutput.Builder.create(this, "TableName")

@@ -25,6 +25,8 @@ import software.amazon.awscdk.services.logs.RetentionDays;
  * @param logRetentionDays how long the controller's logs are kept
  * @param slackChannel the channel announcements go to, if any
  * @param alarmEmail an address subscribed to the alarms topic, if any
+ * @param dryRun whether the controller runs as {@code daybreak run --dry-run}: read-only
+ *     permissions, one replica, nothing written anywhere (service mode only)
  */
 public record DeployConfig(
     Mode mode,
@@ -35,7 +37,8 @@ public record DeployConfig(
     String tableName,
     int logRetentionDays,
     Optional<String> slackChannel,
-    Optional<String> alarmEmail) {
+    Optional<String> alarmEmail,
+    boolean dryRun) {
 
   /** Where {@code cdk.json}'s app (run from {@code deploy/}) finds the controller's jar. */
   public static final String DEFAULT_CONTROLLER_JAR = "../controller/target/daybreak.jar";
@@ -101,6 +104,13 @@ public record DeployConfig(
               + tableName
               + "'");
     }
+    if (dryRun && mode != Mode.SERVICE) {
+      throw new DeployConfigException(
+          "context 'dryRun': a dry run keeps the controller's plan in memory from pass to pass,"
+              + " which a Lambda invocation cannot, so it needs -c mode=service (and -c image=...)"
+              + " but mode is "
+              + mode.contextValue());
+    }
     if (!RETENTION_DAYS.containsKey(logRetentionDays)) {
       throw new DeployConfigException(
           "context 'logRetentionDays': expected one of CloudWatch Logs' periods "
@@ -131,7 +141,8 @@ public record DeployConfig(
         string(context, "tableName").orElse(DEFAULT_TABLE),
         integer(context, "logRetentionDays", 30),
         string(context, "slackChannel"),
-        string(context, "alarmEmail"));
+        string(context, "alarmEmail"),
+        bool(context, "dryRun"));
   }
 
   private static Optional<String> string(Function<String, Object> context, String key) {

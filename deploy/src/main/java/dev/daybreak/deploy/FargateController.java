@@ -34,6 +34,12 @@ final class FargateController {
   /** Two replicas: one may be replaced while the other holds the leases. */
   static final int REPLICAS = 2;
 
+  /**
+   * A dry run's leases are its own, in memory, so two replicas would each plan (and announce) every
+   * environment: it runs alone.
+   */
+  static final int DRY_RUN_REPLICAS = 1;
+
   /** The smallest Fargate size, enough for the controller's JVM. */
   static final int CPU_UNITS = 256;
 
@@ -55,7 +61,8 @@ final class FargateController {
       String image,
       Map<String, String> environment,
       List<PolicyStatement> permissions,
-      Monitoring monitoring) {
+      Monitoring monitoring,
+      boolean dryRun) {
     Vpc vpc =
         Vpc.Builder.create(scope, "Vpc")
             .maxAzs(2)
@@ -85,7 +92,10 @@ final class FargateController {
         "controller",
         ContainerDefinitionOptions.builder()
             .image(containerImage(scope, image))
-            .command(List.of("run", "--http-port", String.valueOf(HTTP_PORT)))
+            .command(
+                dryRun
+                    ? List.of("run", "--http-port", String.valueOf(HTTP_PORT), "--dry-run")
+                    : List.of("run", "--http-port", String.valueOf(HTTP_PORT)))
             .environment(environment)
             .logging(
                 LogDriver.awsLogs(
@@ -104,7 +114,7 @@ final class FargateController {
     FargateService.Builder.create(scope, "Service")
         .cluster(cluster)
         .taskDefinition(task)
-        .desiredCount(REPLICAS)
+        .desiredCount(dryRun ? DRY_RUN_REPLICAS : REPLICAS)
         .minHealthyPercent(50)
         .maxHealthyPercent(200)
         .assignPublicIp(true)

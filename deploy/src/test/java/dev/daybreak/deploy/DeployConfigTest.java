@@ -79,6 +79,16 @@ class DeployConfigTest {
   }
 
   @Test
+  void fromContext_dryRunInServerlessMode_saysItNeedsServiceMode() {
+    assertThatThrownBy(() -> read(Map.of("clusters", "dev", "dryRun", "true")))
+        .isInstanceOf(DeployConfigException.class)
+        .hasMessage(
+            "context 'dryRun': a dry run keeps the controller's plan in memory from pass to pass,"
+                + " which a Lambda invocation cannot, so it needs -c mode=service (and -c"
+                + " image=...) but mode is serverless");
+  }
+
+  @Test
   void everyRetentionPeriod_mapsToCloudWatchsPeriod() {
     assertThat(DeployConfig.RETENTION_DAYS).hasSize(22);
     assertThat(read(Map.of("clusters", "dev", "logRetentionDays", 731)).logRetention().name())

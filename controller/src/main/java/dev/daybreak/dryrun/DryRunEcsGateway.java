@@ -1,0 +1,40 @@
+package dev.daybreak.dryrun;
+
+import dev.daybreak.ecs.EcsGateway;
+import dev.daybreak.model.ObservedService;
+import java.util.Collection;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * ECS in a dry run: observes through the real gateway (DescribeServices only) and makes no
+ * UpdateService; each call the controller would make goes to {@link WouldBeCalls} instead.
+ */
+public final class DryRunEcsGateway implements EcsGateway {
+
+  private final EcsGateway real;
+  private final WouldBeCalls calls;
+  private final Map<String, Integer> observedDesired = new ConcurrentHashMap<>();
+
+  public DryRunEcsGateway(EcsGateway real, WouldBeCalls calls) {
+    this.real = real;
+    this.calls = calls;
+  }
+
+  @Override
+  public Map<String, ObservedService> observe(String cluster, Collection<String> ecsServices) {
+    Map<String, ObservedService> observed = real.observe(cluster, ecsServices);
+    observed.forEach(
+        (service, o) -> observedDesired.put(cluster + "/" + service, o.desiredCount()));
+    return observed;
+  }
+
+  @Override
+  public void scale(String cluster, String ecsService, int desiredCount) {
+    calls.scale(
+        cluster,
+        ecsService,
+        desiredCount,
+        observedDesired.getOrDefault(cluster + "/" + ecsService, -1));
+  }
+}
