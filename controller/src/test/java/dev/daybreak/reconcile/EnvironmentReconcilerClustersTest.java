@@ -171,6 +171,76 @@ class EnvironmentReconcilerClustersTest {
     assertThat(store.status("shop").orElseThrow().status().phase()).isEqualTo(Phase.WAKING);
   }
 
+  private static final String HOME_REGION = "us-east-1";
+  private static final String HOME_ACCOUNT = "000000000000";
+
+  private String applied(String name, String cluster) {
+    String manifest =
+        "apiVersion: daybreak.dev/v1\nkind: Environment\nmetadata: {name: "
+            + name
+            + "}\nspec:\n  cluster: "
+            + cluster
+            + "\n  services:\n    - {name: a, replicas: 1}\n";
+    store.applySpec(Manifests.parse("env.yaml", manifest).get(0));
+    store.writeDesired(
+        name, DesiredState.of(State.AWAKE, "alice", "morning", clock.instant()), 0, Via.CLI);
+    return name;
+  }
+
+  @Test
+  void reconcile_clusterArnOfTheListedName_isTheSameClusterAndScales() {
+    String env =
+        applied("arned", "arn:aws:ecs:" + HOME_REGION + ":" + HOME_ACCOUNT + ":cluster/dev");
+
+    reconciler(
+            ClusterAllowlist.of(List.of("dev"))
+                .in(Optional.of(HOME_REGION), Optional.of(HOME_ACCOUNT)))
+        .reconcile(env);
+
+    assertThat(sim.calls()).extracting(CallRecord::op).contains("UpdateService");
+    assertThat(store.status(env).orElseThrow().status().phase()).isEqualTo(Phase.WAKING);
+  }
+
+  @Test
+  void reconcile_clusterInAnotherRegion_turnsDegradedOnceSayingWhyEvenWithoutAList() {
+    String env = applied("abroad", "arn:aws:ecs:eu-west-1:" + HOME_ACCOUNT + ":cluster/dev");
+    EnvironmentReconciler reconciler =
+        reconciler(ClusterAllowlist.any().in(Optional.of(HOME_REGION), Optional.of(HOME_ACCOUNT)));
+
+    reconciler.reconcile(env);
+    long version = store.status(env).orElseThrow().version();
+    clock.advance(Duration.ofMinutes(1));
+    reconciler.reconcile(env);
+
+    assertThat(sim.calls()).isEmpty();
+    EnvironmentStatus status = store.status(env).orElseThrow().status();
+    assertThat(status.phase()).isEqualTo(Phase.DEGRADED);
+    Condition degraded = status.condition(Conditions.DEGRADED).orElseThrow();
+    assertThat(degraded.reason()).isEqualTo(ClusterAllowlist.REASON_CLUSTER_NOT_ALLOWED);
+    assertThat(degraded.message()).contains("region eu-west-1", "region us-east-1", "issue 21");
+    assertThat(store.status(env).orElseThrow().version()).isEqualTo(version);
+  }
+
+  @Test
+  void allows_namesAndArnsCompareByRegionAccountAndName() {
+    ClusterAllowlist list =
+        ClusterAllowlist.of(
+                List.of("dev", "arn:aws:ecs:" + HOME_REGION + ":" + HOME_ACCOUNT + ":cluster/qa"))
+            .in(Optional.of(HOME_REGION), Optional.of(HOME_ACCOUNT));
+
+    assertThat(list.allows("dev")).isTrue();
+    assertThat(list.allows("qa")).isTrue();
+    assertThat(list.allows("arn:aws:ecs:us-east-1:000000000000:cluster/dev")).isTrue();
+    assertThat(list.allows("arn:aws:ecs:us-east-1:111111111111:cluster/dev")).isFalse();
+    assertThat(list.allows("arn:aws:ecs:eu-west-1:000000000000:cluster/qa")).isFalse();
+    assertThat(list.allows("prod")).isFalse();
+    assertThat(list.refusal("arn:aws:ecs:us-east-1:000000000000:cluster/prod"))
+        .as("the fix it suggests is one deploy/ accepts: a plain name")
+        .contains("-c clusters=arn:aws:ecs:us-east-1:000000000000:cluster/qa,dev,prod");
+    assertThatThrownBy(() -> ClusterAllowlist.of(List.of("arn:aws:s3:::bucket")))
+        .hasMessageContaining("cluster ARN");
+  }
+
   @Test
   void parse_blankIsAnyAndABadNameNamesWhereItCameFrom() {
     assertThat(ClusterAllowlist.parse(Optional.of(" "), "DAYBREAK_CLUSTERS").allows("x")).isTrue();
