@@ -20,8 +20,9 @@ import dev.daybreak.model.EnvironmentStatus;
 import dev.daybreak.model.Phase;
 import dev.daybreak.model.Requeue;
 import dev.daybreak.model.State;
+import dev.daybreak.model.TransitionKind;
 import dev.daybreak.queue.Result;
-import dev.daybreak.slack.LogNotifier;
+import dev.daybreak.slack.Announcement;
 import dev.daybreak.store.InMemoryStateStore;
 import dev.daybreak.store.Via;
 import dev.daybreak.time.ManualClock;
@@ -31,6 +32,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +49,20 @@ class EnvironmentReconcilerClustersTest {
       metadata: {name: shop}
       spec:
         cluster: prod
+        services:
+          - {name: a, replicas: 1}
+      """;
+
+  private static final String ON_PROD_WITH_MENTIONS =
+      """
+      apiVersion: daybreak.dev/v1
+      kind: Environment
+      metadata: {name: shop}
+      spec:
+        cluster: prod
+        notify:
+          slack: {channel: "#shop"}
+          mentionOnDegraded: [S0SHOPONCALL]
         services:
           - {name: a, replicas: 1}
       """;
@@ -80,6 +96,9 @@ class EnvironmentReconcilerClustersTest {
     }
   }
 
+  /** Every announcement the reconciler hands over, in order (what a Slack notifier would get). */
+  private final List<Announcement> announced = new CopyOnWriteArrayList<>();
+
   private EnvironmentReconciler reconciler(ClusterAllowlist clusters) {
     ControllerSettings settings =
         new ControllerSettings(Duration.ofSeconds(5), 1, Optional.empty(), Calendars.builtIn())
@@ -87,7 +106,7 @@ class EnvironmentReconcilerClustersTest {
     return new EnvironmentReconciler(
         store,
         ecs,
-        new LogNotifier(),
+        announced::add,
         clock,
         settings,
         Ownership.sole(),
@@ -239,6 +258,31 @@ class EnvironmentReconcilerClustersTest {
         .contains("-c clusters=arn:aws:ecs:us-east-1:000000000000:cluster/qa,dev,prod");
     assertThatThrownBy(() -> ClusterAllowlist.of(List.of("arn:aws:s3:::bucket")))
         .hasMessageContaining("cluster ARN");
+  }
+
+  @Test
+  void reconcile_clusterNotAllowed_announcesTheDegradedOnceWithTheManifestsMentions() {
+    store.applySpec(Manifests.parse("shop.yaml", ON_PROD_WITH_MENTIONS).get(0));
+    EnvironmentReconciler reconciler = reconciler(ClusterAllowlist.of(List.of("dev")));
+
+    reconciler.reconcile("shop");
+    clock.advance(Duration.ofMinutes(1));
+    reconciler.reconcile("shop");
+
+    List<Announcement> withNews =
+        announced.stream().filter(a -> !a.transitions().isEmpty()).toList();
+    assertThat(withNews).hasSize(1);
+    Announcement degraded = withNews.get(0);
+    assertThat(degraded.environment()).isEqualTo("shop");
+    assertThat(degraded.status().phase()).isEqualTo(Phase.DEGRADED);
+    assertThat(degraded.transitions())
+        .singleElement()
+        .satisfies(
+            t -> {
+              assertThat(t.kind()).isEqualTo(TransitionKind.DEGRADED);
+              assertThat(t.message()).contains("'prod'", "allowed: dev");
+            });
+    assertThat(degraded.notifications().mentionOnDegraded()).containsExactly("S0SHOPONCALL");
   }
 
   @Test
