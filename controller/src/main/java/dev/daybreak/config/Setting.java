@@ -108,6 +108,13 @@ public enum Setting {
       Audience.STACK,
       "the port of /healthz, /readyz and /metrics (unset: no HTTP server)",
       Reader.RUN),
+  DRY_RUN(
+      "--dry-run",
+      "DAYBREAK_DRY_RUN",
+      Audience.STACK,
+      "true to read everything and write nothing (deploy/'s -c dryRun=true, service mode)",
+      Reader.RUN,
+      Reader.RECONCILE),
   SLACK_BOT_TOKEN_SECRET_ARN(
       null,
       "DAYBREAK_SLACK_BOT_TOKEN_SECRET_ARN",
