@@ -217,7 +217,15 @@ public enum Setting {
       Audience.OPERATOR,
       "the window starts of environments sharing a schedule edge are spread over",
       Reader.RUN),
-  LOG_FORMAT(
+  LOG_LEVEL(
+      null,
+      "DAYBREAK_LOG_LEVEL",
+      Audience.OPERATOR,
+      "daybreak's own log level, e.g. DEBUG (default INFO; read by logback.xml)",
+      Reader.RUN,
+      Reader.RECONCILE,
+      Reader.LAMBDA),
+    LOG_FORMAT(
       "--log-format",
       "DAYBREAK_LOG_FORMAT",
       Audience.OPERATOR,
