@@ -225,7 +225,7 @@ public enum Setting {
       Reader.RUN,
       Reader.RECONCILE,
       Reader.LAMBDA),
-    LOG_FORMAT(
+  LOG_FORMAT(
       "--log-format",
       "DAYBREAK_LOG_FORMAT",
       Audience.OPERATOR,
