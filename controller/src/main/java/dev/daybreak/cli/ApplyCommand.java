@@ -5,6 +5,7 @@ import dev.daybreak.manifests.Manifest;
 import dev.daybreak.manifests.ManifestError;
 import dev.daybreak.manifests.ManifestException;
 import dev.daybreak.manifests.Manifests;
+import dev.daybreak.reconcile.ClusterAllowlist;
 import dev.daybreak.store.StoredSpec;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code daybreak apply -f FILE}: validates manifests and stores them. */
@@ -41,6 +43,7 @@ final class ApplyCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin StoreOptions store;
   @Mixin CalendarOptions calendarOptions;
+  @Mixin AccountOptions account;
 
   @Option(
       names = {"-f", "--filename"},
@@ -84,6 +87,7 @@ final class ApplyCommand implements Callable<Integer> {
         errors.addAll(e.errors());
       }
     }
+    errors.addAll(clustersElsewhere(manifests.values()));
     if (!errors.isEmpty()) {
       errors.forEach(e -> err.println("error: " + e));
       err.println(
@@ -107,5 +111,38 @@ final class ApplyCommand implements Callable<Integer> {
       }
     }
     return ExitCodes.OK;
+  }
+
+  /**
+   * Environments on a cluster ARN of another region or account than {@code --region} and {@code
+   * --account}: the controller acts in one account and region (multi-account support is issue 21).
+   */
+  private List<ManifestError> clustersElsewhere(Iterable<Manifest> manifests) {
+    Optional<String> region = store.region();
+    Optional<String> home;
+    try {
+      home = account.account();
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+    ClusterAllowlist here = ClusterAllowlist.any().in(region, home);
+    List<ManifestError> errors = new ArrayList<>();
+    for (Manifest manifest : manifests) {
+      String cluster = manifest.spec().cluster();
+      if (here.elsewhere(cluster)) {
+        errors.add(
+            new ManifestError(
+                manifest.source(),
+                0,
+                0,
+                "spec.cluster",
+                "environment '"
+                    + manifest.spec().name()
+                    + "': "
+                    + ClusterAllowlist.elsewhereRefusal(
+                        cluster, "it cannot be applied", region, home)));
+      }
+    }
+    return errors;
   }
 }

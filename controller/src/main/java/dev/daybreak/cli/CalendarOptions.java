@@ -16,7 +16,7 @@ final class CalendarOptions {
       description =
           "A directory of holiday calendars (NAME.yaml, the format of manifests/calendars) that"
               + " schedules may name besides the built-in ones; a file replaces a built-in"
-              + " calendar of the same name.")
+              + " calendar of the same name. Env: DAYBREAK_CALENDARS.")
   Path directory;
 
   /** The built-in calendars, and those in {@code --calendars} when given. */

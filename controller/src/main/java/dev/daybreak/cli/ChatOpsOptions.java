@@ -36,18 +36,21 @@ final class ChatOpsOptions {
 
   @Option(
       names = "--slack-allow-user",
+      split = ",",
       paramLabel = "USER_ID",
       description =
           "Slack user id allowed to wake and sleep environments whose spec.access.slack is empty"
-              + " (repeatable).")
+              + " (repeatable, or comma-separated). Env: DAYBREAK_SLACK_ALLOW_USERS.")
   List<String> allowUsers = new ArrayList<>();
 
   @Option(
       names = "--slack-allow-channel",
+      split = ",",
       paramLabel = "CHANNEL_ID",
       description =
           "Slack channel id from which anyone may wake and sleep environments whose"
-              + " spec.access.slack is empty (repeatable).")
+              + " spec.access.slack is empty (repeatable, or comma-separated)."
+              + " Env: DAYBREAK_SLACK_ALLOW_CHANNELS.")
   List<String> allowChannels = new ArrayList<>();
 
   @Option(
@@ -55,15 +58,8 @@ final class ChatOpsOptions {
       paramLabel = "ZONE",
       description =
           "The zone `/daybreak wake ENV until 18:30` is read in when the environment's schedule"
-              + " names none, e.g. Asia/Tokyo. Default: the system's.")
+              + " names none, e.g. Asia/Tokyo. Env: DAYBREAK_ZONE. Default: the system's.")
   ZoneId zone;
-
-  @Option(
-      names = "--slack-socket-mode",
-      description =
-          "Also serve chat-ops over Slack's Socket Mode (an outbound WebSocket; no public URL"
-              + " needed), with the app-level token in SLACK_APP_TOKEN.")
-  boolean socketMode;
 
   /**
    * Serves chat-ops at {@link SlackApp#PATH} on {@code endpoints} when a signing secret is
@@ -101,8 +97,8 @@ final class ChatOpsOptions {
   }
 
   /**
-   * Connects to Slack in Socket Mode when {@code --slack-socket-mode} is given; the returned handle
-   * disconnects.
+   * Connects to Slack in Socket Mode ({@code daybreak run --slack-socket-mode}); the returned
+   * handle disconnects.
    *
    * @param clusters the controller's cluster allowlist; chat-ops refuses environments elsewhere
    * @param apiUrl the Slack Web API base ({@code --slack-api-url}), where the connection is opened
@@ -120,9 +116,6 @@ final class ChatOpsOptions {
       Supplier<ThreadLinks> links,
       PrintWriter out)
       throws Exception {
-    if (!socketMode) {
-      return () -> {};
-    }
     String token = environment.get(SlackApp.APP_TOKEN_VARIABLE);
     if (token == null || token.isBlank()) {
       throw new ParameterException(
@@ -154,10 +147,15 @@ final class ChatOpsOptions {
       ClusterAllowlist clusters,
       CliContext context,
       Supplier<ThreadLinks> links) {
-    ChatOpsSettings settings =
-        new ChatOpsSettings(
-            Optional.ofNullable(zone).orElse(context.zone()), allowUsers, allowChannels, clusters);
-    return new ChatOps(new Commands(store, settings, context.clock(), trigger), links.get());
+    return new ChatOps(
+        new Commands(store, settings(context.zone(), clusters), context.clock(), trigger),
+        links.get());
+  }
+
+  /** Chat-ops settings from these options; {@code --zone}, else {@code fallback}. */
+  ChatOpsSettings settings(ZoneId fallback, ClusterAllowlist clusters) {
+    return new ChatOpsSettings(
+        Optional.ofNullable(zone).orElse(fallback), allowUsers, allowChannels, clusters);
   }
 
   /**

@@ -1,8 +1,10 @@
 package dev.daybreak.cli;
 
+import dev.daybreak.config.Setting;
 import dev.daybreak.store.ConflictException;
 import dev.daybreak.store.StoreException;
 import java.lang.reflect.Constructor;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -61,7 +63,16 @@ public final class Daybreak {
 
   /** The picocli command line with its surroundings supplied (tests, the sandbox). */
   public static CommandLine commandLine(CliContext context) {
+    return commandLine(context, System.getenv());
+  }
+
+  /**
+   * The picocli command line with its surroundings and environment variables supplied: each flag
+   * listed in {@link Setting} defaults to its variable in {@code environment}.
+   */
+  static CommandLine commandLine(CliContext context, Map<String, String> environment) {
     CommandLine commandLine = new CommandLine(new Daybreak(), new ContextFactory(context));
+    commandLine.setDefaultValueProvider(new SettingDefaults(environment));
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.setParameterExceptionHandler(Daybreak::usageError);
     commandLine.setExecutionExceptionHandler(Daybreak::failure);

@@ -17,7 +17,6 @@ public final class DryRunOptions {
 
   @Option(
       names = "--dry-run",
-      defaultValue = "${env:" + VARIABLE + "}",
       description = {
         "Read everything, write nothing: no UpdateService, no status, lease or audit write; the"
             + " controller's status evolves in memory only. Each call it would make is printed"

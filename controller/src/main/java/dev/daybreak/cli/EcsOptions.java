@@ -20,7 +20,6 @@ public final class EcsOptions {
   @Option(
       names = "--ecs-endpoint",
       paramLabel = "URL",
-      defaultValue = "${env:DAYBREAK_ECS_ENDPOINT}",
       description = {
         "ECS API endpoint to use instead of the region's, e.g. a `daybreak ecs-sim` at"
             + " http://127.0.0.1:4599.",

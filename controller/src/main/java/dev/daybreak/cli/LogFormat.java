@@ -15,9 +15,6 @@ enum LogFormat {
   /** One JSON object per line (logback's JsonEncoder), with the MDC as the {@code mdc} object. */
   JSON;
 
-  /** The environment variable {@code daybreak run} reads when no option is given. */
-  static final String VARIABLE = "DAYBREAK_LOG_FORMAT";
-
   /** The appender logback.xml declares. */
   static final String APPENDER = "STDERR";
 

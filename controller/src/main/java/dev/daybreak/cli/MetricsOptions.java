@@ -22,7 +22,6 @@ final class MetricsOptions {
   @Option(
       names = "--metrics-namespace",
       paramLabel = "NAMESPACE",
-      defaultValue = "${env:" + CloudWatchPublisher.NAMESPACE_VARIABLE + "}",
       description = {
         "Publish the number of Degraded environments to CloudWatch as the metric "
             + CloudWatchPublisher.DEGRADED_ENVIRONMENTS
@@ -36,7 +35,6 @@ final class MetricsOptions {
   @Option(
       names = "--cloudwatch-endpoint",
       paramLabel = "URL",
-      defaultValue = "${env:" + CloudWatchPublisher.ENDPOINT_VARIABLE + "}",
       description =
           "A CloudWatch-compatible endpoint instead of the region's; one on this machine is"
               + " called with dummy credentials. Env: "

@@ -1,6 +1,8 @@
 package dev.daybreak.cli;
 
 import com.google.inject.Guice;
+import com.google.inject.Injector;
+import dev.daybreak.metrics.ReconcileMetrics;
 import dev.daybreak.model.EnvironmentStatus;
 import dev.daybreak.model.Phase;
 import dev.daybreak.queue.Result;
@@ -48,6 +50,7 @@ final class ReconcileCommand implements Callable<Integer> {
   @Mixin CalendarOptions calendars;
   @Mixin ClusterOptions clusters;
   @Mixin DryRunOptions dryRun;
+  @Mixin MetricsOptions cloudWatch;
 
   @Option(
       names = "--once",
@@ -68,7 +71,7 @@ final class ReconcileCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    ClusterAllowlist allowed = clusters.allowlist();
+    ClusterAllowlist allowed = clusters.allowlist(store.region());
     StoreOptions.Opened opened = store.open(context, err);
     try (Backends backends =
         new ProductionBackends(
@@ -89,17 +92,17 @@ final class ReconcileCommand implements Callable<Integer> {
                 + String.join(", ", backends.store().environments()));
         return ExitCodes.PROBLEM;
       }
-      EnvironmentReconciler reconciler =
+      Injector injector =
           Guice.createInjector(
-                  new ControllerModule(
-                      acting,
-                      new ControllerSettings(
-                              ControllerSettings.DEFAULT_RESYNC,
-                              ControllerSettings.DEFAULT_WORKERS,
-                              Optional.empty(),
-                              calendars.calendars())
-                          .withClusters(allowed)))
-              .getInstance(EnvironmentReconciler.class);
+              new ControllerModule(
+                  acting,
+                  new ControllerSettings(
+                          ControllerSettings.DEFAULT_RESYNC,
+                          ControllerSettings.DEFAULT_WORKERS,
+                          Optional.empty(),
+                          calendars.calendars())
+                      .withClusters(allowed)));
+      EnvironmentReconciler reconciler = injector.getInstance(EnvironmentReconciler.class);
       boolean problem = false;
       for (String name : names) {
         try {
@@ -124,6 +127,15 @@ final class ReconcileCommand implements Callable<Integer> {
           err.println(name + ": pass failed: " + e.getMessage());
         }
       }
+      cloudWatch
+          .publisher(
+              injector.getInstance(ReconcileMetrics.class), store.region(), backends.clock(), out)
+          .ifPresent(
+              publisher -> {
+                try (publisher) {
+                  publisher.publish();
+                }
+              });
       return problem ? ExitCodes.PROBLEM : ExitCodes.OK;
     }
   }

@@ -29,7 +29,6 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -71,14 +70,16 @@ final class RunCommand implements Callable<Integer> {
       paramLabel = "DURATION",
       defaultValue = "5s",
       converter = DurationConverter.Positive.class,
-      description = "How often every desired item is read. Default: ${DEFAULT-VALUE}.")
+      description =
+          "How often every desired item is read. Env: DAYBREAK_RESYNC. Default: ${DEFAULT-VALUE}.")
   Duration resync;
 
   @Option(
       names = "--workers",
       paramLabel = "N",
       defaultValue = "4",
-      description = "Environments reconciled at once. Default: ${DEFAULT-VALUE}.")
+      description =
+          "Environments reconciled at once. Env: DAYBREAK_WORKERS. Default: ${DEFAULT-VALUE}.")
   int workers;
 
   @Option(
@@ -87,7 +88,8 @@ final class RunCommand implements Callable<Integer> {
       converter = DurationConverter.NonNegative.class,
       description =
           "Spread the starts of environments sharing a schedule edge over this window."
-              + " Default: enough for ECS's UpdateService quota of 5 calls/s across the fleet.")
+              + " Env: DAYBREAK_STAGGER_WINDOW. Default: enough for ECS's UpdateService quota of 5"
+              + " calls/s across the fleet.")
   Duration staggerWindow;
 
   @Mixin CalendarOptions calendars;
@@ -99,7 +101,7 @@ final class RunCommand implements Callable<Integer> {
       paramLabel = "FORMAT",
       description =
           "text or json (one JSON object a line, with environment, generation and pass fields)."
-              + " Default: $DAYBREAK_LOG_FORMAT, else text.")
+              + " Env: DAYBREAK_LOG_FORMAT. Default: text.")
   LogFormat logFormat;
 
   @Option(
@@ -108,7 +110,8 @@ final class RunCommand implements Callable<Integer> {
       defaultValue = "1",
       description =
           "Environments are hashed over N shards, each with a lease in the table; replicas share"
-              + " the shards. The same on every replica. Default: ${DEFAULT-VALUE} (one leader).")
+              + " the shards. The same on every replica. Env: DAYBREAK_SHARDS. Default:"
+              + " ${DEFAULT-VALUE} (one leader).")
   int shards;
 
   @Option(
@@ -116,7 +119,7 @@ final class RunCommand implements Callable<Integer> {
       paramLabel = "ID",
       description =
           "This replica's id among those sharing the table (letters, digits, '.', '_', '-')."
-              + " Default: $HOSTNAME and the process id.")
+              + " Env: DAYBREAK_REPLICA_ID. Default: $HOSTNAME and the process id.")
   String replicaId;
 
   @Option(
@@ -124,15 +127,25 @@ final class RunCommand implements Callable<Integer> {
       paramLabel = "PORT",
       description =
           "Serve /healthz, /readyz and /metrics (Prometheus), and /slack/events when"
-              + " SLACK_SIGNING_SECRET is set, on this port (0: a free one, printed at start).")
+              + " SLACK_SIGNING_SECRET is set, on this port (0: a free one, printed at start)."
+              + " Env: DAYBREAK_HTTP_PORT.")
   Integer httpPort;
+
+  @Option(
+      names = "--slack-socket-mode",
+      description =
+          "Also serve chat-ops over Slack's Socket Mode (an outbound WebSocket; no public URL"
+              + " needed), with the app-level token in SLACK_APP_TOKEN."
+              + " Env: DAYBREAK_SLACK_SOCKET_MODE (true).")
+  boolean socketMode;
 
   @Option(
       names = "--http-address",
       paramLabel = "ADDRESS",
       defaultValue = "127.0.0.1",
       description =
-          "The address the HTTP server binds (0.0.0.0 in a container). Default: ${DEFAULT-VALUE}.")
+          "The address the HTTP server binds (0.0.0.0 in a container). Env: DAYBREAK_HTTP_ADDRESS."
+              + " Default: ${DEFAULT-VALUE}.")
   String httpAddress;
 
   private final CliContext context;
@@ -144,7 +157,7 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException, InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
-    logFormat().ifPresent(LogFormat::apply);
+    Optional.ofNullable(logFormat).ifPresent(LogFormat::apply);
     ControllerSettings settings = settings();
     LeaseSettings leaseSettings = leaseSettings();
     CountDownLatch stop = new CountDownLatch(1);
@@ -186,17 +199,19 @@ final class RunCommand implements Callable<Integer> {
                 controlled.controller(),
                 settings.clusters(),
                 links(backends, slackSecrets));
-        AutoCloseable socketMode =
-            chatOps.socketMode(
-                spec,
-                dryRun.acting(backends, out).store(),
-                controlled.controller()::trigger,
-                settings.clusters(),
-                context,
-                System.getenv(),
-                slack.settings().apiUrl(),
-                links(backends, slackSecrets),
-                out);
+        AutoCloseable socketModeApp =
+            !socketMode
+                ? () -> {}
+                : chatOps.socketMode(
+                    spec,
+                    dryRun.acting(backends, out).store(),
+                    controlled.controller()::trigger,
+                    settings.clusters(),
+                    context,
+                    System.getenv(),
+                    slack.settings().apiUrl(),
+                    links(backends, slackSecrets),
+                    out);
         AutoCloseable published = publishing(backends, controlled.metrics(), out)) {
       RuntimeMetrics.leases(meters, leases);
       leases.onShareChanged(backends.ecs()::shareQuota);
@@ -314,29 +329,11 @@ final class RunCommand implements Callable<Integer> {
             : "ready: holding shards " + held + " of " + leases.shards());
   }
 
-  /**
-   * The option, else {@code DAYBREAK_LOG_FORMAT} checked here so a typo is an error, not silence.
-   */
-  private Optional<LogFormat> logFormat() {
-    if (logFormat != null) {
-      return Optional.of(logFormat);
-    }
-    Optional<String> variable =
-        Optional.ofNullable(System.getenv(LogFormat.VARIABLE)).filter(v -> !v.isBlank());
-    try {
-      return variable.map(v -> LogFormat.valueOf(v.trim().toUpperCase(Locale.ROOT)));
-    } catch (IllegalArgumentException e) {
-      throw new picocli.CommandLine.ParameterException(
-          spec.commandLine(),
-          LogFormat.VARIABLE + "=" + variable.orElse("") + ": expected text or json");
-    }
-  }
-
   private ControllerSettings settings() {
     try {
       return new ControllerSettings(
               resync, workers, Optional.ofNullable(staggerWindow), calendars.calendars())
-          .withClusters(clusters.allowlist());
+          .withClusters(clusters.allowlist(store.region()));
     } catch (IllegalArgumentException e) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }

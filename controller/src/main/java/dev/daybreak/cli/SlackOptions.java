@@ -24,7 +24,9 @@ public final class SlackOptions {
   @Option(
       names = "--slack-api-url",
       paramLabel = "URL",
-      description = "Slack Web API base (default: https://slack.com/api/); e.g. a mock's URL.")
+      description =
+          "Slack Web API base (default: https://slack.com/api/); e.g. a mock's URL."
+              + " Env: DAYBREAK_SLACK_API_URL.")
   void apiUrl(URI url) {
     try {
       this.apiUrl = SlackSettings.normalize(url);
@@ -37,7 +39,8 @@ public final class SlackOptions {
   @Option(
       names = "--slack-channel",
       paramLabel = "CHANNEL",
-      description = "Slack channel for environments whose manifest names none.")
+      description =
+          "Slack channel for environments whose manifest names none. Env: DAYBREAK_SLACK_CHANNEL.")
   void defaultChannel(String channel) {
     if (channel.isBlank()) {
       throw new ParameterException(

@@ -24,7 +24,7 @@ public final class StoreOptions {
   @Option(
       names = "--store",
       paramLabel = "dynamodb|memory",
-      defaultValue = "${env:DAYBREAK_STORE:-dynamodb}",
+      defaultValue = "dynamodb",
       description = {
         "Where state lives: dynamodb, or memory (this process only: it starts empty and nothing"
             + " persists, for tests and the sandbox).",
@@ -35,14 +35,13 @@ public final class StoreOptions {
   @Option(
       names = "--table",
       paramLabel = "NAME",
-      defaultValue = "${env:DAYBREAK_TABLE:-daybreak}",
+      defaultValue = "daybreak",
       description = "The DynamoDB table. Env: DAYBREAK_TABLE. Default: ${DEFAULT-VALUE}.")
   String table;
 
   @Option(
       names = "--dynamodb-endpoint",
       paramLabel = "URL",
-      defaultValue = "${env:DAYBREAK_DYNAMODB_ENDPOINT}",
       description =
           "A DynamoDB-compatible endpoint instead of AWS, e.g. http://127.0.0.1:8000."
               + " Env: DAYBREAK_DYNAMODB_ENDPOINT.")
@@ -51,7 +50,6 @@ public final class StoreOptions {
   @Option(
       names = "--region",
       paramLabel = "REGION",
-      defaultValue = "${env:DAYBREAK_REGION}",
       description =
           "The AWS region. Env: DAYBREAK_REGION. Default: the AWS SDK's (AWS_REGION, profile).")
   String region;

@@ -7,19 +7,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import dev.daybreak.chatops.ChatOps;
-import dev.daybreak.chatops.ChatOpsSettings;
 import dev.daybreak.chatops.Commands;
 import dev.daybreak.chatops.RawResponse;
 import dev.daybreak.chatops.RequestGuard;
 import dev.daybreak.chatops.SecretsManagerSigningSecretSource;
 import dev.daybreak.chatops.SigningSecret;
 import dev.daybreak.chatops.SlackApp;
-import dev.daybreak.metrics.CloudWatchPublisher;
+import dev.daybreak.cli.LambdaSettings;
 import dev.daybreak.metrics.ReconcileMetrics;
-import dev.daybreak.model.Phase;
 import dev.daybreak.queue.Reconciler;
-import dev.daybreak.reconcile.ClusterAllowlist;
-import dev.daybreak.reconcile.ControllerSettings;
 import dev.daybreak.reconcile.EnvironmentReconciler;
 import dev.daybreak.reconcile.UntilSettled;
 import dev.daybreak.runtime.Backends;
@@ -29,9 +25,7 @@ import dev.daybreak.time.Sleeper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,7 +49,7 @@ public final class LambdaHandler implements RequestStreamHandler {
 
   /** The handler Lambda instantiates: configuration from the function's environment. */
   public LambdaHandler() {
-    this(LambdaBackends::fromEnvironment, System.getenv());
+    this(environment -> LambdaSettings.read(environment).backends(), System.getenv());
   }
 
   LambdaHandler(Function<Map<String, String>, Backends> backends, Map<String, String> environment) {
@@ -72,13 +66,21 @@ public final class LambdaHandler implements RequestStreamHandler {
       return;
     }
     Duration budget = Duration.ofMillis(context.getRemainingTimeInMillis()).minus(SAFETY_MARGIN);
+    LambdaSettings settings = LambdaSettings.read(environment);
     try (Backends b = backends.apply(environment)) {
-      Injector injector = Guice.createInjector(new ControllerModule(b, settings()));
+      Injector injector = Guice.createInjector(new ControllerModule(b, settings.controller()));
       Reconciler reconciler = injector.getInstance(EnvironmentReconciler.class);
       UntilSettled.Summary summary =
           new UntilSettled(reconciler, b.clock(), Sleeper.system())
               .run(b.store().environments(), budget.isNegative() ? Duration.ZERO : budget);
-      publishMetrics(injector.getInstance(ReconcileMetrics.class), b.clock());
+      settings
+          .publisher(injector.getInstance(ReconcileMetrics.class), b.clock())
+          .ifPresent(
+              publisher -> {
+                try (publisher) {
+                  publisher.publish();
+                }
+              });
       JSON.writeValue(output, Map.of("trigger", trigger(event), "summary", summary));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -106,10 +108,7 @@ public final class LambdaHandler implements RequestStreamHandler {
         ChatOps chatOps =
             new ChatOps(
                 new Commands(
-                    b.store(),
-                    new ChatOpsSettings(ZoneId.of("UTC"), List.of(), List.of(), clusters()),
-                    b.clock(),
-                    env -> {}),
+                    b.store(), LambdaSettings.read(environment).chatOps(), b.clock(), env -> {}),
                 ChatOps.Delivery.INLINE)) {
       return SlackApp.endpoint(
               secret.get(),
@@ -119,43 +118,6 @@ public final class LambdaHandler implements RequestStreamHandler {
               ReplayLedger.on(b.store(), b.clock())::firstSeen)
           .handle(FunctionUrl.request(event));
     }
-  }
-
-  /**
-   * Publishes the Degraded count to CloudWatch before the invocation returns (Lambda freezes
-   * anything left running), when {@value CloudWatchPublisher#NAMESPACE_VARIABLE} is set.
-   */
-  private void publishMetrics(ReconcileMetrics metrics, Clock clock) {
-    Optional<String> region =
-        Optional.ofNullable(environment.get(LambdaBackends.REGION))
-            .or(() -> Optional.ofNullable(environment.get("AWS_REGION")))
-            .filter(r -> !r.isBlank());
-    CloudWatchPublisher.fromEnvironment(
-            environment, region, () -> metrics.environmentsIn(Phase.DEGRADED), clock)
-        .ifPresent(
-            publisher -> {
-              try (publisher) {
-                publisher.publish();
-              }
-            });
-  }
-
-  /**
-   * The default settings, acting only on the clusters in {@value ClusterAllowlist#VARIABLE} (set by
-   * deploy/ to the clusters the function's role may scale).
-   */
-  private ControllerSettings settings() {
-    return ControllerSettings.defaults().withClusters(clusters());
-  }
-
-  /**
-   * The clusters in {@value ClusterAllowlist#VARIABLE}: the reconciler acts only on them and
-   * chat-ops refuses a wake or sleep for an environment elsewhere.
-   */
-  private ClusterAllowlist clusters() {
-    return ClusterAllowlist.parse(
-        Optional.ofNullable(environment.get(ClusterAllowlist.VARIABLE)),
-        "the function's environment variable " + ClusterAllowlist.VARIABLE);
   }
 
   /** What invoked the function, for its result: the EventBridge rule's detail type, or "direct". */

@@ -19,6 +19,7 @@ import dev.daybreak.model.ScaleAction;
 import dev.daybreak.model.ServiceSpec;
 import dev.daybreak.model.State;
 import dev.daybreak.model.Transition;
+import dev.daybreak.model.TransitionKind;
 import dev.daybreak.model.schedule.Resolution;
 import dev.daybreak.model.schedule.Schedule;
 import dev.daybreak.model.schedule.ScheduleException;
@@ -373,7 +374,41 @@ public final class EnvironmentReconciler implements Reconciler {
       return Result.done();
     }
     metrics.phase(spec.name(), Phase.DEGRADED);
+    if (!sameRefusal(was, message)) {
+      announceRefusal(stored, status, message, now);
+    }
     return Result.requeueAfter(Requeue.DRIFT_CHECK);
+  }
+
+  /** Whether {@code was} already says the environment is Degraded with this refusal. */
+  private static boolean sameRefusal(EnvironmentStatus was, String message) {
+    return was.phase() == Phase.DEGRADED
+        && was.condition(Conditions.DEGRADED)
+            .filter(c -> c.status() == ConditionStatus.TRUE)
+            .filter(c -> c.reason().equals(ClusterAllowlist.REASON_CLUSTER_NOT_ALLOWED))
+            .filter(c -> c.message().equals(message))
+            .isPresent();
+  }
+
+  /**
+   * Announces a new ClusterNotAllowed Degraded like any other (Slack, with the manifest's {@code
+   * mentionOnDegraded}), once: later passes find the same refusal in the status.
+   */
+  private void announceRefusal(
+      StoredEnvironment stored, EnvironmentStatus status, String message, Instant now) {
+    EnvironmentSpec spec = stored.spec().spec();
+    DesiredState desired =
+        stored.desired() instanceof DesiredRead.Valid valid
+            ? valid.stored().desired()
+            : DesiredState.of(
+                status.target().orElse(State.ASLEEP), "daybreak", "cluster not allowed", now);
+    Transition degraded = new Transition(TransitionKind.DEGRADED, -1, List.of(), message);
+    notifier.announce(
+        Announcement.of(
+            spec,
+            desired,
+            new Plan(List.of(), status, List.of(degraded), Requeue.DRIFT_CHECK),
+            Map.of()));
   }
 
   /** {@code condition}, keeping the previous one's transition time when its status is the same. */

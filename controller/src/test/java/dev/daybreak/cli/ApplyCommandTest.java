@@ -47,6 +47,57 @@ final class ApplyCommandTest {
   }
 
   @Test
+  void apply_clusterArnInAnotherRegionOrAccount_writesNothingAndSaysWhy() throws Exception {
+    Path region =
+        Fixtures.write(
+            dir,
+            "region.yaml",
+            Fixtures.SEED.replace(
+                "cluster: dev", "cluster: arn:aws:ecs:eu-west-1:123456789012:cluster/dev"));
+    Path account =
+        Fixtures.write(
+            dir,
+            "account.yaml",
+            Fixtures.SEED
+                .replace("name: seed", "name: other")
+                .replace(
+                    "cluster: dev", "cluster: arn:aws:ecs:us-east-1:999999999999:cluster/dev"));
+    Path home =
+        Fixtures.write(
+            dir,
+            "home.yaml",
+            Fixtures.SEED
+                .replace("name: seed", "name: home")
+                .replace(
+                    "cluster: dev", "cluster: arn:aws:ecs:us-east-1:123456789012:cluster/dev"));
+
+    Cli.Result refused =
+        cli.memory(
+            "apply",
+            "-f",
+            region.toString(),
+            "-f",
+            account.toString(),
+            "-f",
+            home.toString(),
+            "--region",
+            "us-east-1",
+            "--account",
+            "123456789012");
+    Cli.Result accepted =
+        cli.memory(
+            "apply", "-f", home.toString(), "--region", "us-east-1", "--account", "123456789012");
+
+    assertThat(refused.exitCode()).isEqualTo(1);
+    assertThat(refused.err())
+        .contains("region.yaml", "region eu-west-1", "account.yaml", "account 999999999999")
+        .contains("issue 21", "nothing applied")
+        .doesNotContain("home.yaml");
+    assertThat(accepted.exitCode()).isZero();
+    assertThat(cli.store.environments()).containsExactly("home");
+  }
+
+  @Test
   void apply_sameEnvironmentInTwoFiles_isRejected() throws Exception {
     Path one = Fixtures.write(dir, "one.yaml", Fixtures.SEED);
     Path two = Fixtures.write(dir, "two.yaml", Fixtures.SEED);

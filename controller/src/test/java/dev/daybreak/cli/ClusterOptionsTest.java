@@ -3,6 +3,7 @@ package dev.daybreak.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.daybreak.manifests.Manifests;
+import dev.daybreak.metrics.CloudWatchMock;
 import dev.daybreak.model.Conditions;
 import dev.daybreak.model.DesiredState;
 import dev.daybreak.model.State;
@@ -57,6 +58,38 @@ class ClusterOptionsTest {
               assertThat(c.reason()).isEqualTo(ClusterAllowlist.REASON_CLUSTER_NOT_ALLOWED);
               assertThat(c.message()).contains("allowed: dev,staging");
             });
+  }
+
+  @Test
+  void reconcileOnce_metricsNamespace_publishesTheDegradedCountBeforeItExits() {
+    try (CloudWatchMock cloudWatch = new CloudWatchMock()) {
+      Cli.Result result =
+          cli.memory(
+              "reconcile",
+              "--once",
+              "--clusters",
+              "dev",
+              "--ecs-endpoint",
+              UNUSED_ECS,
+              "--region",
+              "us-east-1",
+              "--metrics-namespace",
+              "Daybreak",
+              "--cloudwatch-endpoint",
+              cloudWatch.endpoint().toString());
+
+      assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCodes.PROBLEM);
+      assertThat(cloudWatch.putMetricData())
+          .singleElement()
+          .satisfies(
+              request -> {
+                assertThat(request.path("Namespace").asText()).isEqualTo("Daybreak");
+                assertThat(request.path("MetricData").get(0).path("MetricName").asText())
+                    .isEqualTo("DegradedEnvironments");
+                assertThat(request.path("MetricData").get(0).path("Value").asDouble())
+                    .isEqualTo(1.0);
+              });
+    }
   }
 
   @Test

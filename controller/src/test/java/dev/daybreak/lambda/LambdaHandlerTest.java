@@ -32,6 +32,8 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -278,6 +280,51 @@ class LambdaHandlerTest {
         .contains("(allowed: prod,staging), so nothing was written")
         .contains("-c clusters=prod,staging,dev");
     assertThat(store.desired("seed")).isInstanceOf(DesiredRead.Absent.class);
+  }
+
+  @Test
+  void functionUrlRequest_readsTheDefaultAllowlistAndZoneFromTheFunctionsEnvironment()
+      throws Exception {
+    Clock clock = Clock.systemUTC();
+    InMemoryStateStore store = new InMemoryStateStore(clock);
+    store.applySpec(
+        Manifests.parse(
+                "seed.yaml", SEED.replace("  access:\n    slack:\n      users: [U0ALLOWED1]\n", ""))
+            .get(0));
+    String secret = "8f742231b10e8888abcd99yyyzzz85a5";
+    ZoneId kiritimati = ZoneId.of("Pacific/Kiritimati");
+    LocalTime until =
+        LocalTime.now(clock.withZone(kiritimati))
+            .plusHours(1)
+            .truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+    ObjectNode event = signedSlashCommand(secret, "wake seed until " + until, clock);
+
+    JsonNode response;
+    try (EcsSimServer server =
+        EcsSimServer.start(new EcsSimulator(SimSettings.builder().build(), clock), 0)) {
+      response =
+          invoke(
+              new LambdaHandler(
+                  env -> SimulatorBackends.realTime(server, clock, store),
+                  Map.of(
+                      "SLACK_SIGNING_SECRET",
+                      secret,
+                      "DAYBREAK_SLACK_ALLOW_USERS",
+                      "U0OTHER,U0ALLOWED1",
+                      "DAYBREAK_ZONE",
+                      "Pacific/Kiritimati")),
+              event);
+    }
+
+    assertThat(response.path("statusCode").asInt()).isEqualTo(200);
+    assertThat(store.desired("seed"))
+        .as("%s", response.path("body").asText())
+        .isInstanceOf(DesiredRead.Valid.class);
+    DesiredState desired = ((DesiredRead.Valid) store.desired("seed")).stored().desired();
+    assertThat(desired.state()).isEqualTo(State.AWAKE);
+    assertThat(desired.until().orElseThrow().atZone(kiritimati).toLocalTime())
+        .as("the time read in DAYBREAK_ZONE, not UTC")
+        .isEqualTo(until);
   }
 
   @Test

@@ -20,8 +20,9 @@ import dev.daybreak.model.EnvironmentStatus;
 import dev.daybreak.model.Phase;
 import dev.daybreak.model.Requeue;
 import dev.daybreak.model.State;
+import dev.daybreak.model.TransitionKind;
 import dev.daybreak.queue.Result;
-import dev.daybreak.slack.LogNotifier;
+import dev.daybreak.slack.Announcement;
 import dev.daybreak.store.InMemoryStateStore;
 import dev.daybreak.store.Via;
 import dev.daybreak.time.ManualClock;
@@ -31,6 +32,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +49,20 @@ class EnvironmentReconcilerClustersTest {
       metadata: {name: shop}
       spec:
         cluster: prod
+        services:
+          - {name: a, replicas: 1}
+      """;
+
+  private static final String ON_PROD_WITH_MENTIONS =
+      """
+      apiVersion: daybreak.dev/v1
+      kind: Environment
+      metadata: {name: shop}
+      spec:
+        cluster: prod
+        notify:
+          slack: {channel: "#shop"}
+          mentionOnDegraded: [S0SHOPONCALL]
         services:
           - {name: a, replicas: 1}
       """;
@@ -80,6 +96,9 @@ class EnvironmentReconcilerClustersTest {
     }
   }
 
+  /** Every announcement the reconciler hands over, in order (what a Slack notifier would get). */
+  private final List<Announcement> announced = new CopyOnWriteArrayList<>();
+
   private EnvironmentReconciler reconciler(ClusterAllowlist clusters) {
     ControllerSettings settings =
         new ControllerSettings(Duration.ofSeconds(5), 1, Optional.empty(), Calendars.builtIn())
@@ -87,7 +106,7 @@ class EnvironmentReconcilerClustersTest {
     return new EnvironmentReconciler(
         store,
         ecs,
-        new LogNotifier(),
+        announced::add,
         clock,
         settings,
         Ownership.sole(),
@@ -169,6 +188,101 @@ class EnvironmentReconcilerClustersTest {
     reconciler(ClusterAllowlist.any()).reconcile("shop");
 
     assertThat(store.status("shop").orElseThrow().status().phase()).isEqualTo(Phase.WAKING);
+  }
+
+  private static final String HOME_REGION = "us-east-1";
+  private static final String HOME_ACCOUNT = "000000000000";
+
+  private String applied(String name, String cluster) {
+    String manifest =
+        "apiVersion: daybreak.dev/v1\nkind: Environment\nmetadata: {name: "
+            + name
+            + "}\nspec:\n  cluster: "
+            + cluster
+            + "\n  services:\n    - {name: a, replicas: 1}\n";
+    store.applySpec(Manifests.parse("env.yaml", manifest).get(0));
+    store.writeDesired(
+        name, DesiredState.of(State.AWAKE, "alice", "morning", clock.instant()), 0, Via.CLI);
+    return name;
+  }
+
+  @Test
+  void reconcile_clusterArnOfTheListedName_isTheSameClusterAndScales() {
+    String env =
+        applied("arned", "arn:aws:ecs:" + HOME_REGION + ":" + HOME_ACCOUNT + ":cluster/dev");
+
+    reconciler(
+            ClusterAllowlist.of(List.of("dev"))
+                .in(Optional.of(HOME_REGION), Optional.of(HOME_ACCOUNT)))
+        .reconcile(env);
+
+    assertThat(sim.calls()).extracting(CallRecord::op).contains("UpdateService");
+    assertThat(store.status(env).orElseThrow().status().phase()).isEqualTo(Phase.WAKING);
+  }
+
+  @Test
+  void reconcile_clusterInAnotherRegion_turnsDegradedOnceSayingWhyEvenWithoutAList() {
+    String env = applied("abroad", "arn:aws:ecs:eu-west-1:" + HOME_ACCOUNT + ":cluster/dev");
+    EnvironmentReconciler reconciler =
+        reconciler(ClusterAllowlist.any().in(Optional.of(HOME_REGION), Optional.of(HOME_ACCOUNT)));
+
+    reconciler.reconcile(env);
+    long version = store.status(env).orElseThrow().version();
+    clock.advance(Duration.ofMinutes(1));
+    reconciler.reconcile(env);
+
+    assertThat(sim.calls()).isEmpty();
+    EnvironmentStatus status = store.status(env).orElseThrow().status();
+    assertThat(status.phase()).isEqualTo(Phase.DEGRADED);
+    Condition degraded = status.condition(Conditions.DEGRADED).orElseThrow();
+    assertThat(degraded.reason()).isEqualTo(ClusterAllowlist.REASON_CLUSTER_NOT_ALLOWED);
+    assertThat(degraded.message()).contains("region eu-west-1", "region us-east-1", "issue 21");
+    assertThat(store.status(env).orElseThrow().version()).isEqualTo(version);
+  }
+
+  @Test
+  void allows_namesAndArnsCompareByRegionAccountAndName() {
+    ClusterAllowlist list =
+        ClusterAllowlist.of(
+                List.of("dev", "arn:aws:ecs:" + HOME_REGION + ":" + HOME_ACCOUNT + ":cluster/qa"))
+            .in(Optional.of(HOME_REGION), Optional.of(HOME_ACCOUNT));
+
+    assertThat(list.allows("dev")).isTrue();
+    assertThat(list.allows("qa")).isTrue();
+    assertThat(list.allows("arn:aws:ecs:us-east-1:000000000000:cluster/dev")).isTrue();
+    assertThat(list.allows("arn:aws:ecs:us-east-1:111111111111:cluster/dev")).isFalse();
+    assertThat(list.allows("arn:aws:ecs:eu-west-1:000000000000:cluster/qa")).isFalse();
+    assertThat(list.allows("prod")).isFalse();
+    assertThat(list.refusal("arn:aws:ecs:us-east-1:000000000000:cluster/prod"))
+        .as("the fix it suggests is one deploy/ accepts: a plain name")
+        .contains("-c clusters=arn:aws:ecs:us-east-1:000000000000:cluster/qa,dev,prod");
+    assertThatThrownBy(() -> ClusterAllowlist.of(List.of("arn:aws:s3:::bucket")))
+        .hasMessageContaining("cluster ARN");
+  }
+
+  @Test
+  void reconcile_clusterNotAllowed_announcesTheDegradedOnceWithTheManifestsMentions() {
+    store.applySpec(Manifests.parse("shop.yaml", ON_PROD_WITH_MENTIONS).get(0));
+    EnvironmentReconciler reconciler = reconciler(ClusterAllowlist.of(List.of("dev")));
+
+    reconciler.reconcile("shop");
+    clock.advance(Duration.ofMinutes(1));
+    reconciler.reconcile("shop");
+
+    List<Announcement> withNews =
+        announced.stream().filter(a -> !a.transitions().isEmpty()).toList();
+    assertThat(withNews).hasSize(1);
+    Announcement degraded = withNews.get(0);
+    assertThat(degraded.environment()).isEqualTo("shop");
+    assertThat(degraded.status().phase()).isEqualTo(Phase.DEGRADED);
+    assertThat(degraded.transitions())
+        .singleElement()
+        .satisfies(
+            t -> {
+              assertThat(t.kind()).isEqualTo(TransitionKind.DEGRADED);
+              assertThat(t.message()).contains("'prod'", "allowed: dev");
+            });
+    assertThat(degraded.notifications().mentionOnDegraded()).containsExactly("S0SHOPONCALL");
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.daybreak.secrets;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.notMatching;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -89,14 +90,6 @@ class SecretsManagerTest {
         "{\"__type\":\"ResourceNotFoundException\",\"message\":\"Secrets Manager can't find the"
             + " specified secret.\"}";
     answer(400, notFound);
-    aws.stubFor(
-        post(urlEqualTo("/"))
-            .withHeader("X-Amz-Target", equalTo("secretsmanager.DescribeSecret"))
-            .willReturn(
-                aResponse()
-                    .withStatus(400)
-                    .withHeader("Content-Type", "application/x-amz-json-1.1")
-                    .withBody(notFound)));
 
     SecretSource source = SecretSources.botToken(environment());
 
@@ -107,21 +100,28 @@ class SecretsManagerTest {
   }
 
   @Test
-  void botToken_secretCreatedWithoutAValue_meansSlackIsNotConfigured() {
+  void botToken_secretCreatedWithoutAValue_meansSlackIsNotConfiguredWithGetSecretValueAlone() {
     answer(
         400,
         "{\"__type\":\"ResourceNotFoundException\",\"message\":\"Secrets Manager can't find the"
             + " specified secret value for staging label: AWSCURRENT\"}");
+    // deploy/'s role grants GetSecretValue only: any other action is denied, as AWS would.
     aws.stubFor(
         post(urlEqualTo("/"))
-            .withHeader("X-Amz-Target", equalTo("secretsmanager.DescribeSecret"))
+            .atPriority(5)
             .willReturn(
                 aResponse()
-                    .withStatus(200)
+                    .withStatus(400)
                     .withHeader("Content-Type", "application/x-amz-json-1.1")
-                    .withBody("{\"ARN\":\"" + ARN + "\",\"Name\":\"daybreak/slack-bot-token\"}")));
+                    .withBody(
+                        "{\"__type\":\"AccessDeniedException\",\"message\":\"not authorized to"
+                            + " perform this action\"}")));
 
     assertThat(SecretSources.botToken(environment()).botToken()).isEmpty();
+    aws.verify(
+        0,
+        postRequestedFor(urlEqualTo("/"))
+            .withHeader("X-Amz-Target", notMatching("secretsmanager\\.GetSecretValue")));
   }
 
   @Test

@@ -45,8 +45,6 @@ public final class DaybreakStack extends Stack {
       }
     }
 
-    Map<String, String> environment =
-        ControllerEnvironment.of(config, table.getTableName(), secrets);
     switch (config.mode()) {
       case SERVERLESS -> {
         String logs = monitoring.logGroup().getLogGroupArn();
@@ -54,16 +52,32 @@ public final class DaybreakStack extends Stack {
         withLogs.add(ControllerPermissions.logs(logs));
         List<PolicyStatement> slackWithLogs = new ArrayList<>(slack);
         slackWithLogs.add(ControllerPermissions.logs(logs));
+        Map<String, String> environment =
+            ControllerEnvironment.of(
+                config,
+                table.getTableName(),
+                secrets,
+                config.calendars().map(c -> ServerlessController.CALENDARS_DIRECTORY));
         ServerlessController.create(this, config, environment, withLogs, slackWithLogs, monitoring);
       }
-      case SERVICE ->
-          FargateController.create(
-              this,
-              config.image().orElseThrow(),
-              environment,
-              controller,
-              monitoring,
-              config.dryRun());
+      case SERVICE -> {
+        Map<String, String> environment =
+            ControllerEnvironment.of(
+                config,
+                table.getTableName(),
+                secrets,
+                config.calendars().map(c -> FargateController.CALENDARS_DIRECTORY));
+        environment.put(ControllerEnvironment.SHARDS_ENV, String.valueOf(FargateController.SHARDS));
+        environment.put(
+            ControllerEnvironment.HTTP_PORT_ENV, String.valueOf(FargateController.HTTP_PORT));
+        FargateController.create(
+            this,
+            config.image().orElseThrow(),
+            environment,
+            controller,
+            monitoring,
+            config.dryRun());
+      }
     }
 
     CfnOutput.Builder.create(this, "TableName")

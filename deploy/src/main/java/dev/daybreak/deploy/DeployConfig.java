@@ -27,6 +27,12 @@ import software.amazon.awscdk.services.logs.RetentionDays;
  * @param alarmEmail an address subscribed to the alarms topic, if any
  * @param dryRun whether the controller runs as {@code daybreak run --dry-run}: read-only
  *     permissions, one replica, nothing written anywhere (service mode only)
+ * @param zone the zone chat-ops reads times in when a schedule names none, if not UTC
+ * @param slackAllowUsers Slack user ids allowed on environments with no {@code spec.access.slack}
+ * @param slackAllowChannels Slack channel ids allowed on environments with no {@code
+ *     spec.access.slack}
+ * @param calendars a directory of holiday calendars of one's own: packaged as a Lambda layer in
+ *     serverless mode; in service mode, the directory the image holds them in
  */
 public record DeployConfig(
     Mode mode,
@@ -38,7 +44,11 @@ public record DeployConfig(
     int logRetentionDays,
     Optional<String> slackChannel,
     Optional<String> alarmEmail,
-    boolean dryRun) {
+    boolean dryRun,
+    Optional<String> zone,
+    List<String> slackAllowUsers,
+    List<String> slackAllowChannels,
+    Optional<String> calendars) {
 
   /** Where {@code cdk.json}'s app (run from {@code deploy/}) finds the controller's jar. */
   public static final String DEFAULT_CONTROLLER_JAR = "../controller/target/daybreak.jar";
@@ -77,8 +87,28 @@ public record DeployConfig(
   // DynamoDB table names: 3 to 255 of letters, digits, '_', '-', '.'.
   private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z0-9_.-]{3,255}");
 
+  /** Every context key the configuration is read from (deploy/README.md's table lists them). */
+  public static final List<String> CONTEXT_KEYS =
+      List.of(
+          "clusters",
+          "mode",
+          "image",
+          "autoscaling",
+          "slackChannel",
+          "slackAllowUsers",
+          "slackAllowChannels",
+          "zone",
+          "calendars",
+          "alarmEmail",
+          "tableName",
+          "logRetentionDays",
+          "controllerJar",
+          "dryRun");
+
   public DeployConfig {
     clusters = List.copyOf(clusters);
+    slackAllowUsers = List.copyOf(slackAllowUsers);
+    slackAllowChannels = List.copyOf(slackAllowChannels);
     if (clusters.isEmpty()) {
       throw new DeployConfigException(
           "context 'clusters': expected at least one ECS cluster name (-c clusters=dev,staging)"
@@ -142,7 +172,11 @@ public record DeployConfig(
         integer(context, "logRetentionDays", 30),
         string(context, "slackChannel"),
         string(context, "alarmEmail"),
-        bool(context, "dryRun"));
+        bool(context, "dryRun"),
+        string(context, "zone"),
+        list(context.apply("slackAllowUsers")),
+        list(context.apply("slackAllowChannels")),
+        string(context, "calendars"));
   }
 
   private static Optional<String> string(Function<String, Object> context, String key) {

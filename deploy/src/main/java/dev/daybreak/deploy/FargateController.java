@@ -48,6 +48,18 @@ final class FargateController {
   /** The controller's health endpoint port ({@code daybreak run --http-port}). */
   static final int HTTP_PORT = 8080;
 
+  /**
+   * The shards the replicas share ({@code daybreak run --shards}): one per replica, so each does
+   * half the work, and one replica takes both shards' leases when the other is gone.
+   */
+  static final int SHARDS = REPLICAS;
+
+  /**
+   * Where {@code -c calendars} tells the controller its calendars are in the image: the image must
+   * hold them there (deploy/README.md shows Jib's extra directory for it).
+   */
+  static final String CALENDARS_DIRECTORY = "/etc/daybreak/calendars";
+
   // ACCOUNT.dkr.ecr.REGION.amazonaws.com[.cn]/REPOSITORY[:TAG|@DIGEST]
   private static final Pattern ECR_IMAGE =
       Pattern.compile(
@@ -92,10 +104,8 @@ final class FargateController {
         "controller",
         ContainerDefinitionOptions.builder()
             .image(containerImage(scope, image))
-            .command(
-                dryRun
-                    ? List.of("run", "--http-port", String.valueOf(HTTP_PORT), "--dry-run")
-                    : List.of("run", "--http-port", String.valueOf(HTTP_PORT)))
+            // Every setting comes from the environment (dev.daybreak.config.Setting's variables).
+            .command(List.of("run"))
             .environment(environment)
             .logging(
                 LogDriver.awsLogs(

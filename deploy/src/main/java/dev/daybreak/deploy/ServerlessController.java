@@ -1,8 +1,10 @@
 package dev.daybreak.deploy;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.events.Rule;
@@ -16,6 +18,8 @@ import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.FunctionUrl;
 import software.amazon.awscdk.services.lambda.FunctionUrlAuthType;
+import software.amazon.awscdk.services.lambda.ILayerVersion;
+import software.amazon.awscdk.services.lambda.LayerVersion;
 import software.amazon.awscdk.services.lambda.Runtime;
 import software.constructs.Construct;
 
@@ -43,6 +47,12 @@ final class ServerlessController {
   /** Enough memory for a JVM and, with it, a proportional CPU share. */
   static final int MEMORY_MB = 1024;
 
+  /**
+   * Where the functions find the calendars of {@code -c calendars}: the directory is packaged as a
+   * Lambda layer, whose files Lambda puts under {@code /opt}.
+   */
+  static final String CALENDARS_DIRECTORY = "/opt";
+
   private ServerlessController() {}
 
   static void create(
@@ -60,9 +70,11 @@ final class ServerlessController {
               + " from the repository's root");
     }
     Code code = Code.fromAsset(config.controllerJar().toString());
+    List<ILayerVersion> layers = calendarsLayer(scope, config).stream().toList();
 
     Function reconcile =
         function(scope, "Reconcile", code, environment, RECONCILE_TIMEOUT, monitoring)
+            .layers(layers)
             .reservedConcurrentExecutions(1)
             .retryAttempts(0)
             .maxEventAge(Duration.minutes(1))
@@ -81,6 +93,7 @@ final class ServerlessController {
 
     Function slack =
         function(scope, "Slack", code, environment, SLACK_TIMEOUT, monitoring)
+            .layers(layers)
             .role(role(scope, "SlackRole", slackPermissions))
             .description("daybreak Slack endpoint: slash commands and buttons")
             .build();
@@ -112,6 +125,27 @@ final class ServerlessController {
         .timeout(timeout)
         .environment(environment)
         .logGroup(monitoring.logGroup());
+  }
+
+  /** The directory of {@code -c calendars} as a layer, when given. */
+  private static Optional<ILayerVersion> calendarsLayer(Construct scope, DeployConfig config) {
+    if (config.calendars().isEmpty()) {
+      return Optional.empty();
+    }
+    Path directory = Path.of(config.calendars().get());
+    if (!Files.isDirectory(directory)) {
+      throw new DeployConfigException(
+          "context 'calendars': expected a directory of holiday calendars (NAME.yaml) but "
+              + directory.toAbsolutePath()
+              + " is not a directory");
+    }
+    return Optional.of(
+        LayerVersion.Builder.create(scope, "Calendars")
+            .code(Code.fromAsset(directory.toString()))
+            .compatibleRuntimes(List.of(Runtime.JAVA_17))
+            .compatibleArchitectures(List.of(Architecture.ARM_64))
+            .description("daybreak: holiday calendars of one's own (DAYBREAK_CALENDARS=/opt)")
+            .build());
   }
 
   /** A role of our own: the default one attaches a managed policy with {@code Resource: "*"}. */

@@ -67,7 +67,7 @@ class DryRunStackTest {
                 Match.objectLike(
                     Map.of(
                         "Command",
-                        List.of("run", "--http-port", "8080", "--dry-run"),
+                        List.of("run"),
                         "Environment",
                         Match.arrayWith(
                             List.of(Map.of("Name", "DAYBREAK_DRY_RUN", "Value", "true"))))))));

@@ -2,6 +2,7 @@ package dev.daybreak.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.daybreak.config.Setting;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,6 +22,11 @@ class ServerlessStackTest extends StackContract {
   @Override
   Template template() {
     return template;
+  }
+
+  @Override
+  Setting.Reader reader() {
+    return Setting.Reader.LAMBDA;
   }
 
   @Override
@@ -57,6 +63,25 @@ class ServerlessStackTest extends StackContract {
             "dev.daybreak.lambda.LambdaHandler::handleRequest",
             "MemorySize",
             1024));
+  }
+
+  @Test
+  void calendars_reachBothFunctionsAsALayerUnderOpt() {
+    String layer =
+        template.findResources("AWS::Lambda::LayerVersion").keySet().stream()
+            .reduce((a, b) -> a + "," + b)
+            .orElseThrow(() -> new AssertionError("no layer for -c calendars"));
+    template.allResourcesProperties(
+        "AWS::Lambda::Function",
+        Match.objectLike(
+            Map.of(
+                "Layers",
+                List.of(Map.of("Ref", layer)),
+                "Environment",
+                Map.of(
+                    "Variables",
+                    Match.objectLike(
+                        Map.of("DAYBREAK_CALENDARS", ServerlessController.CALENDARS_DIRECTORY))))));
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.daybreak.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.daybreak.config.Setting;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,16 @@ class ServiceStackTest extends StackContract {
   @Override
   Template template() {
     return template;
+  }
+
+  @Override
+  Setting.Reader reader() {
+    return Setting.Reader.RUN;
+  }
+
+  @Override
+  Set<String> setOnlyByAnotherSynthesis() {
+    return Set.of("DAYBREAK_DRY_RUN"); // DryRunStackTest
   }
 
   @Override
@@ -89,7 +100,13 @@ class ServiceStackTest extends StackContract {
     // CDK writes the ECR host with the partition's URL suffix (amazonaws.com, or .com.cn).
     assertThat(Synthesis.render(container().get("Image")))
         .isEqualTo(IMAGE.replace("amazonaws.com", "${AWS::URLSuffix}"));
-    assertThat(container().get("Command")).isEqualTo(List.of("run", "--http-port", "8080"));
+    assertThat(container().get("Command"))
+        .as("every setting comes from the environment")
+        .isEqualTo(List.of("run"));
+    assertThat(controllerEnvironment())
+        .containsEntry("DAYBREAK_SHARDS", String.valueOf(FargateController.REPLICAS))
+        .containsEntry("DAYBREAK_HTTP_PORT", "8080")
+        .containsEntry("DAYBREAK_CALENDARS", FargateController.CALENDARS_DIRECTORY);
   }
 
   @Test

@@ -2,12 +2,15 @@ package dev.daybreak.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.daybreak.config.Setting;
 import dev.daybreak.metrics.CloudWatchPublisher;
 import dev.daybreak.reconcile.ClusterAllowlist;
 import dev.daybreak.store.ReplayLedger;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
@@ -241,6 +244,33 @@ abstract class StackContract {
                 Match.arrayWith(
                     List.of(Match.objectLike(Map.of("MetricName", "ControllerErrors"))))));
     template().hasResourceProperties("AWS::Logs::LogGroup", Map.of("RetentionInDays", 30));
+  }
+
+  /** The mode of the controller this variant starts, as the list of settings names it. */
+  abstract Setting.Reader reader();
+
+  /**
+   * The stack's settings this variant's synthesis leaves out because another context sets them
+   * (tested there), e.g. {@code DAYBREAK_DRY_RUN} with {@code -c dryRun=true}.
+   */
+  Set<String> setOnlyByAnotherSynthesis() {
+    return Set.of();
+  }
+
+  @Test
+  void controllerEnvironment_setsExactlyTheStacksSettingsItsModeReads() {
+    Set<String> theStacks =
+        Setting.readBy(reader()).stream()
+            .filter(s -> s.audience() == Setting.Audience.STACK)
+            .map(Setting::variable)
+            .filter(v -> !setOnlyByAnotherSynthesis().contains(v))
+            .collect(Collectors.toCollection(TreeSet::new));
+    assertThat(new TreeSet<>(controllerEnvironment().keySet()))
+        .as(
+            "the variables the stack sets (with every context key given) against the settings %s"
+                + " reads that are the stack's to set (dev.daybreak.config.Setting)",
+            reader())
+        .isEqualTo(theStacks);
   }
 
   /** The environment variables the controller is started with, name to value. */

@@ -32,11 +32,31 @@ final class Synthesis {
     context.put("mode", mode);
     context.put("clusters", String.join(",", CLUSTERS));
     context.put("controllerJar", System.getProperty("daybreak.controllerJar"));
+    // Every optional setting, so the stack tests see every variable the stack can set.
+    context.put("slackChannel", "#dev-environments");
+    context.put("zone", "Asia/Tokyo");
+    context.put("slackAllowUsers", "U0ALICE,U0BOB");
+    context.put("slackAllowChannels", "C0DEVOPS");
+    context.put("calendars", calendars().toString());
     // What the CDK CLI would look up in the account for the VPC; given, so nothing is looked up.
     context.put(
         "availability-zones:account=" + ACCOUNT + ":region=" + REGION,
         List.of(REGION + "a", REGION + "b"));
     return context;
+  }
+
+  /** A directory with one calendar of one's own, as {@code -c calendars} names it. */
+  static Path calendars() {
+    Path directory = Path.of(System.getProperty("daybreak.cdkOut")).resolveSibling("calendars");
+    try {
+      Files.createDirectories(directory);
+      Files.writeString(
+          directory.resolve("company.yaml"),
+          "name: company\nholidays:\n  2027-01-04: Company holiday\n");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return directory;
   }
 
   static Template synthesize(String name, Map<String, Object> context) {

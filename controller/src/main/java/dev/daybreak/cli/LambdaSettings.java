@@ -1,0 +1,107 @@
+package dev.daybreak.cli;
+
+import dev.daybreak.chatops.ChatOpsSettings;
+import dev.daybreak.metrics.CloudWatchPublisher;
+import dev.daybreak.metrics.ReconcileMetrics;
+import dev.daybreak.reconcile.ClusterAllowlist;
+import dev.daybreak.reconcile.ControllerSettings;
+import dev.daybreak.runtime.Backends;
+import dev.daybreak.runtime.ProductionBackends;
+import dev.daybreak.slack.SecretSources;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Optional;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * The Lambda handler's settings, read from the function's environment through the same options (and
+ * the same {@link dev.daybreak.config.Setting} variables) as {@code daybreak run} and {@code
+ * daybreak reconcile --once}, so a setting means the same in every mode.
+ */
+@Command(name = "lambda", description = "The Lambda handler's settings (no command line).")
+public final class LambdaSettings {
+
+  @Mixin StoreOptions store;
+  @Mixin EcsOptions ecs;
+  @Mixin SlackOptions slack;
+  @Mixin ChatOpsOptions chatOps;
+  @Mixin CalendarOptions calendars;
+  @Mixin ClusterOptions clusters;
+  @Mixin MetricsOptions cloudWatch;
+
+  private Map<String, String> environment = Map.of();
+
+  LambdaSettings() {}
+
+  /**
+   * The settings in a function's environment variables.
+   *
+   * @throws IllegalArgumentException naming the variable's option when a value is not valid
+   */
+  public static LambdaSettings read(Map<String, String> environment) {
+    LambdaSettings settings = new LambdaSettings();
+    settings.environment = Map.copyOf(environment);
+    CommandLine commandLine = commandLine(settings, environment);
+    try {
+      commandLine.parseArgs();
+      settings.clusters();
+      return settings;
+    } catch (ParameterException e) {
+      throw new IllegalArgumentException("the function's environment: " + e.getMessage(), e);
+    }
+  }
+
+  /** The command line the settings are parsed with (for tests of which options it has). */
+  static CommandLine commandLine(LambdaSettings settings, Map<String, String> environment) {
+    CommandLine commandLine = new CommandLine(settings);
+    commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+    commandLine.setDefaultValueProvider(new SettingDefaults(environment));
+    return commandLine;
+  }
+
+  /** The state store, ECS, Slack (or the log) these settings name, for one invocation. */
+  public Backends backends() {
+    StoreOptions.Opened opened =
+        store.open(CliContext.production(), new PrintWriter(System.err, true));
+    return new ProductionBackends(
+        opened.store(),
+        opened,
+        ecs.endpoint(store.region()),
+        slack.settings(),
+        SecretSources.botToken(environment),
+        new SimpleMeterRegistry());
+  }
+
+  /** The controller's settings: defaults, with the calendars and clusters of these settings. */
+  public ControllerSettings controller() {
+    return new ControllerSettings(
+            ControllerSettings.DEFAULT_RESYNC,
+            ControllerSettings.DEFAULT_WORKERS,
+            Optional.empty(),
+            calendars.calendars())
+        .withClusters(clusters());
+  }
+
+  /** Chat-ops' settings: {@code --zone} (UTC when unset, Lambda's own zone), the allowlists. */
+  public ChatOpsSettings chatOps() {
+    return chatOps.settings(ZoneId.of("UTC"), clusters());
+  }
+
+  /** A CloudWatch publisher of {@code metrics}' Degraded count, when a namespace is set. */
+  public Optional<CloudWatchPublisher> publisher(ReconcileMetrics metrics, Clock clock) {
+    return cloudWatch.publisher(
+        metrics, store.region(), clock, new PrintWriter(new StringWriter()));
+  }
+
+  /** The clusters the controller acts on, in its region and account. */
+  public ClusterAllowlist clusters() {
+    return clusters.allowlist(store.region());
+  }
+}
