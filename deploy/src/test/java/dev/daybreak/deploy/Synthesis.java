@@ -23,6 +23,7 @@ final class Synthesis {
   static final String ACCOUNT = "123456789012";
   static final String REGION = "eu-west-1";
   static final List<String> CLUSTERS = List.of("dev", "staging");
+  static final String SLACK_CHANNEL = "#dev-environments";
 
   private Synthesis() {}
 
@@ -32,6 +33,9 @@ final class Synthesis {
     context.put("mode", mode);
     context.put("clusters", String.join(",", CLUSTERS));
     context.put("controllerJar", System.getProperty("daybreak.controllerJar"));
+    // it/'s DeployedModesIT starts both modes from these templates and expects announcements in
+    // the stack's default channel.
+    context.put("slackChannel", SLACK_CHANNEL);
     // What the CDK CLI would look up in the account for the VPC; given, so nothing is looked up.
     context.put(
         "availability-zones:account=" + ACCOUNT + ":region=" + REGION,
