@@ -356,7 +356,9 @@ class DeployedModesIT {
       Process process = builder.start();
       process.getOutputStream().close();
       assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("the invocation ends").isTrue();
-      assertThat(process.exitValue()).as("the invocation's exit code; log: %s", log).isZero();
+      assertThat(process.exitValue())
+          .as("the invocation's exit code; its log:%n%s", log())
+          .isZero();
     }
 
     private JsonNode containerDefinition() {
