@@ -64,6 +64,9 @@ class SlackFunctionOnDynamoDbIT {
         services:
           - {name: a, replicas: 1}
           - {name: b, replicas: 1, dependsOn: [a]}
+        access:
+          slack:
+            users: [U0ALLOWED1]
       """;
 
   @Test
@@ -111,8 +114,11 @@ class SlackFunctionOnDynamoDbIT {
       assertThat(list.path("statusCode").asInt()).isEqualTo(200);
       assertThat(body(list)).contains("seed");
       assertThat(wake.path("statusCode").asInt()).isEqualTo(200);
-      assertThat(((DesiredRead.Valid) store.desired("seed")).stored().desired().state())
-          .isEqualTo(State.AWAKE);
+      assertThat(store.desired("seed"))
+          .as("the desired item after %s", body(wake))
+          .isInstanceOfSatisfying(
+              DesiredRead.Valid.class,
+              d -> assertThat(d.stored().desired().state()).isEqualTo(State.AWAKE));
       assertThat(status.path("statusCode").asInt()).isEqualTo(200);
       assertThat(body(status)).contains("seed");
     }
