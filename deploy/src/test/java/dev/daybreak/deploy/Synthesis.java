@@ -23,6 +23,7 @@ final class Synthesis {
   static final String ACCOUNT = "123456789012";
   static final String REGION = "eu-west-1";
   static final List<String> CLUSTERS = List.of("dev", "staging");
+  static final String SLACK_CHANNEL = "#dev-environments";
 
   private Synthesis() {}
 
@@ -33,7 +34,7 @@ final class Synthesis {
     context.put("clusters", String.join(",", CLUSTERS));
     context.put("controllerJar", System.getProperty("daybreak.controllerJar"));
     // Every optional setting, so the stack tests see every variable the stack can set.
-    context.put("slackChannel", "#dev-environments");
+    context.put("slackChannel", SLACK_CHANNEL);
     context.put("zone", "Asia/Tokyo");
     context.put("slackAllowUsers", "U0ALICE,U0BOB");
     context.put("slackAllowChannels", "C0DEVOPS");

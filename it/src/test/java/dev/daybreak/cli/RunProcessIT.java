@@ -124,6 +124,7 @@ class RunProcessIT {
                 "json")
             .redirectOutput(dir.resolve("run.out").toFile())
             .redirectError(dir.resolve("run.err").toFile());
+    dev.daybreak.iam.RecordingJvm.record(builder);
     Map<String, String> env = builder.environment();
     env.keySet().removeIf(k -> k.startsWith("AWS_") || k.startsWith("DAYBREAK_"));
     env.put("AWS_EC2_METADATA_DISABLED", "true");

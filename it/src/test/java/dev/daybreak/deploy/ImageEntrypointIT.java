@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.daybreak.ecssim.EcsSimulator;
 import dev.daybreak.ecssim.SimSettings;
 import dev.daybreak.ecssim.http.EcsSimServer;
+import dev.daybreak.iam.RecordingJvm;
 import dev.daybreak.it.Dynalite;
 import dev.daybreak.it.DynaliteExtension;
 import dev.daybreak.manifests.Manifests;
@@ -51,9 +52,7 @@ class ImageEntrypointIT {
   private static final Path JAR =
       Path.of(System.getProperty("daybreak.cliJar", "../controller/target/daybreak.jar"));
 
-  /** Jib's {@code <container><mainClass>} and {@code <jvmFlags>}. */
-  private static final String MAIN_CLASS = "dev.daybreak.cli.Daybreak";
-
+  /** Jib's {@code <jvmFlags>}; its {@code <mainClass>} is {@link RecordingJvm#MAIN_CLASS}. */
   private static final String JVM_FLAG = "-XX:MaxRAMPercentage=75";
 
   private static final String ON_PROD =
@@ -88,9 +87,11 @@ class ImageEntrypointIT {
           0,
           Via.CLI);
 
-      List<String> command = new ArrayList<>();
-      command.add(ProcessHandle.current().info().command().orElse("java"));
-      command.addAll(List.of(JVM_FLAG, "-cp", JAR.toString(), MAIN_CLASS));
+      // java JVM_FLAG -cp JAR MAIN_CLASS, with the AWS calls the process makes recorded.
+      List<String> command =
+          new ArrayList<>(
+              RecordingJvm.command(
+                  ProcessHandle.current().info().command().orElse("java"), JAR, JVM_FLAG));
       command.addAll(List.of("run", "--http-port", Integer.toString(port)));
       ProcessBuilder builder =
           new ProcessBuilder(command)

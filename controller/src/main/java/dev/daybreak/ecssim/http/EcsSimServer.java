@@ -1,5 +1,6 @@
 package dev.daybreak.ecssim.http;
 
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import dev.daybreak.ecssim.EcsSimulator;
 import java.io.IOException;
@@ -36,10 +37,12 @@ public final class EcsSimServer implements AutoCloseable {
 
   private final HttpServer server;
   private final ExecutorService executor;
+  private final TargetRouter router;
 
-  private EcsSimServer(HttpServer server, ExecutorService executor) {
+  private EcsSimServer(HttpServer server, ExecutorService executor, TargetRouter router) {
     this.server = server;
     this.executor = executor;
+    this.router = router;
   }
 
   /**
@@ -61,10 +64,22 @@ public final class EcsSimServer implements AutoCloseable {
               return t;
             });
     server.setExecutor(executor);
-    server.createContext("/", new AwsJsonHandler(sim, new EcsApi(sim)));
+    TargetRouter router = new TargetRouter(new AwsJsonHandler(sim, new EcsApi(sim)));
+    server.createContext("/", router);
     server.createContext("/_sim/", new InspectionHandler(sim));
     server.start();
-    return new EcsSimServer(server, executor);
+    return new EcsSimServer(server, executor, router);
+  }
+
+  /**
+   * Serves another awsJson service on this port: requests whose {@code X-Amz-Target} starts with
+   * {@code targetPrefix} (for example {@code secretsmanager.}) go to {@code handler}, so one
+   * endpoint URL stands in for several AWS services, as the simulator's clients expect.
+   *
+   * @throws IllegalArgumentException for a blank prefix or ECS's own
+   */
+  public void route(String targetPrefix, HttpHandler handler) {
+    router.route(targetPrefix, handler);
   }
 
   public int port() {

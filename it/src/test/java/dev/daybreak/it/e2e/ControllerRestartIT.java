@@ -124,6 +124,7 @@ class ControllerRestartIT {
                 Stack.CHANNEL)
             .redirectOutput(dir.resolve(name + ".out").toFile())
             .redirectError(dir.resolve(name + ".err").toFile());
+    dev.daybreak.iam.RecordingJvm.record(builder);
     Map<String, String> env = builder.environment();
     env.put("SLACK_BOT_TOKEN", Stack.SLACK_TOKEN);
     env.put("AWS_EC2_METADATA_DISABLED", "true");

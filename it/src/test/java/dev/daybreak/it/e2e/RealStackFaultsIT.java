@@ -503,6 +503,7 @@ class RealStackFaultsIT {
         new ProcessBuilder(command)
             .redirectOutput(dir.resolve(name + ".out").toFile())
             .redirectError(dir.resolve(name + ".err").toFile());
+    dev.daybreak.iam.RecordingJvm.record(builder);
     builder.environment().put("SLACK_BOT_TOKEN", Stack.SLACK_TOKEN);
     builder.environment().put("AWS_EC2_METADATA_DISABLED", "true");
     try {

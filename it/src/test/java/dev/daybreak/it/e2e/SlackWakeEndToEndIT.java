@@ -272,6 +272,7 @@ class SlackWakeEndToEndIT {
             .redirectOutput(dir.resolve("run.out").toFile())
             .redirectError(dir.resolve("run.err").toFile());
     builder.command().addAll(args);
+    dev.daybreak.iam.RecordingJvm.record(builder);
     Map<String, String> env = builder.environment();
     env.keySet().removeIf(k -> k.startsWith("AWS_") || k.startsWith("DAYBREAK_"));
     env.put("AWS_EC2_METADATA_DISABLED", "true");

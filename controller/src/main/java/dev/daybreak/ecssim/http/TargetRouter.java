@@ -1,0 +1,43 @@
+package dev.daybreak.ecssim.http;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * {@code POST /} for every awsJson service the port serves: a request goes to the service whose
+ * {@code X-Amz-Target} prefix it carries ({@code secretsmanager.GetSecretValue}), else to ECS, as
+ * one AWS endpoint per service would answer it.
+ */
+final class TargetRouter implements HttpHandler {
+
+  private final HttpHandler ecs;
+  private final Map<String, HttpHandler> services = new ConcurrentHashMap<>();
+
+  TargetRouter(HttpHandler ecs) {
+    this.ecs = ecs;
+  }
+
+  void route(String targetPrefix, HttpHandler handler) {
+    if (targetPrefix.isBlank() || targetPrefix.startsWith(AwsJsonHandler.TARGET_PREFIX)) {
+      throw new IllegalArgumentException("'" + targetPrefix + "' is not another service's prefix");
+    }
+    services.put(targetPrefix, handler);
+  }
+
+  @Override
+  public void handle(HttpExchange exchange) throws IOException {
+    String target =
+        Optional.ofNullable(exchange.getRequestHeaders().getFirst("X-Amz-Target")).orElse("");
+    for (Map.Entry<String, HttpHandler> service : services.entrySet()) {
+      if (target.startsWith(service.getKey())) {
+        service.getValue().handle(exchange);
+        return;
+      }
+    }
+    ecs.handle(exchange);
+  }
+}

@@ -1,0 +1,141 @@
+package dev.daybreak.iam;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awssdk.policybuilder.iam.IamPolicy;
+import software.amazon.awssdk.policybuilder.iam.IamStatement;
+
+/**
+ * Each deployed role's policy, as deploy/ synthesizes it, against the AWS calls daybreak's code
+ * made during every IT of this run ({@link RecordingInterceptor}): every call the role's code makes
+ * is allowed, and every action the policy grants is one some call uses. Runs in failsafe's own
+ * execution after the ITs ({@code iam-policy-check} in it/pom.xml); with {@code -Dit.test=...} only
+ * some ITs ran, so only the first half is checked.
+ *
+ * <p>Which calls a role makes: the Fargate task runs {@code daybreak run}, which does everything
+ * ({@link AwsCall#CONTROLLER} and {@link AwsCall#CHATOPS}); the scheduled function reconciles
+ * ({@link AwsCall#CONTROLLER}); the Slack function answers Slack ({@link AwsCall#CHATOPS}). Calls
+ * of a person's CLI commands ({@link AwsCall#OPERATOR}) are made with the person's credentials.
+ */
+class RecordedCallsPolicyCheck {
+
+  /** The account and region deploy/'s tests synthesize for (deploy/.../Synthesis.java). */
+  static final String ACCOUNT = "123456789012";
+
+  static final String REGION = "eu-west-1";
+
+  /**
+   * What the Lambda service does with a function's role: write its logs to the log group ("AWS
+   * Lambda permissions: execution role"). No daybreak code calls CloudWatch Logs.
+   */
+  private static final Set<String> LAMBDA_PLATFORM =
+      Set.of("logs:CreateLogStream", "logs:PutLogEvents");
+
+  /** One deployed role and the calls it must allow. */
+  record Role(String mode, String rolePrefix, Set<String> origins, Set<String> platformActions) {
+    @Override
+    public String toString() {
+      return mode + " " + rolePrefix;
+    }
+  }
+
+  static Stream<Arguments> roles() {
+    return Stream.of(
+        Arguments.of(
+            new Role(
+                "service", "TaskTaskRole", Set.of(AwsCall.CONTROLLER, AwsCall.CHATOPS), Set.of())),
+        Arguments.of(
+            new Role("serverless", "ReconcileRole", Set.of(AwsCall.CONTROLLER), LAMBDA_PLATFORM)),
+        Arguments.of(
+            new Role("serverless", "SlackRole", Set.of(AwsCall.CHATOPS), LAMBDA_PLATFORM)));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("roles")
+  void role_allowsEveryCallItsCodeMade(Role role) throws IOException {
+    Fixture fixture = fixture(role);
+
+    assertThat(fixture.calls()).as("calls recorded for %s", role).isNotEmpty();
+    assertThat(denied(fixture.check().problems(fixture.calls())))
+        .as("calls the deployed %s could not make", role)
+        .isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("roles")
+  void role_grantsNoActionItsCodeNeverCalls(Role role) throws IOException {
+    assumeTrue(fullRun(), "only some ITs ran (-Dit.test): unused grants are not judged");
+    Fixture fixture = fixture(role);
+
+    assertThat(fixture.check().problems(fixture.calls()))
+        .as("what the deployed %s's policy grants beyond its calls", role)
+        .isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("roles")
+  void role_withAnyOneStatementDeleted_failsTheCheck(Role role) throws IOException {
+    assumeTrue(fullRun(), "only some ITs ran (-Dit.test): unused grants are not judged");
+    Fixture fixture = fixture(role);
+    List<IamStatement> statements = fixture.check().policy().statements();
+    assertThat(statements).isNotEmpty();
+
+    for (int i = 0; i < statements.size(); i++) {
+      List<IamStatement> rest = new ArrayList<>(statements);
+      IamStatement removed = rest.remove(i);
+      PolicyCheck without =
+          new PolicyCheck(
+              IamPolicy.builder().version("2012-10-17").statements(rest).build(),
+              fixture.check().platformActions());
+
+      assertThat(without.problems(fixture.calls()))
+          .as(
+              "the check without the statement %s",
+              IamPolicy.builder().addStatement(removed).build().toJson())
+          .isNotEmpty();
+    }
+  }
+
+  private record Fixture(PolicyCheck check, List<AwsCall> calls) {}
+
+  private static Fixture fixture(Role role) throws IOException {
+    SynthesizedStack stack =
+        SynthesizedStack.read(
+            Path.of(System.getProperty("daybreak.cdkOut", "../deploy/target/cdk.out")),
+            role.mode(),
+            REGION,
+            ACCOUNT);
+    Deployment deployment = Deployment.of(stack);
+    Path dir =
+        CallLog.directory()
+            .orElseThrow(
+                () -> new IllegalStateException(CallLog.DIRECTORY_PROPERTY + " is not set"));
+    List<AwsCall> calls =
+        CallLog.read(dir).stream()
+            .filter(c -> role.origins().contains(c.origin()))
+            .map(deployment::bind)
+            .distinct()
+            .toList();
+    return new Fixture(
+        new PolicyCheck(stack.policyOf(stack.role(role.rolePrefix())), role.platformActions()),
+        calls);
+  }
+
+  private static List<String> denied(List<String> problems) {
+    return problems.stream().filter(p -> p.startsWith("denied")).toList();
+  }
+
+  private static boolean fullRun() {
+    return System.getProperty("daybreak.itTest", "").isBlank();
+  }
+}
