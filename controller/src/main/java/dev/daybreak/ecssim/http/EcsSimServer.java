@@ -11,9 +11,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The simulator on HTTP, on the loopback interface only: ECS's awsJson1_1 protocol at {@code POST
- * /} (so the AWS SDKs and the AWS CLI work against it with any credentials), and inspection and
- * fault injection under {@code /_sim/}.
+ * The simulator on HTTP, on the loopback interface only: ECS's awsJson1_1 protocol and Elastic Load
+ * Balancing v2's Query protocol at {@code POST /} (told apart by {@link AwsRouter}; the AWS SDKs
+ * and the AWS CLI work against it with any credentials), and inspection and fault injection under
+ * {@code /_sim/}.
  */
 public final class EcsSimServer implements AutoCloseable {
 
@@ -61,7 +62,8 @@ public final class EcsSimServer implements AutoCloseable {
               return t;
             });
     server.setExecutor(executor);
-    server.createContext("/", new AwsJsonHandler(sim, new EcsApi(sim)));
+    server.createContext(
+        "/", new AwsRouter(new AwsJsonHandler(sim, new EcsApi(sim)), new ElbQueryHandler(sim)));
     server.createContext("/_sim/", new InspectionHandler(sim));
     server.start();
     return new EcsSimServer(server, executor);
