@@ -15,7 +15,7 @@ import java.util.TreeSet;
  * the only one Fargate has (target groups of type {@code instance}, for the bridge and host modes
  * on EC2, are not matched: their tasks count as not yet healthy).
  */
-final class HealthReports {
+public final class HealthReports {
 
   private HealthReports() {}
 
@@ -27,8 +27,9 @@ final class HealthReports {
    * @param privateIp the private IPv4 address of its elastic network interface, if it has one
    * @param healthStatus the task's healthStatus: HEALTHY, UNHEALTHY or UNKNOWN
    */
-  record Task(String arn, String lastStatus, Optional<String> privateIp, String healthStatus) {
-    Task {
+  public record Task(
+      String arn, String lastStatus, Optional<String> privateIp, String healthStatus) {
+    public Task {
       Objects.requireNonNull(arn, "arn");
       Objects.requireNonNull(lastStatus, "lastStatus");
       Objects.requireNonNull(privateIp, "privateIp");
@@ -47,14 +48,14 @@ final class HealthReports {
    * @param state e.g. healthy
    * @param reason the reason code, absent when healthy
    */
-  record Target(String id, String state, Optional<String> reason) {}
+  public record Target(String id, String state, Optional<String> reason) {}
 
   /**
    * The health of a service behind {@code targetGroups}, whose tasks are {@code tasks}: per group,
    * each RUNNING task's target counts as healthy, unhealthy, or other (any other state, or no
    * target yet).
    */
-  static Health.TargetGroups targetGroups(
+  public static Health.TargetGroups targetGroups(
       List<String> targetGroups, Map<String, List<Target>> targetsByGroup, List<Task> tasks) {
     List<Health.TargetGroup> groups = new ArrayList<>();
     for (String arn : targetGroups) {
@@ -86,7 +87,7 @@ final class HealthReports {
   }
 
   /** The health of a service without a load balancer: its RUNNING tasks' healthStatus. */
-  static Health.Containers containers(List<Task> tasks) {
+  public static Health.Containers containers(List<Task> tasks) {
     int healthy = 0;
     int unhealthy = 0;
     int unknown = 0;
