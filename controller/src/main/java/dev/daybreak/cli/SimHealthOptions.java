@@ -2,12 +2,10 @@ package dev.daybreak.cli;
 
 import dev.daybreak.ecssim.EcsSimulator;
 import dev.daybreak.ecssim.HealthSettings;
-import dev.daybreak.ecssim.LoadBalancer;
+import dev.daybreak.ecssim.ManifestHealthChecks;
 import dev.daybreak.ecssim.SimSettings;
 import dev.daybreak.manifests.Manifest;
 import dev.daybreak.model.DurationRange;
-import dev.daybreak.model.Readiness;
-import dev.daybreak.model.ServiceSpec;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -18,19 +16,11 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code daybreak ecs-sim}'s health options. A manifest given to {@code --from} declares no load
- * balancers (they are not daybreak's to declare), so the simulator gives each service whose {@code
- * readiness} is {@code healthy} a target group of its own, named after its ECS service, with the
- * container of the same name on port 80, unless {@code --container-health-check} names it: then its
- * task definition gets a container health check instead.
+ * {@code daybreak ecs-sim}'s health options: the check interval and threshold, which {@code --from}
+ * services get a container health check instead of a target group ({@link ManifestHealthChecks}),
+ * and which fail their checks.
  */
 final class SimHealthOptions {
-
-  /** The container port of the target groups {@code --from} creates. */
-  static final int CONTAINER_PORT = 80;
-
-  /** A target group name has at most 32 characters. */
-  private static final int NAME_MAX = 32;
 
   @Spec(Spec.Target.MIXEE)
   private CommandSpec spec;
@@ -80,25 +70,13 @@ final class SimHealthOptions {
 
   /**
    * Gives the {@code healthy} services of {@code manifests} their target group or container health
-   * check, and makes the {@code --unhealthy} services fail their checks.
+   * check ({@link ManifestHealthChecks}), and makes the {@code --unhealthy} services fail their
+   * checks.
    */
   void provision(EcsSimulator sim, List<Manifest> manifests) {
     Set<String> known = new HashSet<>();
     for (Manifest m : manifests) {
-      for (ServiceSpec s : m.spec().services()) {
-        known.add(s.ecsService());
-        if (containerChecks.contains(s.ecsService())) {
-          sim.setHealthChecks(m.spec().cluster(), s.ecsService(), List.of(), true);
-        } else if (s.readiness() == Readiness.HEALTHY) {
-          sim.setHealthChecks(
-              m.spec().cluster(),
-              s.ecsService(),
-              List.of(
-                  new LoadBalancer(
-                      targetGroupArn(sim, s.ecsService()), s.ecsService(), CONTAINER_PORT)),
-              false);
-        }
-      }
+      m.spec().services().forEach(s -> known.add(s.ecsService()));
     }
     for (String s : containerChecks) {
       if (!known.contains(s)) {
@@ -113,13 +91,9 @@ final class SimHealthOptions {
                 + ")");
       }
     }
+    for (Manifest m : manifests) {
+      ManifestHealthChecks.provision(sim, m.spec(), Set.copyOf(containerChecks));
+    }
     sim.setUnhealthyServices(Set.copyOf(unhealthy));
-  }
-
-  /** The ARN of the target group {@code --from} gives an ECS service. */
-  static String targetGroupArn(EcsSimulator sim, String ecsService) {
-    String name = ecsService.length() > NAME_MAX ? ecsService.substring(0, NAME_MAX) : ecsService;
-    return LoadBalancer.targetGroupArn(
-        sim.settings().region(), sim.settings().accountId(), name.replace('_', '-'));
   }
 }
