@@ -9,8 +9,9 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * Where a command finds ECS: {@code --ecs-endpoint} and {@code --region}. Mix into any command that
- * talks to ECS with {@code @Mixin EcsOptions ecs;} and build the client from {@link #endpoint()}.
+ * Where a command finds ECS: {@code --ecs-endpoint}, {@code --elb-endpoint} (target health) and
+ * {@code --region}. Mix into any command that talks to ECS with {@code @Mixin EcsOptions ecs;} and
+ * build the client from {@link #endpoint()}.
  */
 public final class EcsOptions {
 
@@ -28,6 +29,17 @@ public final class EcsOptions {
       })
   private URI endpoint;
 
+  @Option(
+      names = "--elb-endpoint",
+      paramLabel = "URL",
+      defaultValue = "${env:DAYBREAK_ELB_ENDPOINT}",
+      description = {
+        "Elastic Load Balancing v2 endpoint (target health) to use instead of the region's."
+            + " Default: the --ecs-endpoint when that is on this machine (`daybreak ecs-sim`"
+            + " serves both), else the region's. Env: DAYBREAK_ELB_ENDPOINT."
+      })
+  private URI elbEndpoint;
+
   /**
    * The endpoint these options describe, in {@code region} (the one {@code --region} option that
    * {@link StoreOptions} declares for every AWS client of a command; empty: the SDK's chain).
@@ -36,15 +48,20 @@ public final class EcsOptions {
    */
   public EcsEndpoint endpoint(Optional<String> region) {
     Optional<URI> url = Optional.ofNullable(endpoint);
-    url.ifPresent(
-        u -> {
-          if (u.getHost() == null
-              || !("http".equals(u.getScheme()) || "https".equals(u.getScheme()))) {
-            throw new ParameterException(
-                spec.commandLine(),
-                "--ecs-endpoint must be an http:// or https:// URL with a host, was '" + u + "'");
-          }
-        });
-    return EcsEndpoint.of(url, region.filter(r -> !r.isBlank()));
+    url.ifPresent(u -> check("--ecs-endpoint", u));
+    EcsEndpoint ecs = EcsEndpoint.of(url, region.filter(r -> !r.isBlank()));
+    if (elbEndpoint == null) {
+      return ecs;
+    }
+    check("--elb-endpoint", elbEndpoint);
+    return ecs.withElb(elbEndpoint);
+  }
+
+  private void check(String option, URI u) {
+    if (u.getHost() == null || !("http".equals(u.getScheme()) || "https".equals(u.getScheme()))) {
+      throw new ParameterException(
+          spec.commandLine(),
+          option + " must be an http:// or https:// URL with a host, was '" + u + "'");
+    }
   }
 }

@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -41,6 +42,10 @@ import picocli.CommandLine.Spec;
       "Tasks take time to start, services can crash without the services they require, ECS's"
           + " throttling buckets apply, and faults can be injected (also at POST /_sim/faults)."
           + " GET /_sim/calls lists every call received; GET /_sim/services the counts.",
+      "Elastic Load Balancing v2's DescribeTargetHealth is served on the same port (Query"
+          + " protocol): each --from service whose readiness is healthy gets a target group of its"
+          + " own (or, with --container-health-check, a container health check); GET"
+          + " /_sim/target-health lists every target's health changes.",
       "Runs until killed."
     })
 final class EcsSimCommand implements Callable<Integer> {
@@ -49,6 +54,8 @@ final class EcsSimCommand implements Callable<Integer> {
   private static final int MAX_PORT = 65_535;
 
   @Spec private CommandSpec spec;
+
+  @Mixin private SimHealthOptions health;
 
   @Option(names = "--port", paramLabel = "PORT", description = "Port (default 0: a free one).")
   private int port;
@@ -185,6 +192,7 @@ final class EcsSimCommand implements Callable<Integer> {
       sim.provision(
           m.spec().cluster(), m.spec().services().stream().map(ServiceSpec::ecsService).toList());
     }
+    health.provision(sim, loaded);
     try (EcsSimServer server = EcsSimServer.start(sim, port)) {
       out.println("ecs-sim listening on " + server.endpoint());
       for (Manifest m : loaded) {
@@ -221,6 +229,7 @@ final class EcsSimCommand implements Callable<Integer> {
             .accountId(accountId)
             .crashGrace(duration("--crash-grace", crashGrace))
             .relaunchDelay(duration("--relaunch-delay", relaunchDelay));
+    health.configure(b);
     for (String s : startLatencies) {
       Optional<String> service = key(s);
       Latency latency = latency("--start-latency", s);

@@ -6,6 +6,7 @@ import dev.daybreak.model.DesiredState;
 import dev.daybreak.model.EnvironmentSpec;
 import dev.daybreak.model.EnvironmentStatus;
 import dev.daybreak.model.ObservedService;
+import dev.daybreak.model.Readiness;
 import dev.daybreak.model.ServiceSpec;
 import dev.daybreak.model.State;
 import dev.daybreak.model.schedule.Edge;
@@ -23,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -225,7 +227,12 @@ final class PlanCommand implements Callable<Integer> {
   private Map<String, ObservedService> observe(EnvironmentSpec envSpec) {
     try (SdkEcsGateway gateway = SdkEcsGateway.create(ecs.endpoint(store.region()))) {
       return gateway.observe(
-          envSpec.cluster(), envSpec.services().stream().map(ServiceSpec::ecsService).toList());
+          envSpec.cluster(),
+          envSpec.services().stream().map(ServiceSpec::ecsService).toList(),
+          envSpec.services().stream()
+              .filter(s -> s.readiness() == Readiness.HEALTHY)
+              .map(ServiceSpec::ecsService)
+              .collect(Collectors.toSet()));
     } catch (EcsException e) {
       throw new CliException(
           ExitCodes.PROBLEM,

@@ -4,11 +4,13 @@ import dev.daybreak.ecs.EcsGateway;
 import dev.daybreak.model.ObservedService;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * ECS in a dry run: observes through the real gateway (DescribeServices only) and makes no
- * UpdateService; each call the controller would make goes to {@link WouldBeCalls} instead.
+ * ECS in a dry run: observes through the real gateway (reads only: DescribeServices, and the task
+ * and target health reads of {@code healthy} services) and makes no UpdateService; each call the
+ * controller would make goes to {@link WouldBeCalls} instead.
  */
 public final class DryRunEcsGateway implements EcsGateway {
 
@@ -24,6 +26,15 @@ public final class DryRunEcsGateway implements EcsGateway {
   @Override
   public Map<String, ObservedService> observe(String cluster, Collection<String> ecsServices) {
     Map<String, ObservedService> observed = real.observe(cluster, ecsServices);
+    observed.forEach(
+        (service, o) -> observedDesired.put(cluster + "/" + service, o.desiredCount()));
+    return observed;
+  }
+
+  @Override
+  public Map<String, ObservedService> observe(
+      String cluster, Collection<String> ecsServices, Set<String> withHealth) {
+    Map<String, ObservedService> observed = real.observe(cluster, ecsServices, withHealth);
     observed.forEach(
         (service, o) -> observedDesired.put(cluster + "/" + service, o.desiredCount()));
     return observed;

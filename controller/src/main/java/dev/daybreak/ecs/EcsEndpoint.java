@@ -14,8 +14,12 @@ import java.util.Optional;
  * @param region the region; empty for the SDK's default region provider chain ({@code AWS_REGION},
  *     profile, instance metadata)
  * @param credentials which credentials sign the calls
+ * @param elbUrl the endpoint to use instead of the region's Elastic Load Balancing v2 endpoint
+ *     (target health); a simulator's ECS endpoint serves it too, so it defaults to {@code url} when
+ *     that is on this machine
  */
-public record EcsEndpoint(Optional<URI> url, Optional<String> region, Credentials credentials) {
+public record EcsEndpoint(
+    Optional<URI> url, Optional<String> region, Credentials credentials, Optional<URI> elbUrl) {
 
   /** Where request signatures come from. */
   public enum Credentials {
@@ -29,16 +33,17 @@ public record EcsEndpoint(Optional<URI> url, Optional<String> region, Credential
     Objects.requireNonNull(url, "url");
     Objects.requireNonNull(region, "region");
     Objects.requireNonNull(credentials, "credentials");
+    Objects.requireNonNull(elbUrl, "elbUrl");
   }
 
   /** Real ECS in the default (or given) region, with the default credentials chain. */
   public static EcsEndpoint aws(Optional<String> region) {
-    return new EcsEndpoint(Optional.empty(), region, Credentials.DEFAULT_CHAIN);
+    return new EcsEndpoint(Optional.empty(), region, Credentials.DEFAULT_CHAIN, Optional.empty());
   }
 
   /** A simulator at {@code url}, signed with dummy credentials. */
   public static EcsEndpoint simulator(URI url) {
-    return new EcsEndpoint(Optional.of(url), Optional.empty(), Credentials.DUMMY);
+    return new EcsEndpoint(Optional.of(url), Optional.empty(), Credentials.DUMMY, Optional.of(url));
   }
 
   /**
@@ -47,7 +52,19 @@ public record EcsEndpoint(Optional<URI> url, Optional<String> region, Credential
    */
   public static EcsEndpoint of(Optional<URI> url, Optional<String> region) {
     boolean local = url.map(EcsEndpoint::isLoopback).orElse(false);
-    return new EcsEndpoint(url, region, local ? Credentials.DUMMY : Credentials.DEFAULT_CHAIN);
+    return new EcsEndpoint(
+        url,
+        region,
+        local ? Credentials.DUMMY : Credentials.DEFAULT_CHAIN,
+        local ? url : Optional.empty());
+  }
+
+  /**
+   * This endpoint with Elastic Load Balancing v2 at {@code elb} instead (e.g. {@code
+   * --elb-endpoint}); one on another machine than a simulator's is signed with the default chain.
+   */
+  public EcsEndpoint withElb(URI elb) {
+    return new EcsEndpoint(url, region, credentials, Optional.of(elb));
   }
 
   private static boolean isLoopback(URI url) {

@@ -3,6 +3,7 @@ package dev.daybreak.ecs;
 import dev.daybreak.model.ObservedService;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What the controller needs from ECS, in domain terms. Implementations stay inside ECS's API quotas
@@ -18,6 +19,19 @@ public interface EcsGateway {
    * @throws EcsException when ECS cannot be reached or keeps failing
    */
   Map<String, ObservedService> observe(String cluster, Collection<String> ecsServices);
+
+  /**
+   * Observes ECS services of one cluster and, for those in {@code withHealth} (services whose
+   * readiness is {@code healthy}), what their load balancer target groups or container health
+   * checks report for their running tasks ({@link ObservedService#health()}). The default observes
+   * no health: a gateway that cannot read it leaves such services unready.
+   *
+   * @throws EcsException when ECS or Elastic Load Balancing cannot be reached or keep failing
+   */
+  default Map<String, ObservedService> observe(
+      String cluster, Collection<String> ecsServices, Set<String> withHealth) {
+    return observe(cluster, ecsServices);
+  }
 
   /**
    * Sets one service's desiredCount.

@@ -13,6 +13,12 @@ public final class EcsQuotas {
   /** Service read actions (DescribeServices, ListServices): burst 100, sustained 20 a second. */
   public static final RateLimit SERVICE_READS = new RateLimit(100, 20);
 
+  /** Task read actions (DescribeTasks, ListTasks): burst 100, sustained 20 a second. */
+  public static final RateLimit TASK_READS = new RateLimit(100, 20);
+
+  /** DescribeTasks accepts at most this many tasks per call. */
+  public static final int DESCRIBE_TASKS_MAX = 100;
+
   /** UpdateService: burst 50, sustained 5 a second. */
   public static final RateLimit UPDATE_SERVICE = new RateLimit(50, 5);
 

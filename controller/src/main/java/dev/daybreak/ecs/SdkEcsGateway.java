@@ -1,6 +1,7 @@
 package dev.daybreak.ecs;
 
 import dev.daybreak.model.ObservedService;
+import dev.daybreak.model.ServiceStatus;
 import dev.daybreak.ratelimit.TokenBucket;
 import dev.daybreak.time.Sleeper;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -9,11 +10,14 @@ import java.time.Clock;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -21,7 +25,9 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.DescribeServicesResponse;
 import software.amazon.awssdk.services.ecs.model.Failure;
+import software.amazon.awssdk.services.ecs.model.LoadBalancer;
 import software.amazon.awssdk.services.ecs.model.Service;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 
 /**
  * The {@link EcsGateway} on the AWS SDK v2 {@link EcsClient}, for one process shared by all its
@@ -52,15 +58,25 @@ public final class SdkEcsGateway implements EcsGateway, AutoCloseable {
   private final EcsCalls calls;
   private final ScheduledThreadPoolExecutor executor;
   private final DescribeBatcher batcher;
+  private final ElasticLoadBalancingV2Client elb;
+  private final HealthReader health;
+
+  /** Each service's target groups as its last DescribeServices reported them, by cluster/name. */
+  private final Map<String, List<String>> targetGroups = new ConcurrentHashMap<>();
 
   /**
-   * A gateway over {@code ecs}, which it takes ownership of.
+   * A gateway over {@code ecs} and {@code elb} (target health), which it takes ownership of.
    *
    * @param clock the time the client-side buckets refill on
    * @param sleeper how the gateway waits for tokens and backoffs
    */
-  public SdkEcsGateway(EcsClient ecs, GatewaySettings settings, Clock clock, Sleeper sleeper) {
-    this(ecs, settings, clock, sleeper, new CompositeMeterRegistry());
+  public SdkEcsGateway(
+      EcsClient ecs,
+      ElasticLoadBalancingV2Client elb,
+      GatewaySettings settings,
+      Clock clock,
+      Sleeper sleeper) {
+    this(ecs, elb, settings, clock, sleeper, new CompositeMeterRegistry());
   }
 
   /**
@@ -69,12 +85,19 @@ public final class SdkEcsGateway implements EcsGateway, AutoCloseable {
    * meters}.
    */
   public SdkEcsGateway(
-      EcsClient ecs, GatewaySettings settings, Clock clock, Sleeper sleeper, MeterRegistry meters) {
+      EcsClient ecs,
+      ElasticLoadBalancingV2Client elb,
+      GatewaySettings settings,
+      Clock clock,
+      Sleeper sleeper,
+      MeterRegistry meters) {
     this.ecs = Objects.requireNonNull(ecs, "ecs");
+    this.elb = Objects.requireNonNull(elb, "elb");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.reads = new TokenBucket(settings.reads(), clock);
     this.updates = new TokenBucket(settings.updates(), clock);
     this.calls = new EcsCalls(settings, sleeper, meters);
+    this.health = new HealthReader(ecs, elb, calls, clock);
     AtomicInteger n = new AtomicInteger();
     this.executor =
         new ScheduledThreadPoolExecutor(
@@ -97,6 +120,7 @@ public final class SdkEcsGateway implements EcsGateway, AutoCloseable {
   public static SdkEcsGateway create(EcsEndpoint endpoint) {
     return new SdkEcsGateway(
         EcsClients.create(endpoint, EcsClients.APP_ID),
+        ElbClients.create(endpoint, EcsClients.APP_ID),
         GatewaySettings.defaults(),
         Clock.systemUTC(),
         Sleeper.system());
@@ -137,6 +161,34 @@ public final class SdkEcsGateway implements EcsGateway, AutoCloseable {
     return batcher.observe(cluster, new LinkedHashSet<>(ecsServices));
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Health is read for the services of {@code withHealth} that ECS reports ACTIVE with a task
+   * running: behind load balancers from their target groups' DescribeTargetHealth (each group once
+   * per call), otherwise from their tasks' container healthStatus (ListTasks and DescribeTasks).
+   */
+  @Override
+  public Map<String, ObservedService> observe(
+      String cluster, Collection<String> ecsServices, Set<String> withHealth) {
+    Map<String, ObservedService> observed = observe(cluster, ecsServices);
+    Map<String, List<String>> wanted = new LinkedHashMap<>();
+    for (String name : withHealth) {
+      ObservedService o = observed.get(name);
+      if (o != null && o.status() == ServiceStatus.ACTIVE && o.runningCount() > 0) {
+        wanted.put(name, targetGroups.getOrDefault(cluster + "/" + name, List.of()));
+      }
+    }
+    if (wanted.isEmpty()) {
+      return observed;
+    }
+    Map<String, ObservedService> out = new LinkedHashMap<>(observed);
+    health
+        .read(cluster, wanted)
+        .forEach((name, h) -> out.put(name, observed.get(name).withHealth(h)));
+    return out;
+  }
+
   @Override
   public void scale(String cluster, String ecsService, int desiredCount) {
     if (desiredCount < 0) {
@@ -155,6 +207,7 @@ public final class SdkEcsGateway implements EcsGateway, AutoCloseable {
   public void close() {
     executor.shutdownNow();
     ecs.close();
+    elb.close();
   }
 
   private Map<String, DescribeBatcher.Result> describe(String cluster, List<String> services) {
@@ -170,6 +223,13 @@ public final class SdkEcsGateway implements EcsGateway, AutoCloseable {
               .filter(s -> name.equals(s.serviceName()) || name.equals(s.serviceArn()))
               .min(Comparator.comparing(s -> !"ACTIVE".equals(s.status())));
       if (found.isPresent()) {
+        targetGroups.put(
+            cluster + "/" + name,
+            found.get().loadBalancers().stream()
+                .map(LoadBalancer::targetGroupArn)
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList());
         out.put(name, observed(found.get()));
         continue;
       }

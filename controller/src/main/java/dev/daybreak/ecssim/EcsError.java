@@ -21,7 +21,12 @@ public enum EcsError {
   /** The X-Amz-Target names no operation the simulator knows. */
   UnknownOperationException(400),
   /** The request body is not the JSON the operation expects. */
-  SerializationException(400);
+  SerializationException(400),
+  /**
+   * Elastic Load Balancing v2 (served on the same port): the target group does not exist (its Query
+   * protocol error code).
+   */
+  TargetGroupNotFound(400);
 
   private final int httpStatus;
 

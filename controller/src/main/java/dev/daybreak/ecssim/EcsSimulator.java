@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Random;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -40,6 +41,7 @@ public final class EcsSimulator {
   private final SimAccount account;
   private final CallLog calls;
   private final Map<Operation.Quota, TokenBucket> buckets = new EnumMap<>(Operation.Quota.class);
+  private final SimTargets targets;
   private Faults faults = Faults.none();
 
   public EcsSimulator(SimSettings settings, Clock clock) {
@@ -50,12 +52,14 @@ public final class EcsSimulator {
     Arns arns = new Arns(settings.region(), settings.accountId());
     Ids ids = new Ids(random);
     Supplier<Faults> currentFaults = () -> faults;
+    this.targets = new SimTargets(queue, settings.health());
     ServiceScheduler scheduler =
-        new ServiceScheduler(queue, arns, ids, random, settings, currentFaults);
+        new ServiceScheduler(queue, arns, ids, random, settings, currentFaults, targets);
     this.account = new SimAccount(queue, arns, ids, scheduler);
     this.calls = new CallLog(settings.callLogLimit());
     buckets.put(Operation.Quota.SERVICE_READS, new TokenBucket(EcsQuotas.SERVICE_READS, clock));
     buckets.put(Operation.Quota.UPDATE_SERVICE, new TokenBucket(EcsQuotas.UPDATE_SERVICE, clock));
+    buckets.put(Operation.Quota.TASK_READS, new TokenBucket(EcsQuotas.TASK_READS, clock));
   }
 
   public SimSettings settings() {
@@ -194,7 +198,10 @@ public final class EcsSimulator {
         named(cluster),
         List.of(service.serviceName()),
         OptionalInt.empty(),
-        () -> SimViews.service(account.createService(account.cluster(cluster), service), true));
+        () -> {
+          targets.ensureGroups(service.loadBalancers());
+          return SimViews.service(account.createService(account.cluster(cluster), service), true);
+        });
   }
 
   public ServiceView deleteService(
@@ -274,10 +281,14 @@ public final class EcsSimulator {
         List.of(),
         OptionalInt.empty(),
         () -> {
-          if (tasks.isEmpty() || tasks.size() > 100) {
+          if (tasks.isEmpty() || tasks.size() > EcsQuotas.DESCRIBE_TASKS_MAX) {
             throw new SimException(
                 InvalidParameterException,
-                "tasks must name 1 to 100 tasks, was " + tasks.size() + ".");
+                "tasks must name 1 to "
+                    + EcsQuotas.DESCRIBE_TASKS_MAX
+                    + " tasks, was "
+                    + tasks.size()
+                    + ".");
           }
           SimCluster c = account.cluster(cluster);
           List<TaskView> found = new ArrayList<>();
@@ -286,7 +297,7 @@ public final class EcsSimulator {
             account
                 .findTask(c, ref)
                 .ifPresentOrElse(
-                    t -> found.add(SimViews.task(t, withTags)),
+                    t -> found.add(SimViews.task(t, withTags, targets.containerHealth(t))),
                     () -> failures.add(new Failure(account.taskArn(c, ref), Failure.MISSING)));
           }
           return new Described<>(found, failures);
@@ -331,6 +342,83 @@ public final class EcsSimulator {
   }
 
   /**
+   * Gives {@code service} load balancers and/or a container health check, as its CreateService
+   * would have (set-up, not an API call: neither throttled, faulted nor logged). Tasks started from
+   * now on register in the target groups; running ones keep their registrations.
+   *
+   * @throws SimException ClusterNotFoundException or ServiceNotFoundException
+   */
+  public synchronized void setHealthChecks(
+      String cluster, String service, List<LoadBalancer> loadBalancers, boolean containerCheck) {
+    advance();
+    SimService s = account.service(account.cluster(Optional.of(cluster)), service);
+    s.loadBalancers = List.copyOf(loadBalancers);
+    s.containerHealthCheck = containerCheck;
+    targets.ensureGroups(loadBalancers);
+  }
+
+  /** The services (by ECS name, every cluster) whose target and container health checks fail. */
+  public synchronized Set<String> unhealthyServices() {
+    return targets.unhealthy();
+  }
+
+  /** Makes the health checks of {@code services} fail, and every other service's pass. */
+  public synchronized void setUnhealthyServices(Set<String> services) {
+    advance();
+    targets.setUnhealthy(services);
+  }
+
+  /** Every change of a target's health so far, oldest first. */
+  public synchronized List<TargetHealthChange> targetHealthHistory() {
+    advance();
+    return targets.history();
+  }
+
+  /**
+   * Elastic Load Balancing v2's DescribeTargetHealth: the targets of one target group, or of those
+   * named in {@code targetIds} ({@code Targets.member.N.Id}; a named target that is not registered
+   * is reported {@code unused} with {@code Target.NotRegistered}, as ELB does). Logged as {@code
+   * DescribeTargetHealth} with the target group ARN in place of services; blackouts apply.
+   *
+   * @throws SimException {@link EcsError#TargetGroupNotFound} for a target group that does not
+   *     exist
+   */
+  public List<TargetHealthView> describeTargetHealth(
+      String caller, String targetGroupArn, List<String> targetIds) {
+    return callUnmetered(
+        caller,
+        "DescribeTargetHealth",
+        List.of(targetGroupArn),
+        () -> {
+          List<TargetHealthView> all =
+              targets
+                  .describe(targetGroupArn)
+                  .orElseThrow(
+                      () ->
+                          new SimException(
+                              EcsError.TargetGroupNotFound, "One or more target groups not found"));
+          if (targetIds.isEmpty()) {
+            return all;
+          }
+          List<TargetHealthView> out = new ArrayList<>();
+          for (String id : targetIds) {
+            List<TargetHealthView> matches = all.stream().filter(t -> t.id().equals(id)).toList();
+            if (matches.isEmpty()) {
+              out.add(
+                  new TargetHealthView(
+                      id,
+                      0,
+                      "unused",
+                      Optional.of("Target.NotRegistered"),
+                      Optional.of("Target is not registered to the target group")));
+            }
+            out.addAll(matches);
+          }
+          return out;
+        });
+  }
+
+  /**
    * Logs a call the front end refused before it reached an operation (unknown operation, a body
    * that is not the expected JSON).
    */
@@ -372,6 +460,30 @@ public final class EcsSimulator {
       calls.add(
           new CallRecord(
               queue.now(), op.name(), loggedCluster, services, desiredCount, outcome, caller));
+    }
+  }
+
+  /**
+   * Runs a call of another AWS service on this port: advances time, fails it in a blackout, runs
+   * {@code body}, logs it under {@code op} with {@code names} as its services.
+   */
+  private synchronized <T> T callUnmetered(
+      String caller, String op, List<String> names, Supplier<T> body) {
+    advance();
+    String outcome = CallRecord.OK;
+    try {
+      if (faults.blackedOut(queue.now())) {
+        throw new SimException(
+            ServerException, "Service Unavailable. Please try again later. (ecs-sim: blackout)");
+      }
+      return body.get();
+    } catch (SimException e) {
+      outcome = e.error().name();
+      throw e;
+    } finally {
+      calls.add(
+          new CallRecord(
+              queue.now(), op, Optional.empty(), names, OptionalInt.empty(), outcome, caller));
     }
   }
 

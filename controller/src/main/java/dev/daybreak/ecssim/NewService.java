@@ -13,6 +13,8 @@ import java.util.Optional;
  * @param circuitBreaker whether the deployment circuit breaker is enabled
  * @param rollback whether the circuit breaker rolls back (recorded; rollback is not simulated)
  * @param tags the service's tags
+ * @param loadBalancers the target groups its tasks register in (the simulator creates a target
+ *     group it does not know yet)
  */
 public record NewService(
     String serviceName,
@@ -20,12 +22,25 @@ public record NewService(
     int desiredCount,
     boolean circuitBreaker,
     boolean rollback,
-    List<Tag> tags) {
+    List<Tag> tags,
+    List<LoadBalancer> loadBalancers) {
 
   public NewService {
     Objects.requireNonNull(serviceName, "serviceName");
     Objects.requireNonNull(taskDefinition, "taskDefinition");
     tags = List.copyOf(tags);
+    loadBalancers = List.copyOf(loadBalancers);
+  }
+
+  /** A service without load balancers. */
+  public NewService(
+      String serviceName,
+      Optional<String> taskDefinition,
+      int desiredCount,
+      boolean circuitBreaker,
+      boolean rollback,
+      List<Tag> tags) {
+    this(serviceName, taskDefinition, desiredCount, circuitBreaker, rollback, tags, List.of());
   }
 
   /** A service with no circuit breaker and no tags. */

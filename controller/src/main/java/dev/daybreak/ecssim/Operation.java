@@ -20,9 +20,9 @@ public enum Operation {
   /** Describes clusters. */
   DescribeClusters(Quota.NONE),
   /** Lists task ARNs of a cluster or service, paginated. */
-  ListTasks(Quota.NONE),
+  ListTasks(Quota.TASK_READS),
   /** Describes up to 100 tasks, including why they stopped. */
-  DescribeTasks(Quota.NONE),
+  DescribeTasks(Quota.TASK_READS),
   /** Adds tags to a cluster, service or task. */
   TagResource(Quota.NONE),
   /** Removes tags from a cluster, service or task. */
@@ -36,6 +36,8 @@ public enum Operation {
     SERVICE_READS,
     /** UpdateService: burst 50, 5 a second. */
     UPDATE_SERVICE,
+    /** Task reads (DescribeTasks, ListTasks): burst 100, 20 a second. */
+    TASK_READS,
     /** Not throttled by the simulator. */
     NONE
   }

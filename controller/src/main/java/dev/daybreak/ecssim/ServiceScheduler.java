@@ -47,6 +47,7 @@ final class ServiceScheduler {
   private final Random random;
   private final SimSettings settings;
   private final Supplier<Faults> faults;
+  private final SimTargets targets;
 
   ServiceScheduler(
       EventQueue queue,
@@ -54,13 +55,15 @@ final class ServiceScheduler {
       Ids ids,
       Random random,
       SimSettings settings,
-      Supplier<Faults> faults) {
+      Supplier<Faults> faults,
+      SimTargets targets) {
     this.queue = queue;
     this.arns = arns;
     this.ids = ids;
     this.random = random;
     this.settings = settings;
     this.faults = faults;
+    this.targets = targets;
   }
 
   /** Brings {@code service}'s tasks towards its desired count; call after anything changes it. */
@@ -98,6 +101,7 @@ final class ServiceScheduler {
     for (int i = 0; i < count; i++) {
       String id = ids.taskId();
       SimTask task = new SimTask(id, arns.task(service.cluster.name, id), service, deployment, now);
+      task.privateIp = targets.nextAddress();
       service.tasks.add(task);
       launched.add(task);
       Duration start = settings.startLatencyOf(service.name).sample(random);
@@ -156,6 +160,7 @@ final class ServiceScheduler {
     task.pullStoppedAt = now;
     task.startedAt = now;
     task.deployment.updatedAt = now;
+    targets.running(task);
     List<String> missing =
         settings.requirementsOf(service.name).stream()
             .filter(r -> service.cluster.service(r).map(SimService::runningCount).orElse(0) == 0)
@@ -239,6 +244,7 @@ final class ServiceScheduler {
     task.moveTo(TaskStatus.STOPPING);
     task.stoppingAt = now;
     task.deployment.updatedAt = now;
+    targets.stopping(task);
     Duration stop = settings.stopLatencyOf(task.service.name).sample(random);
     queue.schedule(now.plus(stop), () -> finishStop(task));
   }
@@ -249,6 +255,7 @@ final class ServiceScheduler {
     task.stoppedAt = now;
     task.deployment.updatedAt = now;
     task.service.tasks.remove(task);
+    targets.stopped(task);
     task.service.cluster.retire(task);
     reconcile(task.service);
   }

@@ -18,11 +18,13 @@ public record ServiceView(
     boolean rollback,
     List<DeploymentView> deployments,
     List<ServiceEventView> events,
-    List<Tag> tags) {
+    List<Tag> tags,
+    List<LoadBalancer> loadBalancers) {
 
   public ServiceView {
     deployments = List.copyOf(deployments);
     events = List.copyOf(events);
     tags = List.copyOf(tags);
+    loadBalancers = List.copyOf(loadBalancers);
   }
 }

@@ -115,6 +115,7 @@ final class SimAccount {
             spec.rollback());
     s.desiredCount = spec.desiredCount();
     s.taskDefinition = arns.taskDefinition(spec.taskDefinition().orElse(spec.serviceName()));
+    s.loadBalancers = spec.loadBalancers();
     spec.tags().forEach(t -> s.tags.put(t.key(), t.value()));
     s.deployments.add(new SimDeployment(ids.deploymentId(), s.taskDefinition, queue.now()));
     cluster.services.put(s.name, s);

@@ -4,12 +4,15 @@ import dev.daybreak.ecs.EcsException;
 import dev.daybreak.ecs.EcsGateway;
 import dev.daybreak.ecs.EcsQuotas;
 import dev.daybreak.ecs.GatewaySettings;
+import dev.daybreak.ecs.HealthReports;
 import dev.daybreak.ecs.ObservedServices;
 import dev.daybreak.model.ObservedService;
+import dev.daybreak.model.ServiceStatus;
 import dev.daybreak.time.Sleeper;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.ecs.model.Deployment;
 import software.amazon.awssdk.services.ecs.model.Service;
@@ -54,6 +58,87 @@ public final class SimEcsGateway implements EcsGateway {
 
   @Override
   public Map<String, ObservedService> observe(String cluster, Collection<String> ecsServices) {
+    return observe(cluster, ecsServices, new HashMap<>());
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>As the SDK gateway does: for each service of {@code withHealth} that is ACTIVE with a task
+   * running, its RUNNING tasks (ListTasks, DescribeTasks) and, behind load balancers, each target
+   * group's DescribeTargetHealth (once per group per call).
+   */
+  @Override
+  public Map<String, ObservedService> observe(
+      String cluster, Collection<String> ecsServices, Set<String> withHealth) {
+    Map<String, List<String>> groups = new HashMap<>();
+    Map<String, ObservedService> observed = observe(cluster, ecsServices, groups);
+    Map<String, ObservedService> out = new LinkedHashMap<>(observed);
+    Map<String, List<HealthReports.Target>> targets = new HashMap<>();
+    for (String name : withHealth) {
+      ObservedService o = observed.get(name);
+      if (o == null || o.status() != ServiceStatus.ACTIVE || o.runningCount() == 0) {
+        continue;
+      }
+      List<HealthReports.Task> tasks = runningTasks(cluster, name);
+      List<String> mine = groups.getOrDefault(name, List.of());
+      if (mine.isEmpty()) {
+        out.put(name, o.withHealth(HealthReports.containers(tasks)));
+        continue;
+      }
+      for (String group : mine) {
+        targets.computeIfAbsent(
+            group,
+            g ->
+                call("DescribeTargetHealth", () -> ecs.describeTargetHealth(CALLER, g, List.of()))
+                    .stream()
+                    .map(t -> new HealthReports.Target(t.id(), t.state(), t.reason()))
+                    .toList());
+      }
+      out.put(name, o.withHealth(HealthReports.targetGroups(mine, targets, tasks)));
+    }
+    return out;
+  }
+
+  private List<HealthReports.Task> runningTasks(String cluster, String service) {
+    List<String> arns = new ArrayList<>();
+    Optional<String> token = Optional.empty();
+    do {
+      Optional<String> next = token;
+      Page page =
+          call(
+              "ListTasks",
+              () ->
+                  ecs.listTasks(
+                      CALLER,
+                      Optional.of(cluster),
+                      Optional.of(service),
+                      Optional.of("RUNNING"),
+                      OptionalInt.of(100),
+                      next));
+      arns.addAll(page.arns());
+      token = page.nextToken();
+    } while (token.isPresent());
+    List<HealthReports.Task> out = new ArrayList<>();
+    for (int from = 0; from < arns.size(); from += EcsQuotas.DESCRIBE_TASKS_MAX) {
+      List<String> batch =
+          arns.subList(from, Math.min(arns.size(), from + EcsQuotas.DESCRIBE_TASKS_MAX));
+      call("DescribeTasks", () -> ecs.describeTasks(CALLER, Optional.of(cluster), batch, false))
+          .items()
+          .forEach(
+              t ->
+                  out.add(
+                      new HealthReports.Task(
+                          t.taskArn(),
+                          t.lastStatus(),
+                          Optional.ofNullable(t.privateIp()),
+                          t.healthStatus())));
+    }
+    return out;
+  }
+
+  private Map<String, ObservedService> observe(
+      String cluster, Collection<String> ecsServices, Map<String, List<String>> groups) {
     Objects.requireNonNull(cluster, "cluster");
     List<String> names = new ArrayList<>(new LinkedHashSet<>(ecsServices));
     Map<String, ObservedService> out = new LinkedHashMap<>();
@@ -72,6 +157,14 @@ public final class SimEcsGateway implements EcsGateway {
                     (a, b) ->
                         Boolean.compare(
                             !"ACTIVE".equals(a.status()), !"ACTIVE".equals(b.status())));
+        found.ifPresent(
+            s ->
+                groups.put(
+                    name,
+                    s.loadBalancers().stream()
+                        .map(LoadBalancer::targetGroupArn)
+                        .distinct()
+                        .toList()));
         out.put(
             name,
             found

@@ -40,6 +40,12 @@ final class SimService {
   Instant wakeAt;
   boolean steady;
 
+  /** The target groups ECS registers its tasks in (ECS's loadBalancers). */
+  List<LoadBalancer> loadBalancers = List.of();
+
+  /** Whether its task definition's essential container has a health check. */
+  boolean containerHealthCheck;
+
   /** DRAINING with no tasks left: INACTIVE on the next step. */
   boolean retiring;
 

@@ -27,6 +27,7 @@ import java.util.Set;
  *     reach RUNNING; it doubles per consecutive failure up to {@code startFailureBackoffMax}
  * @param startFailureBackoffMax the longest delay between launch attempts (27 minutes in ECS)
  * @param callLogLimit how many calls the call log keeps (the oldest are dropped beyond it)
+ * @param health how target group and container health checks run
  */
 public record SimSettings(
     String region,
@@ -41,7 +42,8 @@ public record SimSettings(
     Duration relaunchDelay,
     Duration startFailureBackoff,
     Duration startFailureBackoffMax,
-    int callLogLimit) {
+    int callLogLimit,
+    HealthSettings health) {
 
   public SimSettings {
     Objects.requireNonNull(region, "region");
@@ -60,6 +62,7 @@ public record SimSettings(
     if (callLogLimit < 0) {
       throw new IllegalArgumentException("callLogLimit must be >= 0, was " + callLogLimit);
     }
+    Objects.requireNonNull(health, "health");
   }
 
   /** Defaults: 20 s starts, 5 s stops, no requirements, seed 0, us-east-1, account 000000000000. */
@@ -97,6 +100,7 @@ public record SimSettings(
     private Duration startFailureBackoff = Duration.ofSeconds(10);
     private Duration startFailureBackoffMax = Duration.ofMinutes(27);
     private int callLogLimit = 100_000;
+    private HealthSettings health = HealthSettings.AWS_DEFAULTS;
 
     private Builder() {}
 
@@ -165,6 +169,11 @@ public record SimSettings(
       return this;
     }
 
+    public Builder health(HealthSettings health) {
+      this.health = health;
+      return this;
+    }
+
     public SimSettings build() {
       return new SimSettings(
           region,
@@ -179,7 +188,8 @@ public record SimSettings(
           relaunchDelay,
           startFailureBackoff,
           startFailureBackoffMax,
-          callLogLimit);
+          callLogLimit,
+          health);
     }
   }
 }

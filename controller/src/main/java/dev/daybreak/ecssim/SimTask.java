@@ -20,6 +20,9 @@ final class SimTask {
   /** Reached RUNNING without a service it requires: its container will exit. */
   boolean doomed;
 
+  /** The private IP address of its elastic network interface (awsvpc). */
+  String privateIp;
+
   long version = 1;
   Instant pullStartedAt;
   Instant pullStoppedAt;

@@ -45,10 +45,11 @@ final class SimViews {
         s.rollback,
         deployments,
         events,
-        withTags ? tags(s.tags) : List.of());
+        withTags ? tags(s.tags) : List.of(),
+        s.loadBalancers);
   }
 
-  static TaskView task(SimTask t, boolean withTags) {
+  static TaskView task(SimTask t, boolean withTags, String healthStatus) {
     SimService s = t.service;
     return new TaskView(
         t.arn,
@@ -72,7 +73,9 @@ final class SimViews {
         Optional.ofNullable(t.exitCode),
         Optional.ofNullable(t.containerReason),
         t.version,
-        withTags ? tags(t.tags) : List.of());
+        withTags ? tags(t.tags) : List.of(),
+        healthStatus,
+        t.privateIp);
   }
 
   static ClusterView cluster(SimCluster c, boolean withTags) {

@@ -4,7 +4,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** A task (with its one container) as DescribeTasks returns it. */
+/**
+ * A task (with its one container) as DescribeTasks returns it. {@code healthStatus} is the
+ * container's (and so the task's) health: UNKNOWN, HEALTHY or UNHEALTHY; {@code privateIp} the
+ * address of its elastic network interface.
+ */
 public record TaskView(
     String taskArn,
     String clusterArn,
@@ -27,7 +31,9 @@ public record TaskView(
     Optional<Integer> exitCode,
     Optional<String> containerReason,
     long version,
-    List<Tag> tags) {
+    List<Tag> tags,
+    String healthStatus,
+    String privateIp) {
 
   public TaskView {
     tags = List.copyOf(tags);

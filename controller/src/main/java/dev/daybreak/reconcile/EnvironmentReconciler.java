@@ -14,6 +14,7 @@ import dev.daybreak.model.ObservedService;
 import dev.daybreak.model.Phase;
 import dev.daybreak.model.Plan;
 import dev.daybreak.model.Planner;
+import dev.daybreak.model.Readiness;
 import dev.daybreak.model.Requeue;
 import dev.daybreak.model.ScaleAction;
 import dev.daybreak.model.ServiceSpec;
@@ -50,6 +51,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -269,7 +271,13 @@ public final class EnvironmentReconciler implements Reconciler {
     DesiredState desired = resolution.get().desired();
     EnvironmentSpec spec = stored.spec().spec();
     Map<String, ObservedService> observed =
-        ecs.observe(spec.cluster(), spec.services().stream().map(ServiceSpec::ecsService).toList());
+        ecs.observe(
+            spec.cluster(),
+            spec.services().stream().map(ServiceSpec::ecsService).toList(),
+            spec.services().stream()
+                .filter(s -> s.readiness() == Readiness.HEALTHY)
+                .map(ServiceSpec::ecsService)
+                .collect(Collectors.toSet()));
     Observation observedAt = new Observation(monotonic.nanos(), clock.instant());
     StoredStatus previous =
         stored.status().orElse(new StoredStatus(EnvironmentStatus.initial(), 0));

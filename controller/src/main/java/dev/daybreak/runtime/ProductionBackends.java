@@ -2,6 +2,7 @@ package dev.daybreak.runtime;
 
 import dev.daybreak.ecs.EcsClients;
 import dev.daybreak.ecs.EcsEndpoint;
+import dev.daybreak.ecs.ElbClients;
 import dev.daybreak.ecs.GatewaySettings;
 import dev.daybreak.ecs.SdkEcsGateway;
 import dev.daybreak.metrics.RuntimeMetrics;
@@ -52,6 +53,7 @@ public final class ProductionBackends implements Backends {
     this.ecs =
         new SdkEcsGateway(
             EcsClients.create(ecsEndpoint, EcsClients.APP_ID),
+            ElbClients.create(ecsEndpoint, EcsClients.APP_ID),
             GatewaySettings.defaults(),
             clock,
             Sleeper.system(),

@@ -3,6 +3,7 @@ package dev.daybreak.sandbox;
 import com.google.inject.Guice;
 import dev.daybreak.ecssim.CallRecord;
 import dev.daybreak.ecssim.EcsSimulator;
+import dev.daybreak.ecssim.ManifestHealthChecks;
 import dev.daybreak.ecssim.Operation;
 import dev.daybreak.ecssim.SimSettings;
 import dev.daybreak.model.EnvironmentSpec;
@@ -67,6 +68,8 @@ public final class Sandbox {
     List<String> ecsServices = spec.services().stream().map(ServiceSpec::ecsService).toList();
     daybreakSim.provision(spec.cluster(), ecsServices);
     naiveSim.provision(spec.cluster(), ecsServices);
+    ManifestHealthChecks.provision(daybreakSim, spec, Set.of());
+    ManifestHealthChecks.provision(naiveSim, spec, Set.of());
     try (SandboxBackends backends =
             new SandboxBackends(
                 clock, options.speed(), daybreakSim, new ConsoleNotifier(out, Optional.of("dev")));

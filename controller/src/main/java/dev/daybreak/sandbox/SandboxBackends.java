@@ -3,6 +3,7 @@ package dev.daybreak.sandbox;
 import dev.daybreak.ecs.EcsClients;
 import dev.daybreak.ecs.EcsEndpoint;
 import dev.daybreak.ecs.EcsGateway;
+import dev.daybreak.ecs.ElbClients;
 import dev.daybreak.ecs.GatewaySettings;
 import dev.daybreak.ecs.SdkEcsGateway;
 import dev.daybreak.ecssim.EcsSimulator;
@@ -51,6 +52,7 @@ final class SandboxBackends implements Backends {
     this.ecs =
         new SdkEcsGateway(
             EcsClients.create(EcsEndpoint.simulator(server.endpoint()), EcsClients.APP_ID),
+            ElbClients.create(EcsEndpoint.simulator(server.endpoint()), EcsClients.APP_ID),
             GatewaySettings.defaults(),
             clock,
             ScaledScheduler.sleeper(speed),

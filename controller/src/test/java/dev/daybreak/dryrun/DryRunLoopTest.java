@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.daybreak.ecs.EcsClients;
 import dev.daybreak.ecs.EcsEndpoint;
+import dev.daybreak.ecs.ElbClients;
 import dev.daybreak.ecs.GatewaySettings;
 import dev.daybreak.ecs.SdkEcsGateway;
 import dev.daybreak.ecssim.CallRecord;
@@ -80,6 +81,7 @@ class DryRunLoopTest {
     ecs =
         new SdkEcsGateway(
             EcsClients.create(EcsEndpoint.simulator(server.endpoint()), EcsClients.APP_ID),
+            ElbClients.create(EcsEndpoint.simulator(server.endpoint()), EcsClients.APP_ID),
             GatewaySettings.defaults(),
             clock,
             d -> clock.advance(d));

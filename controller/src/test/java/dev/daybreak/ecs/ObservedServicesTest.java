@@ -73,7 +73,7 @@ class ObservedServicesTest {
             org.assertj.core.groups.Tuple.tuple("ecs-svc/1", RolloutState.COMPLETED));
     assertThat(observed.events()).hasSize(10);
     assertThat(observed.latestEvent()).contains(new ServiceEvent("e0", T, "(service b) event 0"));
-    assertThat(observed.healthy()).isEmpty();
+    assertThat(observed.health()).isEmpty();
   }
 
   @Test

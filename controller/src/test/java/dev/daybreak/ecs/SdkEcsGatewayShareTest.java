@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.daybreak.time.VirtualClock;
 import java.lang.reflect.Proxy;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,7 +22,13 @@ class SdkEcsGatewayShareTest {
   private final List<Duration> waits = new ArrayList<>();
   private final AtomicInteger updates = new AtomicInteger();
   private final SdkEcsGateway gateway =
-      new SdkEcsGateway(fakeEcs(), GatewaySettings.defaults(), clock, d -> waits.add(d));
+      new SdkEcsGateway(
+          fakeEcs(),
+          ElbClients.create(
+              EcsEndpoint.simulator(URI.create("http://127.0.0.1:9")), EcsClients.APP_ID),
+          GatewaySettings.defaults(),
+          clock,
+          d -> waits.add(d));
 
   /** An ECS client that accepts every UpdateService at once and counts them. */
   private EcsClient fakeEcs() {

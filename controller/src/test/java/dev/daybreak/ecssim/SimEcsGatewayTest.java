@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.daybreak.ecs.EcsException;
 import dev.daybreak.ecs.GatewaySettings;
+import dev.daybreak.model.Health;
 import dev.daybreak.model.ObservedService;
 import dev.daybreak.model.ServiceStatus;
 import dev.daybreak.time.VirtualClock;
@@ -37,6 +38,33 @@ class SimEcsGatewayTest {
     assertThat(seen.get("a").runningCount()).isEqualTo(2);
     assertThat(seen.get("a").deployments()).hasSize(1);
     assertThat(seen.get("ghost").status()).isEqualTo(ServiceStatus.MISSING);
+  }
+
+  @Test
+  void observeWithHealth_readsTargetGroupsForServicesBehindOne_andContainerHealthOtherwise() {
+    ecs.provision("dev", List.of("web", "worker", "plain"));
+    String group = LoadBalancer.targetGroupArn("us-east-1", "000000000000", "web");
+    ecs.setHealthChecks("dev", "web", List.of(new LoadBalancer(group, "web", 80)), false);
+    ecs.setHealthChecks("dev", "worker", List.of(), true);
+    gateway.scale("dev", "web", 2);
+    gateway.scale("dev", "worker", 1);
+
+    clock.advance(Duration.ofSeconds(11));
+    Map<String, ObservedService> starting =
+        gateway.observe("dev", List.of("web", "worker", "plain"), Set.of("web", "worker"));
+
+    assertThat(starting.get("web").health())
+        .contains(
+            new Health.TargetGroups(List.of(new Health.TargetGroup(group, 0, 0, 2, List.of()))));
+    assertThat(starting.get("worker").health()).contains(new Health.Containers(0, 0, 1));
+    assertThat(starting.get("plain").health()).as("not asked for").isEmpty();
+
+    clock.advance(HealthSettings.AWS_DEFAULTS.timeToHealthy());
+    Map<String, ObservedService> healthy =
+        gateway.observe("dev", List.of("web", "worker"), Set.of("web", "worker"));
+
+    assertThat(healthy.get("web").health().orElseThrow().isHealthy(2)).isTrue();
+    assertThat(healthy.get("worker").health()).contains(new Health.Containers(1, 0, 0));
   }
 
   @Test

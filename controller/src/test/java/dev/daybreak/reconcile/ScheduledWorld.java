@@ -2,6 +2,7 @@ package dev.daybreak.reconcile;
 
 import dev.daybreak.ecs.EcsClients;
 import dev.daybreak.ecs.EcsEndpoint;
+import dev.daybreak.ecs.ElbClients;
 import dev.daybreak.ecs.GatewaySettings;
 import dev.daybreak.ecs.SdkEcsGateway;
 import dev.daybreak.ecssim.EcsSimulator;
@@ -85,6 +86,7 @@ public final class ScheduledWorld implements AutoCloseable {
     this.ecs =
         new SdkEcsGateway(
             EcsClients.create(EcsEndpoint.simulator(server.endpoint()), EcsClients.APP_ID),
+            ElbClients.create(EcsEndpoint.simulator(server.endpoint()), EcsClients.APP_ID),
             GatewaySettings.defaults(),
             clock,
             clock::advance);

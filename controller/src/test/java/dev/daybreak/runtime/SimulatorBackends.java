@@ -2,6 +2,7 @@ package dev.daybreak.runtime;
 
 import dev.daybreak.ecs.EcsClients;
 import dev.daybreak.ecs.EcsEndpoint;
+import dev.daybreak.ecs.ElbClients;
 import dev.daybreak.ecs.GatewaySettings;
 import dev.daybreak.ecs.SdkEcsGateway;
 import dev.daybreak.ecssim.http.EcsSimServer;
@@ -42,6 +43,7 @@ public final class SimulatorBackends implements Backends {
     this.ecs =
         new SdkEcsGateway(
             EcsClients.create(EcsEndpoint.simulator(server.endpoint()), appId),
+            ElbClients.create(EcsEndpoint.simulator(server.endpoint()), appId),
             GatewaySettings.defaults(),
             clock,
             ScaledScheduler.sleeper(speed),

@@ -61,6 +61,54 @@ final class ControllerPermissions {
     return allow(actions, arns);
   }
 
+  /**
+   * What {@code readiness: healthy} reads (per the Service Authorization Reference for Amazon ECS
+   * and Elastic Load Balancing v2):
+   *
+   * <ul>
+   *   <li>{@code ecs:DescribeTasks} on the tasks of the configured clusters only ({@code task}
+   *       resource type, {@code arn:PARTITION:ecs:REGION:ACCOUNT:task/CLUSTER/*});
+   *   <li>{@code ecs:ListTasks}, whose resource type is the container instance (which Fargate tasks
+   *       have none of), on {@code Resource: "*"} confined to the configured clusters by the {@code
+   *       ecs:cluster} condition key;
+   *   <li>{@code elasticloadbalancing:DescribeTargetHealth}: Elastic Load Balancing's Describe
+   *       actions have no resource-level permissions, so AWS requires {@code Resource: "*"}.
+   * </ul>
+   */
+  static List<PolicyStatement> health(Stack stack, List<String> clusters) {
+    List<String> tasks = new ArrayList<>();
+    List<String> clusterArns = new ArrayList<>();
+    for (String cluster : clusters) {
+      tasks.add(
+          stack.formatArn(
+              ArnComponents.builder()
+                  .service("ecs")
+                  .resource("task")
+                  .resourceName(cluster + "/*")
+                  .arnFormat(ArnFormat.SLASH_RESOURCE_NAME)
+                  .build()));
+      clusterArns.add(
+          stack.formatArn(
+              ArnComponents.builder()
+                  .service("ecs")
+                  .resource("cluster")
+                  .resourceName(cluster)
+                  .arnFormat(ArnFormat.SLASH_RESOURCE_NAME)
+                  .build()));
+    }
+    PolicyStatement listTasks =
+        PolicyStatement.Builder.create()
+            .effect(Effect.ALLOW)
+            .actions(List.of("ecs:ListTasks"))
+            .resources(List.of("*"))
+            .conditions(Map.of("ArnEquals", Map.<String, Object>of("ecs:cluster", clusterArns)))
+            .build();
+    return List.of(
+        allow(List.of("ecs:DescribeTasks"), tasks),
+        listTasks,
+        allow(List.of("elasticloadbalancing:DescribeTargetHealth"), List.of("*")));
+  }
+
   /** Item reads and writes on the state table, and nothing else of DynamoDB. */
   static PolicyStatement table(String tableArn) {
     return allow(TABLE_ACTIONS, List.of(tableArn));

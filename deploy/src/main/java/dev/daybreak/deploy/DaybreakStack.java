@@ -30,6 +30,7 @@ public final class DaybreakStack extends Stack {
     // The controller adds ECS, its Degraded metric, and Application Auto Scaling when enabled.
     List<PolicyStatement> controller = new ArrayList<>(slack);
     controller.add(ControllerPermissions.ecsServices(this, config.clusters()));
+    controller.addAll(ControllerPermissions.health(this, config.clusters()));
     controller.add(ControllerPermissions.metrics());
     if (config.autoscaling()) {
       controller.addAll(ControllerPermissions.autoscaling(this));

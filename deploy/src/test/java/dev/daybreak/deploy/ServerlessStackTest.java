@@ -31,7 +31,8 @@ class ServerlessStackTest extends StackContract {
 
   @Override
   Set<String> accountWideActions() {
-    return Set.of("cloudwatch:PutMetricData");
+    return Set.of(
+        "cloudwatch:PutMetricData", "ecs:ListTasks", "elasticloadbalancing:DescribeTargetHealth");
   }
 
   @Override

@@ -47,6 +47,8 @@ class ServiceStackTest extends StackContract {
     // -c autoscaling=true (set above).
     return Set.of(
         "cloudwatch:PutMetricData",
+        "ecs:ListTasks",
+        "elasticloadbalancing:DescribeTargetHealth",
         "ecr:GetAuthorizationToken",
         "application-autoscaling:DescribeScalableTargets",
         "application-autoscaling:DescribeScalingPolicies");

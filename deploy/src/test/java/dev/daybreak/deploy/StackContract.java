@@ -120,10 +120,75 @@ abstract class StackContract {
   }
 
   @Test
-  void ecsActions_coverOnlyTheConfiguredClustersServices() {
+  void ecsActions_areExactlyWhatTheControllerCalls() {
+    assertThat(
+            statements().stream()
+                .flatMap(s -> Synthesis.actions(s).stream())
+                .filter(a -> a.startsWith("ecs:") || a.startsWith("elasticloadbalancing:"))
+                .distinct())
+        .containsExactlyInAnyOrder(
+            "ecs:DescribeServices",
+            "ecs:UpdateService",
+            "ecs:DescribeTasks",
+            "ecs:ListTasks",
+            "elasticloadbalancing:DescribeTargetHealth");
+  }
+
+  @Test
+  void taskReads_coverOnlyTheConfiguredClusters() {
+    List<Map<String, Object>> describe =
+        statements().stream()
+            .filter(s -> Synthesis.actions(s).contains("ecs:DescribeTasks"))
+            .toList();
+    assertThat(describe).isNotEmpty();
+    for (Map<String, Object> statement : describe) {
+      assertThat(Synthesis.actions(statement)).containsExactly("ecs:DescribeTasks");
+      assertThat(Synthesis.resources(statement))
+          .containsExactlyInAnyOrderElementsOf(clusterArns("task/", "/*"));
+    }
+    List<Map<String, Object>> list =
+        statements().stream().filter(s -> Synthesis.actions(s).contains("ecs:ListTasks")).toList();
+    assertThat(list).isNotEmpty();
+    for (Map<String, Object> statement : list) {
+      assertThat(Synthesis.actions(statement)).containsExactly("ecs:ListTasks");
+      assertThat(Synthesis.resources(statement)).containsExactly("*");
+      assertThat(listTasksClusters(statement))
+          .as("confined to the clusters by ArnEquals ecs:cluster")
+          .containsExactlyInAnyOrderElementsOf(clusterArns("cluster/", ""));
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<String> listTasksClusters(Map<String, Object> statement) {
+    Map<String, Object> condition = (Map<String, Object>) statement.get("Condition");
+    assertThat(condition).containsOnlyKeys("ArnEquals");
+    Map<String, Object> arnEquals = (Map<String, Object>) condition.get("ArnEquals");
+    assertThat(arnEquals).containsOnlyKeys("ecs:cluster");
+    Object clusters = arnEquals.get("ecs:cluster");
+    List<Object> values = clusters instanceof List<?> l ? (List<Object>) l : List.of(clusters);
+    return values.stream().map(Synthesis::render).toList();
+  }
+
+  private static List<String> clusterArns(String prefix, String suffix) {
+    return Synthesis.CLUSTERS.stream()
+        .map(
+            cluster ->
+                "arn:${AWS::Partition}:ecs:"
+                    + Synthesis.REGION
+                    + ":"
+                    + Synthesis.ACCOUNT
+                    + ":"
+                    + prefix
+                    + cluster
+                    + suffix)
+        .toList();
+  }
+
+  @Test
+  void ecsServiceActions_coverOnlyTheConfiguredClustersServices() {
     List<Map<String, Object>> ecs =
         statements().stream()
-            .filter(s -> Synthesis.actions(s).stream().anyMatch(a -> a.startsWith("ecs:")))
+            .filter(s -> Synthesis.actions(s).contains("ecs:DescribeServices"))
             .toList();
     assertThat(ecs).isNotEmpty();
     for (Map<String, Object> statement : ecs) {

@@ -14,7 +14,8 @@ import java.util.Optional;
  * @param pendingCount tasks PENDING
  * @param deployments the deployments, PRIMARY first
  * @param events recent events, newest first (as ECS returns them)
- * @param healthy whether the load balancer targets are healthy, when that was observed
+ * @param health what the service's load balancer target groups or container health checks report
+ *     for its running tasks, when that was observed (only for services whose readiness is healthy)
  */
 public record ObservedService(
     String ecsService,
@@ -24,20 +25,33 @@ public record ObservedService(
     int pendingCount,
     List<Deployment> deployments,
     List<ServiceEvent> events,
-    Optional<Boolean> healthy) {
+    Optional<Health> health) {
 
   public ObservedService {
     Objects.requireNonNull(ecsService, "ecsService");
     Objects.requireNonNull(status, "status");
     deployments = List.copyOf(deployments);
     events = List.copyOf(events);
-    Objects.requireNonNull(healthy, "healthy");
+    Objects.requireNonNull(health, "health");
   }
 
   /** A service ECS does not know. */
   public static ObservedService missing(String ecsService) {
     return new ObservedService(
         ecsService, ServiceStatus.MISSING, 0, 0, 0, List.of(), List.of(), Optional.empty());
+  }
+
+  /** This observation with {@code health}. */
+  public ObservedService withHealth(Health health) {
+    return new ObservedService(
+        ecsService,
+        status,
+        desiredCount,
+        runningCount,
+        pendingCount,
+        deployments,
+        events,
+        Optional.of(health));
   }
 
   /** The sum of failedTasks over the deployments. */

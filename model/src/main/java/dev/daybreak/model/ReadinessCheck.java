@@ -1,7 +1,5 @@
 package dev.daybreak.model;
 
-import java.util.Optional;
-
 /** Whether an observed service meets its readiness test, or has stopped. */
 final class ReadinessCheck {
 
@@ -16,8 +14,10 @@ final class ReadinessCheck {
    *   <li>{@code running}: runningCount &gt;= target;
    *   <li>{@code stable}: a single deployment whose rolloutState is COMPLETED, runningCount ==
    *       desiredCount, and desiredCount &gt;= target;
-   *   <li>{@code healthy}: the load balancer reports the targets healthy and runningCount &gt;=
-   *       target.
+   *   <li>{@code healthy}: runningCount &gt;= target, and every target of the service's target
+   *       groups that belongs to a running task is healthy, at least {@code target} of them in each
+   *       group (or, without a load balancer, every running task's container health is HEALTHY, at
+   *       least {@code target} of them).
    * </ul>
    */
   static boolean isReady(Readiness readiness, ObservedService service, int target) {
@@ -35,7 +35,8 @@ final class ReadinessCheck {
               && service.runningCount() == service.desiredCount()
               && service.desiredCount() >= target;
       case HEALTHY ->
-          service.healthy().equals(Optional.of(true)) && service.runningCount() >= target;
+          service.runningCount() >= target
+              && service.health().map(h -> h.isHealthy(target)).orElse(false);
     };
   }
 

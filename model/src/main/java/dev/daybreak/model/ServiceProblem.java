@@ -73,8 +73,9 @@ record ServiceProblem(String service, int tier, String reason, String message) {
 
   /**
    * A service that did not become ready (waking) or did not stop (sleeping) within its timeout. The
-   * message carries what an engineer looks at first: the counts, failedTasks and ECS's latest
-   * event.
+   * message carries what an engineer looks at first: the counts, failedTasks, for {@code healthy}
+   * readiness the target groups and how many of their targets are unhealthy (or the containers'
+   * health), and ECS's latest event.
    */
   static ServiceProblem timedOut(
       ServiceSnapshot service, int target, boolean waking, Instant since) {
@@ -110,8 +111,25 @@ record ServiceProblem(String service, int tier, String reason, String message) {
             + observed.desiredCount()
             + ", failedTasks "
             + observed.failedTasks()
+            + health(service, waking)
             + "; "
             + event);
+  }
+
+  /**
+   * For a service whose readiness is {@code healthy}, what its health checks say: the target groups
+   * with their unhealthy counts, or its containers' health.
+   */
+  private static String health(ServiceSnapshot service, boolean waking) {
+    if (!waking || service.spec().readiness() != Readiness.HEALTHY) {
+      return "";
+    }
+    return "; "
+        + service
+            .observed()
+            .health()
+            .map(Health::describe)
+            .orElse("its health was not observed (no running task to check)");
   }
 
   /** Whether a service waiting since {@code since} has used up its timeout at {@code now}. */

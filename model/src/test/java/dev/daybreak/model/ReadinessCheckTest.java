@@ -15,9 +15,9 @@ class ReadinessCheckTest {
   }
 
   private static ObservedService service(
-      int desired, int running, List<Deployment> deployments, Optional<Boolean> healthy) {
+      int desired, int running, List<Deployment> deployments, Optional<Health> health) {
     return new ObservedService(
-        "svc", ServiceStatus.ACTIVE, desired, running, 0, deployments, List.of(), healthy);
+        "svc", ServiceStatus.ACTIVE, desired, running, 0, deployments, List.of(), health);
   }
 
   @Test
@@ -73,17 +73,29 @@ class ReadinessCheckTest {
         .isFalse();
   }
 
+  private static Optional<Health> targets(int healthy, int unhealthy, int other) {
+    return Optional.of(
+        new Health.TargetGroups(
+            List.of(new Health.TargetGroup("arn:tg/web", healthy, unhealthy, other, List.of()))));
+  }
+
   @Test
-  void healthy_needsAHealthySignalAndTheTargetRunning() {
+  void healthy_needsEveryTargetHealthyAndTheTargetRunning() {
     List<Deployment> completed = List.of(deployment("d1", RolloutState.COMPLETED, 2, 2));
 
     assertThat(
             ReadinessCheck.isReady(
-                Readiness.HEALTHY, service(2, 2, completed, Optional.of(true)), 2))
+                Readiness.HEALTHY, service(2, 2, completed, targets(2, 0, 0)), 2))
         .isTrue();
     assertThat(
             ReadinessCheck.isReady(
-                Readiness.HEALTHY, service(2, 2, completed, Optional.of(false)), 2))
+                Readiness.HEALTHY, service(2, 2, completed, targets(1, 1, 0)), 2))
+        .as("one target unhealthy")
+        .isFalse();
+    assertThat(
+            ReadinessCheck.isReady(
+                Readiness.HEALTHY, service(2, 2, completed, targets(1, 0, 1)), 2))
+        .as("one target still initial")
         .isFalse();
     assertThat(
             ReadinessCheck.isReady(
@@ -92,7 +104,34 @@ class ReadinessCheckTest {
         .isFalse();
     assertThat(
             ReadinessCheck.isReady(
-                Readiness.HEALTHY, service(2, 1, completed, Optional.of(true)), 2))
+                Readiness.HEALTHY, service(2, 1, completed, targets(2, 0, 0)), 2))
+        .as("running below target")
+        .isFalse();
+  }
+
+  @Test
+  void healthy_withoutLoadBalancer_needsEveryContainerHealthy() {
+    List<Deployment> completed = List.of(deployment("d1", RolloutState.COMPLETED, 2, 2));
+
+    assertThat(
+            ReadinessCheck.isReady(
+                Readiness.HEALTHY,
+                service(2, 2, completed, Optional.of(new Health.Containers(2, 0, 0))),
+                2))
+        .isTrue();
+    assertThat(
+            ReadinessCheck.isReady(
+                Readiness.HEALTHY,
+                service(2, 2, completed, Optional.of(new Health.Containers(1, 0, 1))),
+                2))
+        .as("one container not checked yet")
+        .isFalse();
+    assertThat(
+            ReadinessCheck.isReady(
+                Readiness.HEALTHY,
+                service(3, 3, completed, Optional.of(new Health.Containers(2, 1, 0))),
+                2))
+        .as("one container UNHEALTHY, although two are healthy")
         .isFalse();
   }
 
@@ -117,7 +156,7 @@ class ReadinessCheckTest {
             0,
             List.of(deployment("d1", RolloutState.COMPLETED, 1, 1)),
             List.of(),
-            Optional.of(true));
+            Optional.of(new Health.Containers(1, 0, 0)));
 
     for (Readiness readiness : Readiness.values()) {
       assertThat(ReadinessCheck.isReady(readiness, service, 1)).as(readiness.name()).isFalse();

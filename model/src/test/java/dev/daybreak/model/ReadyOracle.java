@@ -1,7 +1,6 @@
 package dev.daybreak.model;
 
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The issue's definitions of target count and readiness, written out independently of the planner's
@@ -37,11 +36,23 @@ final class ReadyOracle {
       return running >= target;
     }
     if (service.readiness() == Readiness.HEALTHY) {
-      return observed.healthy().equals(Optional.of(true)) && running >= target;
+      return running >= target && observed.health().map(h -> healthy(h, target)).orElse(false);
     }
     return observed.deployments().size() == 1
         && observed.deployments().get(0).rolloutState() == RolloutState.COMPLETED
         && running == observed.desiredCount()
         && observed.desiredCount() >= target;
+  }
+
+  private static boolean healthy(Health health, int target) {
+    if (health instanceof Health.Containers c) {
+      return c.unhealthy() + c.unknown() == 0 && c.healthy() >= target;
+    }
+    for (Health.TargetGroup g : ((Health.TargetGroups) health).groups()) {
+      if (g.unhealthy() + g.other() > 0 || g.healthy() < target) {
+        return false;
+      }
+    }
+    return true;
   }
 }

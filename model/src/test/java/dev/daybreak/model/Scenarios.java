@@ -257,14 +257,25 @@ final class Scenarios {
               0,
               bits(gene, 16 + 4 * k, 2)));
     }
-    int health = bits(gene, 22, 2) % 3;
-    Optional<Boolean> healthy = health == 0 ? Optional.empty() : Optional.of(health == 1);
+    int signal = bits(gene, 22, 2) % 3;
+    Optional<Health> health =
+        signal == 0
+            ? Optional.empty()
+            : Optional.of(
+                new Health.TargetGroups(
+                    List.of(
+                        new Health.TargetGroup(
+                            "arn:tg/" + ecsService,
+                            signal == 1 ? running : 0,
+                            signal == 1 ? 0 : running,
+                            0,
+                            List.of()))));
     List<ServiceEvent> events =
         bits(gene, 24, 1) == 0
             ? List.of()
             : List.of(new ServiceEvent("ev", T0, "(service " + ecsService + ") event"));
     return Optional.of(
-        new ObservedService(ecsService, status, desired, running, 0, deployments, events, healthy));
+        new ObservedService(ecsService, status, desired, running, 0, deployments, events, health));
   }
 
   /**

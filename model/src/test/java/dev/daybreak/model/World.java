@@ -38,7 +38,15 @@ final class World {
         List.of(
             new Deployment("ecs-svc/" + ecsService, "PRIMARY", rollout, desired, running, 0, 0)),
         List.of(),
-        Optional.of(running == desired));
+        Optional.of(
+            new Health.TargetGroups(
+                List.of(
+                    new Health.TargetGroup(
+                        "arn:tg/" + ecsService,
+                        running == desired ? running : 0,
+                        0,
+                        running == desired ? 0 : running,
+                        List.of())))));
   }
 
   /** A service in the given status with no tasks (ECS reports MISSING ones with zero counts). */

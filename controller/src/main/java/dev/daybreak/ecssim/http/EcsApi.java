@@ -10,7 +10,8 @@ import dev.daybreak.ecssim.ServiceView;
 /**
  * ECS's operations over awsJson1_1: reads each operation's request members, calls the simulator,
  * writes the response members. Request members that the simulator does not model (networking,
- * placement, load balancers, capacity providers, ...) are accepted and have no effect.
+ * placement, capacity providers, ...) are accepted and have no effect; CreateService's {@code
+ * loadBalancers} are kept and their target groups track the service's tasks.
  */
 final class EcsApi {
 
@@ -65,7 +66,8 @@ final class EcsApi {
                                 "desiredCount is required for the REPLICA scheduling strategy.")),
                 breaker.bool("enable"),
                 breaker.bool("rollback"),
-                r.tags("tags"));
+                r.tags("tags"),
+                r.loadBalancers("loadBalancers"));
         yield service(sim.createService(caller, r.string("cluster"), spec));
       }
       case DeleteService ->

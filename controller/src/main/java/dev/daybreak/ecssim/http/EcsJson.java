@@ -38,7 +38,15 @@ final class EcsJson {
     n.put("serviceArn", s.serviceArn());
     n.put("serviceName", s.serviceName());
     n.put("clusterArn", s.clusterArn());
-    n.putArray("loadBalancers");
+    ArrayNode loadBalancers = n.putArray("loadBalancers");
+    s.loadBalancers()
+        .forEach(
+            lb ->
+                loadBalancers
+                    .addObject()
+                    .put("targetGroupArn", lb.targetGroupArn())
+                    .put("containerName", lb.containerName())
+                    .put("containerPort", lb.containerPort()));
     n.putArray("serviceRegistries");
     n.put("status", s.status());
     n.put("desiredCount", s.desiredCount());
@@ -100,7 +108,15 @@ final class EcsJson {
 
   static ObjectNode task(TaskView t) {
     ObjectNode n = object();
-    n.putArray("attachments");
+    String attachmentId = "eni-attach-" + t.taskArn().substring(t.taskArn().lastIndexOf('/') + 1);
+    ObjectNode eni = n.putArray("attachments").addObject();
+    eni.put("id", attachmentId);
+    eni.put("type", "ElasticNetworkInterface");
+    eni.put("status", "STOPPED".equals(t.lastStatus()) ? "DELETED" : "ATTACHED");
+    eni.putArray("details")
+        .addObject()
+        .put("name", "privateIPv4Address")
+        .put("value", t.privateIp());
     n.putArray("attributes");
     n.put("availabilityZone", t.clusterArn().split(":")[3] + "a");
     n.put("clusterArn", t.clusterArn());
@@ -116,15 +132,19 @@ final class EcsJson {
     t.exitCode().ifPresent(code -> container.put("exitCode", code));
     t.containerReason().ifPresent(reason -> container.put("reason", reason));
     container.putArray("networkBindings");
-    container.putArray("networkInterfaces");
-    container.put("healthStatus", "UNKNOWN");
+    container
+        .putArray("networkInterfaces")
+        .addObject()
+        .put("attachmentId", attachmentId)
+        .put("privateIpv4Address", t.privateIp());
+    container.put("healthStatus", t.healthStatus());
     container.put("cpu", "0");
     n.put("cpu", "256");
     timestamp(n, "createdAt", t.createdAt());
     n.put("desiredStatus", t.desiredStatus());
     n.put("enableExecuteCommand", false);
     n.put("group", t.group());
-    n.put("healthStatus", "UNKNOWN");
+    n.put("healthStatus", t.healthStatus());
     n.put("lastStatus", t.lastStatus());
     n.put("launchType", "FARGATE");
     n.put("memory", "512");

@@ -12,9 +12,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The simulator on HTTP, on the loopback interface only: ECS's awsJson1_1 protocol at {@code POST
- * /} (so the AWS SDKs and the AWS CLI work against it with any credentials), and inspection and
- * fault injection under {@code /_sim/}.
+ * The simulator on HTTP, on the loopback interface only: ECS's awsJson1_1 protocol and Elastic Load
+ * Balancing v2's Query protocol at {@code POST /} (told apart by {@link AwsRouter}; the AWS SDKs
+ * and the AWS CLI work against it with any credentials), and inspection and fault injection under
+ * {@code /_sim/}.
  */
 public final class EcsSimServer implements AutoCloseable {
 
@@ -65,7 +66,7 @@ public final class EcsSimServer implements AutoCloseable {
             });
     server.setExecutor(executor);
     TargetRouter router = new TargetRouter(new AwsJsonHandler(sim, new EcsApi(sim)));
-    server.createContext("/", router);
+    server.createContext("/", new AwsRouter(router, new ElbQueryHandler(sim)));
     server.createContext("/_sim/", new InspectionHandler(sim));
     server.start();
     return new EcsSimServer(server, executor, router);

@@ -21,6 +21,8 @@ import java.io.InputStream;
  *   <li>{@code GET /_sim/faults}, {@code POST /_sim/faults}: the injected faults (see {@link
  *       FaultsJson}); a POST replaces them all.
  *   <li>{@code GET /_sim/time}: the simulation time.
+ *   <li>{@code /_sim/target-health}, {@code /_sim/health-checks}, {@code /_sim/health-faults}:
+ *       target health and container health checks (see {@link HealthInspection}).
  * </ul>
  */
 final class InspectionHandler implements HttpHandler {
@@ -28,9 +30,11 @@ final class InspectionHandler implements HttpHandler {
   private static final String JSON = "application/json";
 
   private final EcsSimulator sim;
+  private final HealthInspection health;
 
   InspectionHandler(EcsSimulator sim) {
     this.sim = sim;
+    this.health = new HealthInspection(sim);
   }
 
   @Override
@@ -52,6 +56,10 @@ final class InspectionHandler implements HttpHandler {
         case "GET /_sim/faults" ->
             Exchanges.send(exchange, 200, JSON, FaultsJson.write(sim.faults()));
         case "POST /_sim/faults" -> postFaults(exchange);
+        case "GET /_sim/target-health" -> health.targetHealth(exchange);
+        case "GET /_sim/health-faults" -> health.healthFaults(exchange);
+        case "POST /_sim/health-faults" -> health.postHealthFaults(exchange);
+        case "POST /_sim/health-checks" -> health.postHealthChecks(exchange);
         case "GET /_sim/time" ->
             Exchanges.send(exchange, 200, JSON, EcsJson.object().put("now", sim.now().toString()));
         default ->
@@ -64,7 +72,8 @@ final class InspectionHandler implements HttpHandler {
                         "message",
                         "no such endpoint: "
                             + route
-                            + "; try GET /_sim/calls, /_sim/services, /_sim/faults, /_sim/time"));
+                            + "; try GET /_sim/calls, /_sim/services, /_sim/faults, /_sim/time,"
+                            + " /_sim/target-health, /_sim/health-faults"));
       }
     }
   }

@@ -2,6 +2,7 @@ package dev.daybreak.ecssim.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.daybreak.ecssim.EcsError;
+import dev.daybreak.ecssim.LoadBalancer;
 import dev.daybreak.ecssim.Tag;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,6 +92,42 @@ final class RequestReader {
         throw wrongType(field, "a list of {key, value}");
       }
       out.add(new Tag(key.asText(), item.path("value").asText("")));
+    }
+    return out;
+  }
+
+  /**
+   * ECS's {@code loadBalancers}: for an Application or Network Load Balancer each entry names a
+   * targetGroupArn, a containerName and a containerPort (InvalidParameterException otherwise, as
+   * ECS answers).
+   */
+  List<LoadBalancer> loadBalancers(String field) {
+    Optional<JsonNode> v = member(field);
+    if (v.isEmpty()) {
+      return List.of();
+    }
+    if (!v.get().isArray()) {
+      throw wrongType(field, "a list of {targetGroupArn, containerName, containerPort}");
+    }
+    List<LoadBalancer> out = new ArrayList<>();
+    for (JsonNode item : v.get()) {
+      JsonNode arn = item.get("targetGroupArn");
+      JsonNode container = item.get("containerName");
+      JsonNode port = item.get("containerPort");
+      if (arn == null
+          || !arn.isTextual()
+          || container == null
+          || !container.isTextual()
+          || port == null
+          || !port.isInt()
+          || port.asInt() < 1
+          || port.asInt() > 65_535) {
+        throw new BadRequest(
+            EcsError.InvalidParameterException,
+            "loadBalancers: each load balancer of an Application or Network Load Balancer needs"
+                + " a targetGroupArn, a containerName and a containerPort (1 to 65535).");
+      }
+      out.add(new LoadBalancer(arn.asText(), container.asText(), port.asInt()));
     }
     return out;
   }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.daybreak.ecs.EcsClients;
 import dev.daybreak.ecs.EcsEndpoint;
+import dev.daybreak.ecs.ElbClients;
 import dev.daybreak.ecs.GatewaySettings;
 import dev.daybreak.ecs.SdkEcsGateway;
 import dev.daybreak.ecssim.EcsSimulator;
@@ -61,6 +62,7 @@ final class EcsSimFixture implements AutoCloseable {
     SdkEcsGateway gateway =
         new SdkEcsGateway(
             EcsClients.create(EcsEndpoint.simulator(endpoint()), EcsClients.APP_ID),
+            ElbClients.create(EcsEndpoint.simulator(endpoint()), EcsClients.APP_ID),
             settings,
             Clock.systemUTC(),
             Sleeper.system());

@@ -1145,6 +1145,14 @@ final class Simulation {
     }
 
     @Override
+    public Map<String, ObservedService> observe(
+        String cluster, Collection<String> ecsServices, Set<String> withHealth) {
+      Map<String, ObservedService> observed = delegate.observe(cluster, ecsServices, withHealth);
+      replica.reached(Replica.Point.AFTER_OBSERVE);
+      return observed;
+    }
+
+    @Override
     public void scale(String cluster, String ecsService, int desiredCount) {
       if (scaleCalls++ == crashAtScaleCall) {
         throw new ControllerCrash();

@@ -1,0 +1,83 @@
+package dev.daybreak.model;
+
+import static dev.daybreak.model.Seed.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PlannerHealthTest {
+
+  private static final Duration TIMEOUT = Duration.ofMinutes(5);
+  private static final String GROUP =
+      "arn:aws:elasticloadbalancing:us-east-1:000000000000:targetgroup/b/0123456789abcdef";
+
+  /** The seed with b ready when its target group's targets are healthy. */
+  private static EnvironmentSpec spec() {
+    return Seed.specWith(Seed.service("b", Replicas.fixed(3), Readiness.HEALTHY, TIMEOUT, "a"));
+  }
+
+  /** a is up; the planner scaled b to 3 at T0 and is waiting for it. */
+  private static PlanLoop waitingForB() {
+    PlanLoop loop = new PlanLoop(spec(), Seed.awake(), World.asleep(spec()).set("a", 1, 1));
+    assertThat(loop.pass().actions()).containsExactly(new ScaleAction("b", "b", 3, 1));
+    return loop;
+  }
+
+  private static ObservedService bWithTargets(int healthy, int unhealthy, int other) {
+    return World.active("b", 3, 3)
+        .withHealth(
+            new Health.TargetGroups(
+                List.of(
+                    new Health.TargetGroup(
+                        GROUP,
+                        healthy,
+                        unhealthy,
+                        other,
+                        unhealthy > 0 ? List.of("Target.ResponseCodeMismatch") : List.of()))));
+  }
+
+  @Test
+  void plan_healthyServiceRunningButTargetsInitial_doesNotScaleItsDependents() {
+    PlanLoop loop = waitingForB();
+    loop.world.put(bWithTargets(0, 0, 3));
+
+    Plan plan = loop.after(Duration.ofSeconds(30)).pass();
+
+    assertThat(plan.actions()).as("c, d, e wait for b's targets").isEmpty();
+    assertThat(plan.status().phase()).isEqualTo(Phase.WAKING);
+  }
+
+  @Test
+  void plan_healthyServiceWithAllTargetsHealthy_scalesItsDependents() {
+    PlanLoop loop = waitingForB();
+    loop.world.put(bWithTargets(3, 0, 0));
+
+    Plan plan = loop.after(Duration.ofSeconds(30)).pass();
+
+    assertThat(plan.actions()).extracting(ScaleAction::service).containsExactly("c", "d", "e");
+  }
+
+  @Test
+  void plan_unhealthyTargetPastTimeout_isDegradedNamingTheTargetGroupAndUnhealthyCount() {
+    PlanLoop loop = waitingForB();
+    loop.world.put(bWithTargets(2, 1, 0));
+
+    Plan plan = loop.after(TIMEOUT).pass();
+
+    assertThat(plan.status().phase()).isEqualTo(Phase.DEGRADED);
+    assertThat(plan.actions()).as("c, d, e wait for b").isEmpty();
+    Condition degraded = plan.status().condition(Conditions.DEGRADED).orElseThrow();
+    assertThat(degraded.reason()).isEqualTo(Conditions.REASON_SERVICE_TIMED_OUT);
+    assertThat(degraded.message())
+        .startsWith(
+            "service 'b' is not ready (healthy) within its 5m timeout since it was scaled to 3 at "
+                + T0)
+        .contains(
+            "target group "
+                + GROUP
+                + ": 1 unhealthy (Target.ResponseCodeMismatch), 2 healthy, 0 not yet checked or"
+                + " draining, of 3 running task(s)");
+  }
+}
