@@ -13,17 +13,18 @@ import java.util.regex.Pattern;
  * Credential=KEY/DATE/REGION/SERVICE/aws4_request} in the {@code Authorization} header) or, for an
  * unsigned call, by the content type (the Query protocol is form-encoded, awsJson1_1 is {@code
  * application/x-amz-json-1.1}). Elastic Load Balancing v2 ({@code elasticloadbalancing}) goes to
- * {@link ElbQueryHandler}; everything else to ECS's awsJson1_1 handler.
+ * {@link ElbQueryHandler}; everything else to the awsJson1_1 handler (ECS, or another awsJson
+ * service by its target prefix).
  */
 final class AwsRouter implements HttpHandler {
 
   private static final Pattern SCOPE =
       Pattern.compile("Credential=[^/,\\s]+/\\d{8}/[^/,\\s]+/([^/,\\s]+)/aws4_request");
 
-  private final AwsJsonHandler ecs;
+  private final HttpHandler ecs;
   private final ElbQueryHandler elb;
 
-  AwsRouter(AwsJsonHandler ecs, ElbQueryHandler elb) {
+  AwsRouter(HttpHandler ecs, ElbQueryHandler elb) {
     this.ecs = ecs;
     this.elb = elb;
   }
