@@ -12,6 +12,7 @@ import dev.daybreak.reconcile.EnvironmentReconciler;
 import dev.daybreak.runtime.Backends;
 import dev.daybreak.runtime.ControllerModule;
 import dev.daybreak.runtime.ProductionBackends;
+import dev.daybreak.slack.SecretSource;
 import dev.daybreak.slack.SecretSources;
 import dev.daybreak.store.StoredStatus;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -73,15 +74,17 @@ final class ReconcileCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     ClusterAllowlist allowed = clusters.allowlist(store.region());
     StoreOptions.Opened opened = store.open(context, err);
+    SecretSource slackSecrets = SecretSources.fromSystem();
     try (Backends backends =
-        new ProductionBackends(
-            opened.store(),
-            opened,
-            ecs.endpoint(store.region()),
-            slack.settings(),
-            SecretSources.fromSystem(),
-            new SimpleMeterRegistry())) {
-      Backends acting = dryRun.acting(backends, out);
+            new ProductionBackends(
+                opened.store(),
+                opened,
+                ecs.endpoint(store.region()),
+                slack.settings(),
+                slackSecrets,
+                new SimpleMeterRegistry());
+        DryRunOptions.Closing dryRunOwn = dryRun.closing()) {
+      Backends acting = dryRun.acting(backends, slack.settings(), slackSecrets, out);
       List<String> names =
           environment == null ? backends.store().environments() : List.of(environment);
       if (environment != null && backends.store().spec(environment).isEmpty()) {

@@ -184,18 +184,22 @@ final class RunCommand implements Callable<Integer> {
                 slack.settings(),
                 slackSecrets,
                 meters);
+        DryRunOptions.Closing dryRunOwn = dryRun.closing();
         ShardLeases leases =
             new ShardLeases(
-                TableLeaseStore.on(dryRun.acting(backends, out).store()),
+                TableLeaseStore.on(
+                    dryRun.acting(backends, slack.settings(), slackSecrets, out).store()),
                 backends.clock(),
                 leaseSettings);
-        Controlled controlled = Controlled.of(dryRun.acting(backends, out), settings, leases);
+        Controlled controlled =
+            Controlled.of(
+                dryRun.acting(backends, slack.settings(), slackSecrets, out), settings, leases);
         AutoCloseable http =
             http(
                 out,
                 meters,
                 leases,
-                dryRun.acting(backends, out).store(),
+                dryRun.acting(backends, slack.settings(), slackSecrets, out).store(),
                 controlled.controller(),
                 settings.clusters(),
                 links(backends, slackSecrets));
@@ -204,7 +208,7 @@ final class RunCommand implements Callable<Integer> {
                 ? () -> {}
                 : chatOps.socketMode(
                     spec,
-                    dryRun.acting(backends, out).store(),
+                    dryRun.acting(backends, slack.settings(), slackSecrets, out).store(),
                     controlled.controller()::trigger,
                     settings.clusters(),
                     context,

@@ -3,12 +3,15 @@ package dev.daybreak.dryrun;
 import dev.daybreak.ecs.EcsGateway;
 import dev.daybreak.runtime.Backends;
 import dev.daybreak.slack.Notifier;
+import dev.daybreak.slack.SlackNotifier;
 import dev.daybreak.store.DryRunStateStore;
 import dev.daybreak.store.StateStore;
 import dev.daybreak.time.Scheduler;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,8 +19,9 @@ import org.slf4j.LoggerFactory;
  * A controller's backends for a dry run ({@code run --dry-run}, {@code reconcile --once
  * --dry-run}): reads go to the real store and ECS; writes go nowhere. ECS calls become {@link
  * WouldBeCalls}; store writes (status, leases, audit, threads) are kept in memory by a {@link
- * DryRunStateStore}, so the loop progresses in its head; transitions are announced as lines, never
- * to Slack. It needs only read permissions.
+ * DryRunStateStore}, so the loop progresses in its head; transitions and would-be calls are
+ * announced as lines and, when Slack is configured, in Slack marked as a dry run ({@link
+ * DryRunNotifier}). It needs only read permissions.
  */
 public final class DryRunBackends implements Backends {
 
@@ -30,17 +34,29 @@ public final class DryRunBackends implements Backends {
   private final DryRunNotifier notifier;
 
   /**
-   * @param real what is read (its notifier is not used)
-   * @param announcer where would-be calls and the transitions concluded in the head are announced
+   * @param real what is read (its notifier is not used: it records threads in the real store)
+   * @param announcer where would-be calls and the transitions concluded in the head are printed
+   * @param slack given the dry run's store, the Slack notifier that announces them too (recording
+   *     its threads in that store), if Slack is configured; closed with these backends
    */
-  public DryRunBackends(Backends real, Consumer<String> announcer) {
+  public DryRunBackends(
+      Backends real,
+      Consumer<String> announcer,
+      Function<StateStore, Optional<SlackNotifier>> slack) {
     this.real = real;
     this.store =
         DryRunStateStore.over(
             real.store(), real.clock(), key -> LOG.debug("dry run: kept in memory: {}", key));
-    this.calls = new WouldBeCalls(store, real.clock(), announcer);
+    this.notifier = new DryRunNotifier(announcer, slack.apply(store));
+    this.calls =
+        new WouldBeCalls(
+            store,
+            real.clock(),
+            call -> {
+              announcer.accept(call.line());
+              notifier.called(call);
+            });
     this.ecs = new DryRunEcsGateway(real.ecs(), calls);
-    this.notifier = new DryRunNotifier(announcer);
   }
 
   /** The calls not made. */
@@ -78,7 +94,12 @@ public final class DryRunBackends implements Backends {
     return real.meters();
   }
 
-  /** Leaves the real backends open: whoever made them closes them. */
+  /**
+   * Delivers the dry run's pending Slack messages and stops its notifier; leaves the real backends
+   * open (whoever made them closes them, after this).
+   */
   @Override
-  public void close() {}
+  public void close() {
+    notifier.close();
+  }
 }

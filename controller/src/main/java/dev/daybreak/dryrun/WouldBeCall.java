@@ -39,9 +39,16 @@ public record WouldBeCall(
    * done, so c, d wait for b here)}.
    */
   public String line() {
+    return environment.map(e -> "[" + e + "] ").orElse("[cluster " + cluster + "] ") + sentence();
+  }
+
+  /**
+   * The line without whose call it is, for the environment's own Slack thread, e.g. {@code would
+   * scale b to 3: a is ready (dry run: not done, ...)}.
+   */
+  public String sentence() {
     String verb = desiredCount == 0 ? "stop" : "wake";
-    return environment.map(e -> "[" + e + "] ").orElse("[cluster " + cluster + "] ")
-        + "would scale "
+    return "would scale "
         + ecsService
         + " to "
         + desiredCount

@@ -35,7 +35,7 @@ public final class WouldBeCalls {
 
   private final StateStore store;
   private final Clock clock;
-  private final Consumer<String> announcer;
+  private final Consumer<WouldBeCall> announcer;
   private final Map<String, Announced> announced = new HashMap<>();
   private final Map<String, String> owners = new ConcurrentHashMap<>();
   private final List<WouldBeCall> calls = new ArrayList<>();
@@ -44,9 +44,9 @@ public final class WouldBeCalls {
   /**
    * @param store the dry run's store: what the pass that plans a call has just written (its status)
    *     explains the call
-   * @param announcer where each call's line goes besides the log (the command's output)
+   * @param announcer told each call announced, besides the log (the command's output, Slack)
    */
-  public WouldBeCalls(StateStore store, Clock clock, Consumer<String> announcer) {
+  public WouldBeCalls(StateStore store, Clock clock, Consumer<WouldBeCall> announcer) {
     this.store = store;
     this.clock = clock;
     this.announcer = announcer;
@@ -70,7 +70,7 @@ public final class WouldBeCalls {
       calls.add(call);
     }
     LOG.info("{}", call.line());
-    announcer.accept(call.line());
+    announcer.accept(call);
   }
 
   /** Every call announced, oldest first. */

@@ -35,4 +35,22 @@ public final class Notifiers {
         "Slack notifications via {} (token from {})", settings.apiUrl(), secrets.description());
     return SlackNotifier.create(settings, token.get(), store, clock, scheduler);
   }
+
+  /**
+   * A {@link SlackNotifier#marked marked} Slack notifier when {@code secrets} holds a bot token,
+   * else empty (silently: {@link #create} has already said where notifications go).
+   *
+   * @throws IllegalStateException when a token is configured but malformed or unreadable
+   */
+  public static Optional<SlackNotifier> marked(
+      String marker,
+      SlackSettings settings,
+      SecretSource secrets,
+      StateStore store,
+      Clock clock,
+      Scheduler scheduler) {
+    return secrets
+        .botToken()
+        .map(token -> SlackNotifier.marked(marker, settings, token, store, clock, scheduler));
+  }
 }

@@ -37,8 +37,18 @@ final class SlackBlocks {
 
   /** The operation's message: title, progress, who asked, every service, conditions. */
   static SlackMessage message(Announcement a) {
+    return message(a, Optional.empty());
+  }
+
+  /**
+   * The operation's message, its header and text prefixed with {@code marker} when there is one
+   * (e.g. {@code [dry run]}). A marked message mentions nobody and offers no buttons: it reports
+   * what did not happen, so it pages no one and invites no action on it.
+   */
+  static SlackMessage message(Announcement a, Optional<String> marker) {
     List<LayoutBlock> blocks = new ArrayList<>();
-    String title = emoji(a.status().phase()) + " " + MessageText.title(a);
+    String prefix = marker.map(m -> m + " ").orElse("");
+    String title = prefix + emoji(a.status().phase()) + " " + MessageText.title(a);
     blocks.add(header(h -> h.text(plainText(truncate(title, MAX_HEADER), true))));
 
     StringBuilder summary =
@@ -47,7 +57,7 @@ final class SlackBlocks {
             .append(escape(MessageText.progress(a)))
             .append("*\n")
             .append(escape(MessageText.requested(a)));
-    if (a.status().phase() == Phase.DEGRADED) {
+    if (a.status().phase() == Phase.DEGRADED && marker.isEmpty()) {
       mentions(a).ifPresent(m -> summary.append('\n').append(m));
     }
     blocks.add(section(s -> s.text(markdownText(truncate(summary.toString(), MAX_SECTION_TEXT)))));
@@ -73,11 +83,14 @@ final class SlackBlocks {
             List.of(
                 markdownText(
                     truncate("daybreak · operation `" + escape(a.operationId()) + "`", 2000)))));
-    blocks.add(SlackButtons.actionsFor(a.environment()));
+    if (marker.isEmpty()) {
+      blocks.add(SlackButtons.actionsFor(a.environment()));
+    }
 
     String text =
         escape(
-            MessageText.title(a)
+            prefix
+                + MessageText.title(a)
                 + " — "
                 + MessageText.progress(a)
                 + " — "
@@ -87,15 +100,27 @@ final class SlackBlocks {
 
   /** A thread reply for one transition. */
   static SlackMessage reply(Transition t, Announcement a) {
+    return reply(t, a, Optional.empty());
+  }
+
+  /** A thread reply for one transition, prefixed with {@code marker}, which mentions nobody. */
+  static SlackMessage reply(Transition t, Announcement a, Optional<String> marker) {
     StringBuilder text =
         new StringBuilder()
+            .append(marker.map(m -> escape(m) + " ").orElse(""))
             .append(emoji(t.kind()))
             .append(' ')
             .append(escape(MessageText.transition(t, a)));
-    if (t.kind() == TransitionKind.DEGRADED) {
+    if (t.kind() == TransitionKind.DEGRADED && marker.isEmpty()) {
       mentions(a).ifPresent(m -> text.append(' ').append(m));
     }
     return new SlackMessage(truncate(text.toString(), MAX_SECTION_TEXT), List.of());
+  }
+
+  /** A thread reply of plain text (e.g. a call a dry run did not make), prefixed with marker. */
+  static SlackMessage note(String line, Optional<String> marker) {
+    String text = marker.map(m -> m + " ").orElse("") + line;
+    return new SlackMessage(truncate(escape(text), MAX_SECTION_TEXT), List.of());
   }
 
   private static String service(ServiceReport s) {

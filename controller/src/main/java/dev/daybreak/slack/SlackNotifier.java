@@ -4,11 +4,13 @@ import dev.daybreak.model.TransitionKind;
 import dev.daybreak.store.StateStore;
 import dev.daybreak.time.Scheduler;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,12 +31,18 @@ public final class SlackNotifier implements Notifier {
   private final SlackSettings settings;
   private final ChatMethods api;
   private final Outbox outbox;
+  private final Optional<String> marker;
   private final Set<String> warnedWithoutChannel = ConcurrentHashMap.newKeySet();
 
-  SlackNotifier(SlackSettings settings, ChatMethods api, Outbox outbox) {
+  /**
+   * @param marker what every message and reply begins with (e.g. {@code [dry run]}); a marked
+   *     message mentions nobody and has no buttons
+   */
+  SlackNotifier(SlackSettings settings, ChatMethods api, Outbox outbox, Optional<String> marker) {
     this.settings = settings;
     this.api = api;
     this.outbox = outbox;
+    this.marker = marker;
   }
 
   /**
@@ -47,15 +55,52 @@ public final class SlackNotifier implements Notifier {
    */
   public static SlackNotifier create(
       SlackSettings settings, BotToken token, StateStore store, Clock clock, Scheduler scheduler) {
+    return create(settings, token, store, clock, scheduler, Optional.empty());
+  }
+
+  /**
+   * A notifier as {@link #create} makes, whose every message and thread reply begins with {@code
+   * marker} (a dry run's {@code [dry run]}), mentions nobody and offers no buttons.
+   */
+  public static SlackNotifier marked(
+      String marker,
+      SlackSettings settings,
+      BotToken token,
+      StateStore store,
+      Clock clock,
+      Scheduler scheduler) {
+    if (marker.isBlank()) {
+      throw new IllegalArgumentException("a Slack message marker must not be blank");
+    }
+    return create(settings, token, store, clock, scheduler, Optional.of(marker));
+  }
+
+  private static SlackNotifier create(
+      SlackSettings settings,
+      BotToken token,
+      StateStore store,
+      Clock clock,
+      Scheduler scheduler,
+      Optional<String> marker) {
     Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(token, "token");
     Objects.requireNonNull(store, "store");
     SlackWebApi api = new SlackWebApi(settings, token);
-    return new SlackNotifier(settings, api, new Outbox(api, store, settings, clock, scheduler));
+    return new SlackNotifier(
+        settings, api, new Outbox(api, store, settings, clock, scheduler), marker);
   }
 
   @Override
   public void announce(Announcement a) {
+    announce(a, List.of());
+  }
+
+  /**
+   * Announces one pass as {@link #announce(Announcement)} does, with {@code notes} as thread
+   * replies of plain text after the transitions' (a dry run's would-be calls). Notes are news: like
+   * transitions, they may start the operation's message.
+   */
+  public void announce(Announcement a, List<String> notes) {
     try {
       Optional<String> channel = a.notifications().slackChannel().or(settings::defaultChannel);
       if (channel.isEmpty()) {
@@ -70,15 +115,16 @@ public final class SlackNotifier implements Notifier {
       List<SlackMessage> replies =
           a.transitions().stream()
               .filter(t -> !NO_REPLY.contains(t.kind()))
-              .map(t -> SlackBlocks.reply(t, a))
-              .toList();
+              .map(t -> SlackBlocks.reply(t, a, marker))
+              .collect(Collectors.toCollection(ArrayList::new));
+      notes.forEach(n -> replies.add(SlackBlocks.note(n, marker)));
       outbox.submit(
           a.environment(),
           a.operationId(),
           a.operation().startedAt(),
           channel.get(),
-          !a.transitions().isEmpty(),
-          SlackBlocks.message(a),
+          !a.transitions().isEmpty() || !notes.isEmpty(),
+          SlackBlocks.message(a, marker),
           replies);
     } catch (RuntimeException e) {
       LOG.error("Could not queue the Slack notification for environment {}", a.environment(), e);

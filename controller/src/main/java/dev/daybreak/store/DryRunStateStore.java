@@ -1,6 +1,7 @@
 package dev.daybreak.store;
 
 import java.time.Clock;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -9,7 +10,9 @@ import java.util.function.Consumer;
  * through the same store logic and the same conditions as a real one, against the items as the dry
  * run sees them, and is kept in memory, so the controller's status evolves in its head. A real item
  * someone changes meanwhile replaces what the dry run had written over it. Its shard leases are its
- * own, in memory only: it neither waits for nor takes the real controller's.
+ * own, in memory only: it neither waits for nor takes the real controller's. So are its Slack
+ * thread records: a dry run's notifier never finds the thread of the real controller's message for
+ * the same operation, so it posts its own message rather than editing or replying to the real one.
  */
 public final class DryRunStateStore extends TableStateStore {
 
@@ -26,7 +29,9 @@ public final class DryRunStateStore extends TableStateStore {
   public static DryRunStateStore over(StateStore real, Clock clock, Consumer<String> onWrite) {
     if (real instanceof TableStateStore table) {
       return new DryRunStateStore(
-          new DryRunTable(table.table(), DryRunStateStore::ownPartition, onWrite), clock);
+          new DryRunTable(
+              table.table(), DryRunStateStore::ownPartition, Set.of(Items.THREAD), onWrite),
+          clock);
     }
     throw new IllegalArgumentException(
         "a dry run reads a DynamoDB or in-memory store; found " + real.getClass().getName());

@@ -21,8 +21,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * <p>Someone else may write the real item meanwhile (a person editing the desired item, the real
  * controller writing a status): a remembered write stands only while the real item is still the one
  * it was made over, so the dry run never hides a change made in the real table. Some partitions are
- * its own (the shard leases): those it neither reads from nor writes to the real table, so a dry
- * run never waits for, nor takes, a lease the real controller holds.
+ * its own (the shard leases), and some items in every partition (the Slack thread records): those
+ * it neither reads from nor writes to the real table, so a dry run never waits for, nor takes, a
+ * lease the real controller holds, and never finds (and so never edits) a Slack message the real
+ * controller posted.
  */
 final class DryRunTable implements Table {
 
@@ -32,6 +34,7 @@ final class DryRunTable implements Table {
 
   private final Table real;
   private final Predicate<String> ownPartition;
+  private final Set<String> ownSortKeys;
   private final Consumer<String> onWrite;
   private final Object lock = new Object();
   private final Map<String, TreeMap<String, Written>> written = new TreeMap<>();
@@ -39,11 +42,18 @@ final class DryRunTable implements Table {
   /**
    * @param real the table to read
    * @param ownPartition whether a partition key is the dry run's own, never read from {@code real}
+   * @param ownSortKeys sort keys whose items are the dry run's own in every partition, never read
+   *     from {@code real}
    * @param onWrite told the key ({@code pk/sk}) of every write kept in memory instead
    */
-  DryRunTable(Table real, Predicate<String> ownPartition, Consumer<String> onWrite) {
+  DryRunTable(
+      Table real,
+      Predicate<String> ownPartition,
+      Set<String> ownSortKeys,
+      Consumer<String> onWrite) {
     this.real = real;
     this.ownPartition = ownPartition;
+    this.ownSortKeys = Set.copyOf(ownSortKeys);
     this.onWrite = onWrite;
   }
 
@@ -89,6 +99,9 @@ final class DryRunTable implements Table {
     synchronized (lock) {
       for (Map<String, AttributeValue> item : found) {
         String sk = item.get(Items.SK).s();
+        if (ownSortKeys.contains(sk)) {
+          continue;
+        }
         current(pk, sk, Optional.of(item)).ifPresent(i -> merged.put(sk, i));
       }
       written.getOrDefault(pk, new TreeMap<>()).entrySet().stream()
@@ -108,7 +121,7 @@ final class DryRunTable implements Table {
       for (Map<String, AttributeValue> item : found) {
         String pk = item.get(Items.PK).s();
         String sk = item.get(Items.SK).s();
-        if (ownPartition.test(pk)) {
+        if (own(pk, sk)) {
           continue;
         }
         current(pk, sk, Optional.of(item)).ifPresent(i -> merged.put(pk + "\u0000" + sk, i));
@@ -128,7 +141,12 @@ final class DryRunTable implements Table {
   }
 
   private Optional<Map<String, AttributeValue>> realGet(String pk, String sk) {
-    return ownPartition.test(pk) ? Optional.empty() : real.get(pk, sk);
+    return own(pk, sk) ? Optional.empty() : real.get(pk, sk);
+  }
+
+  /** Whether the item is the dry run's own: never read from the real table. */
+  private boolean own(String pk, String sk) {
+    return ownPartition.test(pk) || ownSortKeys.contains(sk);
   }
 
   /**

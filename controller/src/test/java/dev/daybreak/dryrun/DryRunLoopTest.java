@@ -89,10 +89,13 @@ class DryRunLoopTest {
     real.applySpec(Manifests.parse("seed.yaml", SEED).get(0));
     real.writeDesired("seed", DesiredState.of(State.AWAKE, "alice", "try it", T0), 0, Via.CLI);
     dry = DryRunStateStore.over(real, clock, key -> {});
-    calls = new WouldBeCalls(dry, clock, lines::add);
+    calls = new WouldBeCalls(dry, clock, call -> lines.add(call.line()));
     reconciler =
         new EnvironmentReconciler(
-            dry, new DryRunEcsGateway(ecs, calls), new DryRunNotifier(lines::add), clock);
+            dry,
+            new DryRunEcsGateway(ecs, calls),
+            new DryRunNotifier(lines::add, Optional.empty()),
+            clock);
   }
 
   @AfterEach

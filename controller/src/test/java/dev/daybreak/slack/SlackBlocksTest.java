@@ -6,6 +6,7 @@ import static dev.daybreak.slack.Fixtures.transition;
 import static dev.daybreak.slack.Fixtures.wake;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.slack.api.model.block.ActionsBlock;
 import com.slack.api.model.block.HeaderBlock;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.SectionBlock;
@@ -107,6 +108,38 @@ class SlackBlocksTest {
     assertThat(SlackBlocks.reply(a.transitions().get(0), a).text())
         .isEqualTo(
             ":warning: b timed out — b: failedTasks 4, last event: (none) <@U1> <!subteam^S2>");
+  }
+
+  @Test
+  void markedMessage_degraded_beginsWithTheMarker_mentionsNobody_andOffersNoButtons() {
+    Announcement a =
+        wake(
+            "seed",
+            Phase.DEGRADED,
+            1,
+            List.of(transition(TransitionKind.DEGRADED, 1, "b timed out", "b")),
+            new NotifySpec(Optional.empty(), List.of("U1", "S2")),
+            List.of(),
+            service("b", 1, false, 3, 0, 4, Optional.empty()));
+    Optional<String> marker = Optional.of("[dry run]");
+
+    SlackMessage m = SlackBlocks.message(a, marker);
+    SlackMessage reply = SlackBlocks.reply(a.transitions().get(0), a, marker);
+    SlackMessage note = SlackBlocks.note("would scale b to 3: a is ready", marker);
+
+    assertThat(m.blocks().get(0))
+        .isInstanceOfSatisfying(
+            HeaderBlock.class,
+            h ->
+                assertThat(h.getText().getText())
+                    .isEqualTo("[dry run] :warning: seed is degraded (wake)"));
+    assertThat(m.text()).startsWith("[dry run] seed is degraded (wake)");
+    assertThat(m.blocks()).noneMatch(b -> b instanceof ActionsBlock);
+    assertThat(SlackBlocks.message(a).blocks()).anyMatch(b -> b instanceof ActionsBlock);
+    assertThat(m.blocks().toString()).doesNotContain("<@U1>").doesNotContain("subteam");
+    assertThat(reply.text())
+        .isEqualTo("[dry run] :warning: b timed out — b: failedTasks 4, last event: (none)");
+    assertThat(note.text()).isEqualTo("[dry run] would scale b to 3: a is ready");
   }
 
   @Test

@@ -90,4 +90,21 @@ class DryRunStateStoreTest {
     assertThat(dryLeases.read(0)).contains(mine);
     assertThat(realLeases.read(0)).contains(held);
   }
+
+  @Test
+  void slackThreads_areTheDryRunsOwn_theRealControllersIsNeitherFoundNorReplaced() {
+    seed();
+    NotificationThread realThread =
+        new NotificationThread("seed", "seed/wake/" + T0, T0, "C0REAL", "1700000000.000100", T0);
+    assertThat(real.recordNotificationThread(realThread)).isTrue();
+
+    assertThat(dry.notificationThread("seed")).as("the real controller's thread").isEmpty();
+    NotificationThread dryThread =
+        new NotificationThread("seed", "seed/wake/" + T0, T0, "C0REAL", "1700000009.000900", T0);
+    assertThat(dry.recordNotificationThread(dryThread)).isTrue();
+
+    assertThat(dry.notificationThread("seed")).contains(dryThread);
+    assertThat(real.notificationThread("seed")).contains(realThread);
+    assertThat(kept).contains("env#seed/thread");
+  }
 }

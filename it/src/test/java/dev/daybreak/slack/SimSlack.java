@@ -78,7 +78,11 @@ public final class SimSlack implements Notifier {
       SlackSettings settings, Api api, StateStore store, Clock clock, Scheduler scheduler) {
     this.api = api;
     this.notifier =
-        new SlackNotifier(settings, api, new Outbox(api, store, settings, clock, scheduler, true));
+        new SlackNotifier(
+            settings,
+            api,
+            new Outbox(api, store, settings, clock, scheduler, true),
+            Optional.empty());
   }
 
   /**
