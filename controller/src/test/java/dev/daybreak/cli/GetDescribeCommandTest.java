@@ -83,6 +83,24 @@ final class GetDescribeCommandTest {
   }
 
   @Test
+  void describeEnv_handEditWithOnlyState_auditSaysWhatWasDefaulted() throws Exception {
+    cli.store.updateDesiredByHand("qa", Map.of("state", AttributeValue.fromS("awake")), Set.of());
+    cli.memory("sleep", "qa", "--as", "bob");
+
+    assertThat(cli.memory("describe", "env", "qa").out())
+        .contains("dynamodb (defaulted requestedBy, reason, requestedAt)");
+    JsonNode audit =
+        new ObjectMapper()
+            .readTree(cli.memory("describe", "env", "qa", "-o", "json").out())
+            .path("audit");
+    assertThat(audit.get(1).path("who").asText()).isEqualTo("dynamodb (hand edit)");
+    assertThat(audit.get(1).path("via").asText()).isEqualTo("dynamodb");
+    assertThat(audit.get(1).path("defaulted").toString())
+        .isEqualTo("[\"requestedBy\",\"reason\",\"requestedAt\"]");
+    assertThat(audit.get(0).path("defaulted")).isEmpty();
+  }
+
+  @Test
   void getEnvs_json_isAListScriptsCanRead() throws Exception {
     cli.memory("wake", "seed", "--services", "b", "--as", "alice");
     cli.store.writeStatus("seed", StatusFixtures.waking(2), 0);
