@@ -161,7 +161,10 @@ final class DescribeCommand implements Callable<Integer> {
       table.row(
           Times.show(entry.at(), zone),
           entry.who(),
-          entry.via().wireName(),
+          entry.via().wireName()
+              + (entry.defaulted().isEmpty()
+                  ? ""
+                  : " (defaulted " + String.join(", ", entry.defaulted()) + ")"),
           entry.from().map(Enum::name).orElse("-"),
           entry.to().name(),
           entry.until().map(u -> Times.show(u, zone)).orElse("-"),

@@ -1,8 +1,11 @@
 package dev.daybreak.cli;
 
 import dev.daybreak.manifests.Calendars;
+import dev.daybreak.model.Conditions;
 import dev.daybreak.model.DependencyGraph;
 import dev.daybreak.model.Durations;
+import dev.daybreak.model.EnvironmentStatus;
+import dev.daybreak.model.InvalidDesired;
 import dev.daybreak.model.State;
 import dev.daybreak.store.DesiredRead;
 import dev.daybreak.store.StateStore;
@@ -29,6 +32,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Lists environments: NAME, PHASE, DESIRED, TIER, UNTIL, NEXT, AGE.",
+      "PHASE is DesiredStateInvalid while the desired item cannot be used (describe says why).",
       "NEXT is the next change the controller makes by itself (a schedule edge, or an override"
           + " ending) and what it does, in the environment's schedule time zone."
     },
@@ -98,7 +102,7 @@ final class GetCommand implements Callable<Integer> {
       for (StoredEnvironment e : environments) {
         table.row(
             e.name(),
-            e.status().map(st -> st.status().phase().displayName()).orElse("-"),
+            e.status().map(st -> phase(st.status())).orElse("-"),
             desired(e.desired()),
             tier(e),
             until(e.desired(), now, context.zone()),
@@ -108,6 +112,16 @@ final class GetCommand implements Callable<Integer> {
       table.print(out, "");
       return ExitCodes.OK;
     }
+  }
+
+  /**
+   * The phase, or, as kubectl shows a pod's reason in place of its phase, {@code
+   * DesiredStateInvalid} while the desired item cannot be used ({@code describe} says why).
+   */
+  private static String phase(EnvironmentStatus status) {
+    return InvalidDesired.isInvalid(status)
+        ? Conditions.DESIRED_STATE_INVALID
+        : status.phase().displayName();
   }
 
   private static String desired(DesiredRead read) {

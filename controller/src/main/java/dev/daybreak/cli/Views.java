@@ -122,6 +122,8 @@ final class Views {
       node.put("to", entry.to().name());
       node.put("until", entry.until().map(Object::toString).orElse(null));
       node.put("reason", entry.reason());
+      ArrayNode defaulted = node.putArray("defaulted");
+      entry.defaulted().forEach(defaulted::add);
     }
     return array;
   }

@@ -10,6 +10,7 @@ import dev.daybreak.model.DependencyGraph;
 import dev.daybreak.model.DesiredState;
 import dev.daybreak.model.EnvironmentSpec;
 import dev.daybreak.model.EnvironmentStatus;
+import dev.daybreak.model.InvalidDesired;
 import dev.daybreak.model.ObservedService;
 import dev.daybreak.model.Phase;
 import dev.daybreak.model.Plan;
@@ -264,6 +265,10 @@ public final class EnvironmentReconciler implements Reconciler {
       return clusterNotAllowed(stored, now);
     }
     reportedCluster.remove(stored.name());
+    if (stored.desired() instanceof DesiredRead.Invalid invalid) {
+      return desiredInvalid(stored, invalid, now);
+    }
+    reportedInvalid.remove(stored.name());
     Optional<Resolution> resolution = resolve(stored, now);
     if (resolution.isEmpty()) {
       return Result.done();
@@ -419,6 +424,40 @@ public final class EnvironmentReconciler implements Reconciler {
             Map.of()));
   }
 
+  /**
+   * An environment whose desired item cannot be used: nothing is observed or scaled, and the status
+   * gets the {@code DesiredStateInvalid} condition {@link InvalidDesired} decides (what is wrong,
+   * what would be valid, how to fix it), announced once per problem: a later pass that finds the
+   * same problem writes and announces nothing.
+   */
+  private Result desiredInvalid(
+      StoredEnvironment stored, DesiredRead.Invalid invalid, Instant now) {
+    EnvironmentSpec spec = stored.spec().spec();
+    if (!invalid.reason().equals(reportedInvalid.put(spec.name(), invalid.reason()))) {
+      LOG.warn("desired item is invalid and is not acted on: {}", invalid.reason());
+    }
+    StoredStatus previous =
+        stored.status().orElse(new StoredStatus(EnvironmentStatus.initial(), 0));
+    Plan plan =
+        InvalidDesired.plan(
+            spec.name(),
+            invalid.attribute(),
+            invalid.explained(spec.name()),
+            previous.status(),
+            now);
+    EnvironmentStatus status = plan.status().withObservedGeneration(stored.spec().generation());
+    if (!status.equals(previous.status()) && writeStatus(spec.name(), status, previous).isEmpty()) {
+      return Result.done();
+    }
+    metrics.phase(spec.name(), status.phase());
+    if (!plan.transitions().isEmpty()) {
+      notifier.announce(
+          Announcement.ofInvalidDesired(
+              spec, new Plan(plan.actions(), status, plan.transitions(), plan.requeueAfter())));
+    }
+    return Result.requeueAfter(plan.requeueAfter());
+  }
+
   /** {@code condition}, keeping the previous one's transition time when its status is the same. */
   private static Condition carried(Condition condition, EnvironmentStatus previous) {
     return previous
@@ -539,18 +578,11 @@ public final class EnvironmentReconciler implements Reconciler {
 
   /**
    * The effective desired state to drive toward: an active manual change, else the schedule, else
-   * the stored state; empty when there is none or the stored item is malformed.
+   * the stored state; empty when there is none.
    */
   private Optional<Resolution> resolve(StoredEnvironment stored, Instant now) {
     String name = stored.name();
     DesiredRead read = stored.desired();
-    if (read instanceof DesiredRead.Invalid invalid) {
-      if (!invalid.reason().equals(reportedInvalid.put(name, invalid.reason()))) {
-        LOG.warn("desired item is invalid and is not acted on: {}", invalid.reason());
-      }
-      return Optional.empty();
-    }
-    reportedInvalid.remove(name);
     Optional<Schedule> schedule = schedule(stored);
     if (read instanceof DesiredRead.Valid valid) {
       StoredDesired current = valid.stored();

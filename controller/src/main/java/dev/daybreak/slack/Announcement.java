@@ -1,5 +1,7 @@
 package dev.daybreak.slack;
 
+import dev.daybreak.model.Condition;
+import dev.daybreak.model.Conditions;
 import dev.daybreak.model.DesiredState;
 import dev.daybreak.model.EnvironmentSpec;
 import dev.daybreak.model.EnvironmentStatus;
@@ -8,7 +10,9 @@ import dev.daybreak.model.ObservedService;
 import dev.daybreak.model.Plan;
 import dev.daybreak.model.ServiceReadiness;
 import dev.daybreak.model.ServiceSpec;
+import dev.daybreak.model.State;
 import dev.daybreak.model.Transition;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -71,6 +75,34 @@ public record Announcement(
         operation,
         desired.requestedBy(),
         desired.reason(),
+        plan.transitions(),
+        status,
+        services,
+        spec.notifications());
+  }
+
+  /**
+   * The announcement of a pass over a desired item that cannot be used: a message of its own (its
+   * operation began when the item became unusable), showing the condition, with the services as the
+   * last pass that could act left them. Who asked is unknown: the item names nobody usable.
+   */
+  public static Announcement ofInvalidDesired(EnvironmentSpec spec, Plan plan) {
+    EnvironmentStatus status = plan.status();
+    Instant since =
+        status
+            .condition(Conditions.DESIRED_STATE_INVALID)
+            .map(Condition::lastTransitionTime)
+            .orElseThrow(
+                () -> new IllegalArgumentException("the status has no DesiredStateInvalid"));
+    List<ServiceReport> services =
+        spec.services().stream()
+            .map(s -> report(s, status.services().get(s.name()), null))
+            .toList();
+    return new Announcement(
+        spec.name(),
+        new Operation(status.target().orElse(State.ASLEEP), since),
+        "a hand edit in DynamoDB",
+        "",
         plan.transitions(),
         status,
         services,

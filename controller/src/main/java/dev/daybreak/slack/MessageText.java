@@ -1,5 +1,6 @@
 package dev.daybreak.slack;
 
+import dev.daybreak.model.InvalidDesired;
 import dev.daybreak.model.Phase;
 import dev.daybreak.model.ServiceEvent;
 import dev.daybreak.model.Transition;
@@ -17,6 +18,9 @@ final class MessageText {
   /** e.g. {@code Waking seed}, {@code seed is awake}. */
   static String title(Announcement a) {
     String env = a.environment();
+    if (InvalidDesired.isInvalid(a.status())) {
+      return env + ": the desired item cannot be used";
+    }
     return switch (a.status().phase()) {
       case WAKING -> "Waking " + env;
       case AWAKE -> env + " is awake";
@@ -99,6 +103,7 @@ final class MessageText {
       case DEGRADED -> "DEGRADED";
       case RECOVERED -> "recovered";
       case DRIFT_CORRECTED -> "drift corrected";
+      case DESIRED_STATE_INVALID -> "DESIRED STATE INVALID";
     };
   }
 

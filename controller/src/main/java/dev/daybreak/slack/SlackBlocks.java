@@ -10,6 +10,7 @@ import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import com.slack.api.model.block.ContextBlockElement;
 import com.slack.api.model.block.LayoutBlock;
 import dev.daybreak.model.Condition;
+import dev.daybreak.model.InvalidDesired;
 import dev.daybreak.model.Phase;
 import dev.daybreak.model.ServiceEvent;
 import dev.daybreak.model.Transition;
@@ -48,7 +49,11 @@ final class SlackBlocks {
   static SlackMessage message(Announcement a, Optional<String> marker) {
     List<LayoutBlock> blocks = new ArrayList<>();
     String prefix = marker.map(m -> m + " ").orElse("");
-    String title = prefix + emoji(a.status().phase()) + " " + MessageText.title(a);
+    String title =
+        prefix
+            + (InvalidDesired.isInvalid(a.status()) ? ":warning:" : emoji(a.status().phase()))
+            + " "
+            + MessageText.title(a);
     blocks.add(header(h -> h.text(plainText(truncate(title, MAX_HEADER), true))));
 
     StringBuilder summary =
@@ -194,6 +199,7 @@ final class SlackBlocks {
       case DEGRADED -> ":warning:";
       case RECOVERED -> ":white_check_mark:";
       case DRIFT_CORRECTED -> ":wrench:";
+      case DESIRED_STATE_INVALID -> ":warning:";
     };
   }
 

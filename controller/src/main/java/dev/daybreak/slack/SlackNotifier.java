@@ -24,9 +24,15 @@ public final class SlackNotifier implements Notifier {
 
   private static final Logger LOG = LoggerFactory.getLogger(SlackNotifier.class);
 
-  /** Transitions the message itself announces; every other kind also gets a thread reply. */
+  /**
+   * Transitions the message itself announces; every other kind also gets a thread reply. An
+   * unusable desired item gets a message of its own that shows the problem: one message, no reply.
+   */
   private static final Set<TransitionKind> NO_REPLY =
-      Set.of(TransitionKind.WAKE_STARTED, TransitionKind.SLEEP_STARTED);
+      Set.of(
+          TransitionKind.WAKE_STARTED,
+          TransitionKind.SLEEP_STARTED,
+          TransitionKind.DESIRED_STATE_INVALID);
 
   private final SlackSettings settings;
   private final ChatMethods api;

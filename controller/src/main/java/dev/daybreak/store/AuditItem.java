@@ -2,14 +2,16 @@ package dev.daybreak.store;
 
 import dev.daybreak.model.State;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * An audit item ({@code pk=env#<name>, sk=audit#<time>#v<version>}): {@code who}, {@code when},
- * {@code from}, {@code to}, {@code until}, {@code reason}, {@code via}, and the desired item's
- * {@code version} it records.
+ * {@code from}, {@code to}, {@code until}, {@code reason}, {@code via}, the desired item's {@code
+ * version} it records, and for a hand edit that left attributes out, {@code defaulted} (a list of
+ * their names).
  *
  * <p>The sort key is a function of the desired value it records (the time daybreak accepted it and
  * its version), so writing it twice writes the same item: that is what makes the audit write
@@ -25,6 +27,7 @@ final class AuditItem {
   static final String REASON = "reason";
   static final String VIA = "via";
   static final String VERSION = "version";
+  static final String DEFAULTED = "defaulted";
 
   /** An audit entry and the version of the desired value it records. */
   record Record(AuditEntry entry, long version) {}
@@ -49,6 +52,9 @@ final class AuditItem {
     set.put(REASON, Items.s(entry.reason()));
     set.put(VIA, Items.s(entry.via().wireName()));
     set.put(VERSION, Items.n(record.version()));
+    if (!entry.defaulted().isEmpty()) {
+      set.put(DEFAULTED, AttributeValue.fromL(entry.defaulted().stream().map(Items::s).toList()));
+    }
     return set;
   }
 
@@ -68,10 +74,23 @@ final class AuditItem {
               Items.optionalString(item, FROM).flatMap(AuditItem::state),
               to.get(),
               Items.optionalString(item, UNTIL).flatMap(Items::parseInstant),
-              Items.optionalString(item, REASON).orElse("")));
+              Items.optionalString(item, REASON).orElse(""),
+              defaulted(item)));
     } catch (Items.InvalidAttributeException e) {
       return Optional.empty();
     }
+  }
+
+  /** The attributes the entry says were defaulted; what is not a list of strings reads as none. */
+  private static List<String> defaulted(Map<String, AttributeValue> item) {
+    AttributeValue value = item.get(DEFAULTED);
+    if (value == null || value.type() != AttributeValue.Type.L) {
+      return List.of();
+    }
+    return value.l().stream()
+        .filter(v -> v.type() == AttributeValue.Type.S)
+        .map(AttributeValue::s)
+        .toList();
   }
 
   private static Optional<State> state(String name) {

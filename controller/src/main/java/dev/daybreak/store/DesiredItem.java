@@ -18,11 +18,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * The desired item ({@code pk=env#<name>, sk=desired}): reading it tolerantly (it may have been
  * edited by hand with any DynamoDB client) and writing it with daybreak's bookkeeping.
  *
- * <p>People write {@code state}, {@code until}, {@code services}, {@code requestedBy}, {@code
- * reason}, {@code requestedAt} and {@code pinned} (BOOL, absent means false). daybreak also keeps
- * {@code version} (the optimistic lock), {@code fingerprint} (to notice hand edits), {@code via}
- * and {@code changedAt} (how and when daybreak accepted the current value; the audit entry of that
- * value is keyed by them).
+ * <p>People write {@code state} (the only attribute they must write), {@code until}, {@code
+ * services}, {@code requestedBy}, {@code reason}, {@code requestedAt} and {@code pinned} (BOOL,
+ * absent means false). daybreak also keeps {@code version} (the optimistic lock), {@code
+ * fingerprint} (to notice hand edits), {@code via} and {@code changedAt} (how and when daybreak
+ * accepted the current value; the audit entry of that value is keyed by them).
  */
 final class DesiredItem {
 
@@ -58,8 +58,19 @@ final class DesiredItem {
 
   private DesiredItem() {}
 
-  /** Reads an item as found; never throws for a malformed one. */
-  static DesiredRead read(Optional<Map<String, AttributeValue>> item) {
+  /** Who a hand edit that names nobody was requested by. */
+  static final String HAND_EDIT = "dynamodb (hand edit)";
+
+  /**
+   * Reads an item as found; never throws for a malformed one. Only {@code state} is required:
+   * {@code requestedBy} defaults to {@link #HAND_EDIT}, {@code reason} to empty and {@code
+   * requestedAt} to {@code seenAt} (the time of this read; daybreak stores it when it adopts the
+   * edit, so it then stays). An item with a defaulted attribute is a hand edit: daybreak never
+   * writes one.
+   *
+   * @param seenAt when the item is read
+   */
+  static DesiredRead read(Optional<Map<String, AttributeValue>> item, Instant seenAt) {
     if (item.isEmpty()) {
       return new DesiredRead.Absent();
     }
@@ -68,52 +79,100 @@ final class DesiredItem {
     try {
       version = Items.optionalCount(attributes, VERSION).orElse(0L);
     } catch (Items.InvalidAttributeException e) {
-      return new DesiredRead.Invalid(e.getMessage() + "; it is daybreak's write counter", 0);
+      return new DesiredRead.Invalid(
+          e.getMessage() + "; it is daybreak's write counter", 0, e.attribute());
     }
     try {
-      DesiredState desired = parse(attributes);
+      List<String> defaulted = new ArrayList<>();
+      DesiredState desired = parse(attributes, seenAt, defaulted);
       boolean pinned = Items.optionalBool(attributes, PINNED);
       boolean handEdited =
-          !Items.optionalString(attributes, FINGERPRINT)
-              .map(Fingerprint.of(desired, version, pinned)::equals)
-              .orElse(false);
+          !defaulted.isEmpty()
+              || !Items.optionalString(attributes, FINGERPRINT)
+                  .map(Fingerprint.of(desired, version, pinned)::equals)
+                  .orElse(false);
       Optional<Instant> acceptedAt =
           handEdited
               ? Optional.empty()
               : Items.optionalString(attributes, CHANGED_AT).flatMap(Items::parseInstant);
       return new DesiredRead.Valid(
-          new StoredDesired(desired, version, pinned, acceptedAt), handEdited);
+          new StoredDesired(desired, version, pinned, acceptedAt), handEdited, defaulted);
     } catch (Items.InvalidAttributeException e) {
-      return new DesiredRead.Invalid(e.getMessage(), version);
+      return new DesiredRead.Invalid(e.getMessage(), version, e.attribute());
     }
   }
 
   /** The version of an item as found: 0 when absent or unreadable (what a writer must expect). */
   static long versionOf(Optional<Map<String, AttributeValue>> item) {
-    DesiredRead read = read(item);
+    DesiredRead read = read(item, Instant.EPOCH);
     if (read instanceof DesiredRead.Valid valid) {
       return valid.stored().version();
     }
     return read instanceof DesiredRead.Invalid invalid ? invalid.version() : 0;
   }
 
-  private static DesiredState parse(Map<String, AttributeValue> item) {
-    String stateText = Items.requiredString(item, STATE, VALID_STATES + " (S)");
-    State state;
-    try {
-      state = State.valueOf(stateText);
-    } catch (IllegalArgumentException e) {
-      throw new Items.InvalidAttributeException(
-          STATE, "is " + Items.quoted(stateText) + "; expected " + VALID_STATES);
+  /**
+   * Whether a fresh read of the item holds the value {@code seen} was read as: the same, or the
+   * same but for a {@code requestedAt} each read defaults to its own time.
+   */
+  static boolean holds(DesiredRead.Valid now, StoredDesired seen) {
+    StoredDesired found = now.stored();
+    if (now.defaulted().contains(REQUESTED_AT)) {
+      DesiredState d = found.desired();
+      found =
+          new StoredDesired(
+              new DesiredState(
+                  d.state(),
+                  d.until(),
+                  d.services(),
+                  d.requestedBy(),
+                  d.reason(),
+                  seen.desired().requestedAt()),
+              found.version(),
+              found.pinned(),
+              found.acceptedAt());
     }
+    return found.equals(seen);
+  }
+
+  private static DesiredState parse(
+      Map<String, AttributeValue> item, Instant seenAt, List<String> defaulted) {
+    String stateText = Items.requiredString(item, STATE, VALID_STATES + " (S)");
+    State state =
+        State.parse(stateText)
+            .orElseThrow(
+                () ->
+                    new Items.InvalidAttributeException(
+                        STATE,
+                        "is "
+                            + Items.quoted(stateText)
+                            + "; expected "
+                            + VALID_STATES
+                            + " (in any case; blanks around it are ignored)"));
     Optional<Instant> until = until(item);
+    Optional<String> requestedBy =
+        Items.optionalString(item, REQUESTED_BY).filter(by -> !by.isBlank());
+    if (requestedBy.isEmpty()) {
+      defaulted.add(REQUESTED_BY);
+    }
+    Optional<String> reason = Items.optionalString(item, REASON);
+    if (reason.isEmpty()) {
+      defaulted.add(REASON);
+    }
+    Instant requestedAt;
+    if (Items.optionalString(item, REQUESTED_AT).filter(at -> !at.isBlank()).isPresent()) {
+      requestedAt = Items.requiredInstant(item, REQUESTED_AT);
+    } else {
+      requestedAt = seenAt;
+      defaulted.add(REQUESTED_AT);
+    }
     return new DesiredState(
         state,
         until,
         services(item),
-        Items.requiredString(item, REQUESTED_BY, "a string (S) naming who asked"),
-        Items.optionalString(item, REASON).orElse(""),
-        Items.requiredInstant(item, REQUESTED_AT));
+        requestedBy.orElse(HAND_EDIT),
+        reason.orElse(""),
+        requestedAt);
   }
 
   /** {@code until} may be absent, NULL or empty (no expiry), or an ISO-8601 instant. */
@@ -215,7 +274,7 @@ final class DesiredItem {
    * crash between the desired write and its audit write); empty unless daybreak stamped the item.
    */
   static Optional<AuditItem.Record> auditOf(Map<String, AttributeValue> item) {
-    DesiredRead read = read(Optional.of(item));
+    DesiredRead read = read(Optional.of(item), Instant.EPOCH);
     if (!(read instanceof DesiredRead.Valid valid) || valid.handEdited()) {
       return Optional.empty();
     }

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -42,13 +43,46 @@ final class Items {
 
   /**
    * {@code 'value'}, or its first {@link #QUOTED_MAX} characters and its length when longer, so
-   * that a huge hand-edited value does not flood the logs every pass.
+   * that a huge hand-edited value does not flood the logs every pass. The value is made safe to
+   * show in a terminal and in Slack: characters that do not show (controls such as ESC, zero-width
+   * and bidirectional formatting, separators other than the space) are spelled {@code [U+XXXX]},
+   * and a backtick, which would end a Slack code span, is shown as a look-alike ({@code ˋ}).
+   * Slack's own markup characters ({@code & < >}) are escaped where the text is sent to Slack.
    */
   static String quoted(String value) {
-    if (value.length() <= QUOTED_MAX) {
-      return "'" + value + "'";
+    int length = value.codePointCount(0, value.length());
+    StringBuilder out = new StringBuilder("'");
+    int shown = 0;
+    for (int i = 0; i < value.length() && shown < QUOTED_MAX; shown++) {
+      int cp = value.codePointAt(i);
+      i += Character.charCount(cp);
+      if (cp == '`') {
+        out.append('\u02cb');
+      } else if (invisible(cp)) {
+        out.append(String.format(Locale.ROOT, "[U+%04X]", cp));
+      } else {
+        out.appendCodePoint(cp);
+      }
     }
-    return "'" + value.substring(0, QUOTED_MAX) + "...' (" + value.length() + " characters)";
+    if (length <= QUOTED_MAX) {
+      return out.append('\'').toString();
+    }
+    return out.append("...' (").append(length).append(" characters)").toString();
+  }
+
+  private static boolean invisible(int cp) {
+    return switch (Character.getType(cp)) {
+      case Character.CONTROL,
+          Character.FORMAT,
+          Character.LINE_SEPARATOR,
+          Character.PARAGRAPH_SEPARATOR,
+          Character.PRIVATE_USE,
+          Character.SURROGATE,
+          Character.UNASSIGNED ->
+          true;
+      case Character.SPACE_SEPARATOR -> cp != ' ';
+      default -> false;
+    };
   }
 
   static String pk(String environment) {
@@ -179,8 +213,16 @@ final class Items {
   static final class InvalidAttributeException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    private final String attribute;
+
     InvalidAttributeException(String attribute, String problem) {
       super("attribute '" + attribute + "' " + problem);
+      this.attribute = attribute;
+    }
+
+    /** The attribute at fault. */
+    String attribute() {
+      return attribute;
     }
   }
 }

@@ -138,7 +138,7 @@ abstract sealed class TableStateStore implements StateStore
             spec.spec(),
             spec.createdAt(),
             spec.appliedAt(),
-            DesiredItem.read(Optional.ofNullable(bySortKey.get(Items.DESIRED))),
+            DesiredItem.read(Optional.ofNullable(bySortKey.get(Items.DESIRED)), clock.instant()),
             Optional.ofNullable(bySortKey.get(Items.STATUS))
                 .map(item -> StatusItem.read(environment, item))));
   }
@@ -153,14 +153,16 @@ abstract sealed class TableStateStore implements StateStore
 
   @Override
   public final DesiredRead desired(String environment) {
-    return DesiredItem.read(table.get(Items.pk(requireName(environment)), Items.DESIRED));
+    return DesiredItem.read(
+        table.get(Items.pk(requireName(environment)), Items.DESIRED), clock.instant());
   }
 
   @Override
   public final Map<String, DesiredRead> allDesired() {
     Map<String, DesiredRead> all = new TreeMap<>();
+    Instant now = clock.instant();
     for (Map<String, AttributeValue> item : table.scanSortKeys(Set.of(Items.DESIRED))) {
-      all.put(Items.environmentOf(item), DesiredItem.read(Optional.of(item)));
+      all.put(Items.environmentOf(item), DesiredItem.read(Optional.of(item), now));
     }
     return Collections.unmodifiableMap(all);
   }
@@ -169,12 +171,13 @@ abstract sealed class TableStateStore implements StateStore
   public final DesiredScan scanDesired() {
     List<String> environments = new ArrayList<>();
     Map<String, DesiredRead> desired = new HashMap<>();
+    Instant now = clock.instant();
     for (Map<String, AttributeValue> item : table.scanSortKeys(Set.of(Items.SPEC, Items.DESIRED))) {
       String environment = Items.environmentOf(item);
       if (Items.SPEC.equals(item.get(Items.SK).s())) {
         environments.add(environment);
       } else {
-        desired.put(environment, DesiredItem.read(Optional.of(item)));
+        desired.put(environment, DesiredItem.read(Optional.of(item), now));
       }
     }
     return new DesiredScan(environments, desired);
@@ -198,10 +201,10 @@ abstract sealed class TableStateStore implements StateStore
               + expectedVersion
               + ": someone else changed it; nothing was written, read it again and retry");
     }
-    DesiredRead read = DesiredItem.read(current);
+    DesiredRead read = DesiredItem.read(current, clock.instant());
     Optional<State> from = Optional.empty();
     if (read instanceof DesiredRead.Valid valid && valid.handEdited()) {
-      Adopted adopted = adopt(environment, current, valid.stored());
+      Adopted adopted = adopt(environment, current, valid.stored(), valid.defaulted());
       current = Optional.of(adopted.item());
       version = adopted.stored().version();
       from = Optional.of(adopted.stored().desired().state());
@@ -242,21 +245,29 @@ abstract sealed class TableStateStore implements StateStore
     Objects.requireNonNull(seen, "seen");
     Optional<Map<String, AttributeValue>> current =
         table.get(Items.pk(requireName(environment)), Items.DESIRED);
-    DesiredRead read = DesiredItem.read(current);
-    if (!(read instanceof DesiredRead.Valid valid) || !valid.stored().equals(seen)) {
+    DesiredRead read = DesiredItem.read(current, clock.instant());
+    if (!(read instanceof DesiredRead.Valid valid) || !DesiredItem.holds(valid, seen)) {
       throw changedMeanwhile(environment);
     }
     if (!valid.handEdited()) {
       return seen;
     }
-    return adopt(environment, current, seen).stored();
+    return adopt(environment, current, seen, valid.defaulted()).stored();
   }
 
   /** A hand-edited item stamped by daybreak, and the item as it now is. */
   private record Adopted(StoredDesired stored, Map<String, AttributeValue> item) {}
 
+  /**
+   * Stamps a hand edit with daybreak's bookkeeping, storing the value as {@code seen} read it
+   * (defaults included, so a defaulted {@code requestedAt} stays the time it was first seen), and
+   * audits it with {@code via=dynamodb} and what was defaulted.
+   */
   private Adopted adopt(
-      String environment, Optional<Map<String, AttributeValue>> current, StoredDesired seen) {
+      String environment,
+      Optional<Map<String, AttributeValue>> current,
+      StoredDesired seen,
+      List<String> defaulted) {
     String pk = Items.pk(environment);
     long next = seen.version() + 1;
     Instant now = clock.instant();
@@ -279,7 +290,8 @@ abstract sealed class TableStateStore implements StateStore
                 lastAuditedState(pk),
                 desired.state(),
                 desired.until(),
-                desired.reason()),
+                desired.reason(),
+                defaulted),
             next),
         true);
     Map<String, AttributeValue> item = new LinkedHashMap<>(current.orElse(Map.of()));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.daybreak.model.InvalidDesired;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -58,6 +59,45 @@ final class GetDescribeCommandTest {
     assertThat(result.out())
         .contains("qa     -       INVALID")
         .contains("AWAKE     -      2026-11-30 22:40 JST (expired)");
+  }
+
+  @Test
+  void getEnvs_desiredItemTheControllerCannotUse_showsDesiredStateInvalidAsPhase_describeWhy() {
+    cli.store.writeStatus(
+        "qa",
+        InvalidDesired.plan(
+                "qa",
+                "state",
+                "attribute 'state' is 'AWAKEN'; expected AWAKE or ASLEEP",
+                StatusFixtures.asleep(),
+                cli.clock.instant())
+            .status(),
+        0);
+    cli.store.updateDesiredByHand("qa", Map.of("state", AttributeValue.fromS("AWAKEN")), Set.of());
+
+    assertThat(cli.memory("get", "envs").out()).contains("qa     DesiredStateInvalid   INVALID");
+    assertThat(cli.memory("describe", "env", "qa").out())
+        .contains("DesiredStateInvalid")
+        .contains("InvalidState")
+        .contains("attribute 'state' is 'AWAKEN'; expected AWAKE or ASLEEP");
+  }
+
+  @Test
+  void describeEnv_handEditWithOnlyState_auditSaysWhatWasDefaulted() throws Exception {
+    cli.store.updateDesiredByHand("qa", Map.of("state", AttributeValue.fromS("awake")), Set.of());
+    cli.memory("sleep", "qa", "--as", "bob");
+
+    assertThat(cli.memory("describe", "env", "qa").out())
+        .contains("dynamodb (defaulted requestedBy, reason, requestedAt)");
+    JsonNode audit =
+        new ObjectMapper()
+            .readTree(cli.memory("describe", "env", "qa", "-o", "json").out())
+            .path("audit");
+    assertThat(audit.get(1).path("who").asText()).isEqualTo("dynamodb (hand edit)");
+    assertThat(audit.get(1).path("via").asText()).isEqualTo("dynamodb");
+    assertThat(audit.get(1).path("defaulted").toString())
+        .isEqualTo("[\"requestedBy\",\"reason\",\"requestedAt\"]");
+    assertThat(audit.get(0).path("defaulted")).isEmpty();
   }
 
   @Test

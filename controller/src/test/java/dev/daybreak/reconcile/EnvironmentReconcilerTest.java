@@ -14,14 +14,20 @@ import dev.daybreak.ecssim.SimSettings;
 import dev.daybreak.ecssim.http.EcsSimServer;
 import dev.daybreak.manifests.Manifest;
 import dev.daybreak.manifests.Manifests;
+import dev.daybreak.model.ConditionStatus;
+import dev.daybreak.model.Conditions;
 import dev.daybreak.model.DesiredState;
 import dev.daybreak.model.EnvironmentStatus;
 import dev.daybreak.model.Phase;
+import dev.daybreak.model.Requeue;
 import dev.daybreak.model.State;
+import dev.daybreak.model.Transition;
+import dev.daybreak.model.TransitionKind;
 import dev.daybreak.queue.Result;
 import dev.daybreak.slack.Announcement;
 import dev.daybreak.slack.Notifier;
 import dev.daybreak.store.AuditEntry;
+import dev.daybreak.store.DesiredRead;
 import dev.daybreak.store.InMemoryStateStore;
 import dev.daybreak.store.StoredStatus;
 import dev.daybreak.store.Via;
@@ -163,16 +169,83 @@ class EnvironmentReconcilerTest {
   }
 
   @Test
-  void reconcile_malformedDesiredItem_actsOnNothing() {
+  void reconcile_malformedDesiredItem_actsOnNothing_andSaysSoInTheStatusAndOneAnnouncement() {
     desire(State.ASLEEP);
     pass();
-    store.updateDesiredByHand("seed", Map.of("state", AttributeValue.fromS("UP")), Set.of());
+    store.updateDesiredByHand("seed", Map.of("state", AttributeValue.fromS("AWAKEN")), Set.of());
     sim.clearCalls();
+    announced.clear();
 
     Result result = pass();
 
-    assertThat(result).isEqualTo(Result.done());
+    assertThat(result).isEqualTo(Result.requeueAfter(Requeue.DRIFT_CHECK));
     assertThat(sim.calls()).isEmpty();
+    EnvironmentStatus status = store.status("seed").orElseThrow().status();
+    assertThat(status.phase()).isEqualTo(Phase.ASLEEP);
+    assertThat(status.condition(Conditions.DESIRED_STATE_INVALID))
+        .hasValueSatisfying(
+            c -> {
+              assertThat(c.status()).isEqualTo(ConditionStatus.TRUE);
+              assertThat(c.reason()).isEqualTo("InvalidState");
+              assertThat(c.message())
+                  .contains("attribute 'state' is 'AWAKEN'; expected AWAKE or ASLEEP")
+                  .contains("`daybreak wake seed`");
+            });
+    assertThat(announced)
+        .singleElement()
+        .satisfies(
+            a ->
+                assertThat(a.transitions())
+                    .extracting(Transition::kind)
+                    .containsExactly(TransitionKind.DESIRED_STATE_INVALID));
+    long version = store.status("seed").orElseThrow().version();
+
+    clock.advance(Duration.ofMinutes(1));
+    pass();
+    pass();
+
+    assertThat(store.status("seed").orElseThrow().version())
+        .as("the same problem again writes nothing")
+        .isEqualTo(version);
+    assertThat(announced).as("and announces nothing").hasSize(1);
+    assertThat(sim.calls()).isEmpty();
+  }
+
+  @Test
+  void reconcile_malformedDesiredItemFixed_clearsTheConditionAndActs() {
+    desire(State.ASLEEP);
+    pass();
+    store.updateDesiredByHand("seed", Map.of("state", AttributeValue.fromS("AWAKEN")), Set.of());
+    pass();
+
+    store.updateDesiredByHand("seed", Map.of("state", AttributeValue.fromS("awake ")), Set.of());
+    runUntil(Phase.AWAKE);
+
+    assertThat(
+            store.status("seed").orElseThrow().status().condition(Conditions.DESIRED_STATE_INVALID))
+        .isEmpty();
+    assertThat(updates()).extracting(c -> c.services().get(0)).contains("a", "b", "c", "d", "e");
+  }
+
+  @Test
+  void reconcile_stateOnlyItemOnANewEnvironment_wakesIt_recordingWhenItWasFirstSeen() {
+    Instant seen = clock.instant();
+    store.updateDesiredByHand("seed", Map.of("state", AttributeValue.fromS("AWAKE")), Set.of());
+
+    runUntil(Phase.AWAKE);
+
+    DesiredRead.Valid read = (DesiredRead.Valid) store.desired("seed");
+    assertThat(read.handEdited()).isFalse();
+    assertThat(read.stored().desired().requestedAt()).isEqualTo(seen);
+    assertThat(read.stored().desired().requestedBy()).isEqualTo("dynamodb (hand edit)");
+    assertThat(store.audit("seed", 10))
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.via()).isEqualTo(Via.DYNAMODB);
+              assertThat(e.at()).isEqualTo(seen);
+              assertThat(e.defaulted()).containsExactly("requestedBy", "reason", "requestedAt");
+            });
   }
 
   @Test

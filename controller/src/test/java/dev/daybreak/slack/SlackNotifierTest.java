@@ -23,8 +23,13 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.daybreak.manifests.Manifests;
+import dev.daybreak.model.EnvironmentSpec;
+import dev.daybreak.model.EnvironmentStatus;
+import dev.daybreak.model.InvalidDesired;
 import dev.daybreak.model.NotifySpec;
 import dev.daybreak.model.Phase;
+import dev.daybreak.model.Plan;
 import dev.daybreak.model.TransitionKind;
 import dev.daybreak.store.InMemoryStateStore;
 import dev.daybreak.store.NotificationThread;
@@ -35,6 +40,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -333,6 +339,46 @@ class SlackNotifierTest {
         .isEqualTo(
             ":warning: b did not become ready within 5m — b: failedTasks 4, last event:"
                 + " (service b) is unable to consistently start tasks successfully. <@U0ONCALL>");
+  }
+
+  @Test
+  void announce_desiredItemInvalid_postsOneMessageNamingTheFix_withMarkupFromTheItemInert() {
+    SlackNotifier notifier = notifier(b -> b.defaultChannel("dev-envs"));
+    EnvironmentSpec spec =
+        Manifests.parse(
+                "shop.yaml",
+                """
+                apiVersion: daybreak.dev/v1
+                kind: Environment
+                metadata: {name: shop}
+                spec:
+                  cluster: dev
+                  services:
+                    - {name: a, replicas: 1}
+                """)
+            .get(0)
+            .spec();
+    String problem =
+        "the desired item of environment 'shop' cannot be used: attribute 'state' is"
+            + " '<!channel> AWAKEN'; expected AWAKE or ASLEEP. Fix it with `daybreak wake shop`";
+    Instant now = Instant.parse("2026-11-30T08:00:00Z");
+    Plan plan = InvalidDesired.plan("shop", "state", problem, EnvironmentStatus.initial(), now);
+    Plan again = InvalidDesired.plan("shop", "state", problem, plan.status(), now.plusSeconds(60));
+
+    notifier.announce(Announcement.ofInvalidDesired(spec, plan));
+    notifier.announce(Announcement.ofInvalidDesired(spec, again));
+    eventually().until(() -> notifier.stats().pending() == 0 && notifier.stats().delivered() == 1);
+
+    assertThat(topLevelPosts()).hasSize(1);
+    assertThat(replies()).isEmpty();
+    assertThat(requests("chat.update")).isEmpty();
+    String visible = visible(topLevelPosts().get(0));
+    assertThat(visible)
+        .contains(":warning: shop: the desired item cannot be used")
+        .contains("DesiredStateInvalid")
+        .contains("`daybreak wake shop`")
+        .contains("&lt;!channel&gt; AWAKEN")
+        .doesNotContain("<!channel>");
   }
 
   @Test

@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -437,14 +438,161 @@ public abstract class StateStoreContract {
             org.assertj.core.groups.Tuple.tuple(Via.CLI, Optional.empty(), State.ASLEEP));
   }
 
+  // --- hand edits with only `state` ------------------------------------------------------
+
+  @Test
+  void handCreatedItem_withOnlyState_readsWithDefaults_asAnUnadoptedHandEdit() {
+    updateDesiredByHand(ENV, Map.of("state", AttributeValue.fromS("AWAKE")), Set.of());
+
+    DesiredRead read = store.desired(ENV);
+
+    assertThat(read)
+        .isInstanceOfSatisfying(
+            DesiredRead.Valid.class,
+            valid -> {
+              assertThat(valid.handEdited()).isTrue();
+              assertThat(valid.defaulted())
+                  .containsExactlyInAnyOrder("requestedBy", "reason", "requestedAt");
+              assertThat(valid.stored().version()).isZero();
+              assertThat(valid.stored().acceptedAt()).isEmpty();
+              DesiredState d = valid.stored().desired();
+              assertThat(d.state()).isEqualTo(State.AWAKE);
+              assertThat(d.requestedBy()).isEqualTo("dynamodb (hand edit)");
+              assertThat(d.reason()).isEmpty();
+              assertThat(d.requestedAt()).isEqualTo(T0);
+              assertThat(d.until()).isEmpty();
+              assertThat(d.services()).isEmpty();
+            });
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"awake ", "Awake", " AWAKE", "\tawake\n"})
+  void handEditedState_inAnyCaseWithBlanksAround_readsAsTheState(String written) {
+    store.writeDesired(ENV, asleep("alice"), 0, Via.CLI);
+
+    updateDesiredByHand(ENV, Map.of("state", AttributeValue.fromS(written)), Set.of());
+
+    assertThat(store.desired(ENV))
+        .isInstanceOfSatisfying(
+            DesiredRead.Valid.class,
+            valid -> {
+              assertThat(valid.handEdited()).isTrue();
+              assertThat(valid.defaulted()).isEmpty();
+              assertThat(valid.stored().desired().state()).isEqualTo(State.AWAKE);
+              assertThat(valid.stored().desired().requestedBy()).isEqualTo("alice");
+            });
+  }
+
+  @Test
+  void handEdit_withBlankRequestedByAndRequestedAt_readsThemAsDefaults() {
+    store.writeDesired(ENV, asleep("alice"), 0, Via.CLI);
+
+    updateDesiredByHand(
+        ENV,
+        Map.of(
+            "state", AttributeValue.fromS("AWAKE"),
+            "requestedBy", AttributeValue.fromS("  "),
+            "requestedAt", AttributeValue.fromS("")),
+        Set.of());
+
+    DesiredRead.Valid valid = (DesiredRead.Valid) store.desired(ENV);
+    assertThat(valid.defaulted()).containsExactlyInAnyOrder("requestedBy", "requestedAt");
+    assertThat(valid.stored().desired().requestedBy()).isEqualTo("dynamodb (hand edit)");
+    assertThat(valid.stored().desired().reason()).isEqualTo("because");
+  }
+
+  @Test
+  void adoptHandEdit_ofAStateOnlyItem_keepsTheTimeItWasFirstSeen_andAuditsTheDefaults() {
+    updateDesiredByHand(ENV, Map.of("state", AttributeValue.fromS("awake ")), Set.of());
+    StoredDesired seen = ((DesiredRead.Valid) store.desired(ENV)).stored();
+    clock.advance(Duration.ofSeconds(3));
+
+    StoredDesired adopted = store.adoptHandEdit(ENV, seen);
+
+    Instant adoptedAt = T0.plusSeconds(3);
+    assertThat(adopted.desired()).isEqualTo(seen.desired());
+    assertThat(adopted.desired().requestedAt()).isEqualTo(T0);
+    assertThat(adopted.version()).isEqualTo(1);
+    assertThat(adopted.acceptedAt()).contains(adoptedAt);
+    clock.advance(Duration.ofHours(5));
+    assertThat(store.desired(ENV))
+        .as("stable on later reads: requestedAt is now stored")
+        .isEqualTo(new DesiredRead.Valid(adopted, false));
+    assertThat(store.audit(ENV, 10))
+        .containsExactly(
+            new AuditEntry(
+                adoptedAt,
+                "dynamodb (hand edit)",
+                Via.DYNAMODB,
+                Optional.empty(),
+                State.AWAKE,
+                Optional.empty(),
+                "",
+                List.of("requestedBy", "reason", "requestedAt")));
+  }
+
+  @Test
+  void adoptHandEdit_ofAStateOnlyItemReadEarlier_holdsDespiteTheDefaultedTime() {
+    store.writeDesired(ENV, asleep("alice"), 0, Via.CLI);
+    updateDesiredByHand(ENV, Map.of("state", AttributeValue.fromS("AWAKE")), Set.of("requestedAt"));
+    StoredDesired seen = ((DesiredRead.Valid) store.desired(ENV)).stored();
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(((DesiredRead.Valid) store.desired(ENV)).stored())
+        .as("each read defaults requestedAt to its own time")
+        .isNotEqualTo(seen);
+
+    StoredDesired adopted = store.adoptHandEdit(ENV, seen);
+
+    assertThat(adopted.desired().requestedAt()).isEqualTo(T0);
+    assertThat(adopted.desired().requestedBy()).isEqualTo("alice");
+    assertThat(store.audit(ENV, 1).get(0).defaulted()).containsExactly("requestedAt");
+  }
+
+  @Test
+  void writeDesired_overAStateOnlyItem_auditsTheHandEditWithItsDefaultsFirst() {
+    updateDesiredByHand(ENV, Map.of("state", AttributeValue.fromS("AWAKE")), Set.of());
+
+    store.writeDesired(ENV, asleep("bob"), 0, Via.CLI);
+
+    assertThat(store.audit(ENV, 10))
+        .extracting(AuditEntry::who, AuditEntry::via, AuditEntry::defaulted)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("bob", Via.CLI, List.of()),
+            org.assertj.core.groups.Tuple.tuple(
+                "dynamodb (hand edit)",
+                Via.DYNAMODB,
+                List.of("requestedBy", "reason", "requestedAt")));
+  }
+
+  @Test
+  void malformedValue_isQuotedCutShort_withCharactersThatDoNotShowSpelledOut() {
+    store.writeDesired(ENV, asleep("alice"), 0, Via.CLI);
+    String hostile = "\u001b[31mAWAKE\u202e`<!channel>`" + "x".repeat(200);
+
+    updateDesiredByHand(ENV, Map.of("state", AttributeValue.fromS(hostile)), Set.of());
+
+    DesiredRead.Invalid invalid = (DesiredRead.Invalid) store.desired(ENV);
+    assertThat(invalid.attribute()).isEqualTo("state");
+    assertThat(invalid.reason())
+        .startsWith("attribute 'state' is '[U+001B][31mAWAKE[U+202E]\u02cb<!channel>\u02cb")
+        .contains("...' (" + hostile.length() + " characters); expected AWAKE or ASLEEP")
+        .doesNotContain("\u001b", "\u202e", "`", "x".repeat(100));
+    assertThat(invalid.explained(ENV))
+        .startsWith(
+            "the desired item of environment 'seed' (pk env#seed, sk desired) cannot be used")
+        .contains(invalid.reason())
+        .contains("correct 'state' with any DynamoDB client")
+        .contains("`daybreak wake seed`");
+  }
+
   // --- malformed items --------------------------------------------------------------------
 
   static Stream<Arguments> malformedItems() {
     return Stream.of(
         Arguments.of(
-            Map.of("state", AttributeValue.fromS("awake")),
+            Map.of("state", AttributeValue.fromS("AWAKEN")),
             Set.of(),
-            "'state' is 'awake'; expected AWAKE or ASLEEP"),
+            "'state' is 'AWAKEN'; expected AWAKE or ASLEEP (in any case"),
         Arguments.of(
             Map.of("state", AttributeValue.fromN("1")),
             Set.of(),
@@ -471,7 +619,9 @@ public abstract class StateStoreContract {
             Set.of(),
             "'requestedAt' is '9am'; expected an ISO-8601 instant"),
         Arguments.of(
-            Map.of(), Set.of("requestedBy"), "'requestedBy' is missing; expected a string (S)"),
+            Map.of("requestedBy", AttributeValue.fromN("7")),
+            Set.of(),
+            "'requestedBy' must be a string (S), found a number (N)"),
         Arguments.of(
             Map.of("pinned", AttributeValue.fromS("yes")),
             Set.of(),
@@ -517,7 +667,8 @@ public abstract class StateStoreContract {
         .isEqualTo(
             new DesiredRead.Invalid(
                 "attribute 'version' must be a number (N), found a string (S); it is daybreak's write counter",
-                0));
+                0,
+                "version"));
 
     StoredDesired written = store.writeDesired(ENV, asleep("bob"), 0, Via.CLI);
 

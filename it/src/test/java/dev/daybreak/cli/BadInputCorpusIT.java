@@ -10,6 +10,8 @@ import dev.daybreak.ecssim.EcsSimulator;
 import dev.daybreak.ecssim.SimEcsGateway;
 import dev.daybreak.ecssim.SimSettings;
 import dev.daybreak.manifests.Manifests;
+import dev.daybreak.model.ConditionStatus;
+import dev.daybreak.model.Conditions;
 import dev.daybreak.model.DesiredState;
 import dev.daybreak.model.State;
 import dev.daybreak.reconcile.EnvironmentReconciler;
@@ -117,8 +119,22 @@ class BadInputCorpusIT {
                                         .isEqualTo(State.AWAKE));
                       } else {
                         assertThat(read).isInstanceOf(DesiredRead.Invalid.class);
-                        assertExpected(file, 1, ((DesiredRead.Invalid) read).reason());
-                        assertThat(cli.store.scanByHand()).isEqualTo(before);
+                        String reason = ((DesiredRead.Invalid) read).reason();
+                        assertExpected(file, 1, reason);
+                        // Only the status changes: it now says why nothing is done.
+                        assertThat(withoutStatus(cli.store.scanByHand()))
+                            .isEqualTo(withoutStatus(before));
+                        assertThat(
+                                cli.store
+                                    .status("bad")
+                                    .orElseThrow()
+                                    .status()
+                                    .condition(Conditions.DESIRED_STATE_INVALID))
+                            .hasValueSatisfying(
+                                c -> {
+                                  assertThat(c.status()).isEqualTo(ConditionStatus.TRUE);
+                                  assertThat(c.message()).contains(reason);
+                                });
                         assertThat(ecs.calls()).noneMatch(c -> c.op().equals("UpdateService"));
                       }
                       assertHealthyStillReconciles(cli);
@@ -171,6 +187,14 @@ class BadInputCorpusIT {
   }
 
   /** The healthy environment's first pass scales its one service up. */
+  /** The items other than environment {@code bad}'s status. */
+  private static List<Map<String, AttributeValue>> withoutStatus(
+      List<Map<String, AttributeValue>> items) {
+    return items.stream()
+        .filter(i -> !(i.get("pk").s().equals("env#bad") && i.get("sk").s().equals("status")))
+        .toList();
+  }
+
   private static void assertHealthyStillReconciles(Cli cli) throws Exception {
     EcsSimulator ecs = simulator(cli);
     new EnvironmentReconciler(

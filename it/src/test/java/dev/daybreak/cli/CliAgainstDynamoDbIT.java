@@ -194,10 +194,14 @@ final class CliAgainstDynamoDbIT {
   }
 
   @Test
-  void theReadmesUpdateItemCommand_wakesTheEnvironment() throws IOException {
+  void theReadmesUpdateItemCommand_changesOnlyTheState_keepingWhoAskedBefore() throws IOException {
     daybreak("init");
-    daybreak("apply", "-f", Fixtures.write(dir, "seed.yaml", Fixtures.SEED).toString());
-    daybreak("sleep", "seed");
+    daybreak(
+        "apply",
+        "-f",
+        Fixtures.write(dir, "shop.yaml", Fixtures.SEED.replace("name: seed", "name: shop"))
+            .toString());
+    daybreak("wake", "shop", "--as", "alice", "--reason", "hotfix");
     Map<String, String> flags = readmeUpdateItem();
     JsonNode key = new ObjectMapper().readTree(flags.get("key"));
     JsonNode names = new ObjectMapper().readTree(flags.get("expression-attribute-names"));
@@ -214,11 +218,12 @@ final class CliAgainstDynamoDbIT {
             .expressionAttributeValues(attributes(values))
             .build());
 
-    DesiredRead read = store().desired("seed");
+    DesiredRead read = store().desired("shop");
     assertThat(read).isInstanceOf(DesiredRead.Valid.class);
     DesiredRead.Valid valid = (DesiredRead.Valid) read;
     assertThat(valid.handEdited()).isTrue();
-    assertThat(valid.stored().desired().state()).isEqualTo(State.AWAKE);
+    assertThat(valid.defaulted()).isEmpty();
+    assertThat(valid.stored().desired().state()).isEqualTo(State.ASLEEP);
     assertThat(valid.stored().desired().requestedBy()).isEqualTo("alice");
     assertThat(valid.stored().desired().reason()).isEqualTo("hotfix");
   }

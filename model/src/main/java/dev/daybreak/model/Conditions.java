@@ -13,6 +13,12 @@ public final class Conditions {
   /** TRUE while something keeps the environment from its target without the controller's help. */
   public static final String DEGRADED = "Degraded";
 
+  /**
+   * TRUE while the environment's desired item cannot be used (a bad {@code state}, a malformed
+   * {@code until}, ...): the controller does not act on the environment until it is fixed.
+   */
+  public static final String DESIRED_STATE_INVALID = "DesiredStateInvalid";
+
   /** Degraded: a service did not become ready, or did not stop, within its timeout. */
   public static final String REASON_SERVICE_TIMED_OUT = "ServiceTimedOut";
 
@@ -66,11 +72,16 @@ public final class Conditions {
     return carryTransitionTime(condition, previous);
   }
 
-  /** Ready and Degraded first, then any other condition of the previous status, unchanged. */
+  /**
+   * Ready and Degraded first, then any other condition of the previous status, unchanged, except
+   * {@link #DESIRED_STATE_INVALID}: the planner runs on a usable desired state, so the item was
+   * fixed.
+   */
   static List<Condition> merge(EnvironmentStatus previous, Condition ready, Condition degraded) {
     List<Condition> conditions = new ArrayList<>(List.of(ready, degraded));
     previous.conditions().stream()
         .filter(c -> !c.type().equals(READY) && !c.type().equals(DEGRADED))
+        .filter(c -> !c.type().equals(DESIRED_STATE_INVALID))
         .forEach(conditions::add);
     return conditions;
   }

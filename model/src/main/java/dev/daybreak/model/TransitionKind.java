@@ -17,5 +17,7 @@ public enum TransitionKind {
   /** The environment left Degraded by itself. */
   RECOVERED,
   /** A settled environment had drifted (someone scaled a service) and was re-asserted. */
-  DRIFT_CORRECTED
+  DRIFT_CORRECTED,
+  /** The desired item cannot be used (or now fails in another way); nothing is acted on. */
+  DESIRED_STATE_INVALID
 }

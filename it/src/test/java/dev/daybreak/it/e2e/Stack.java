@@ -74,7 +74,7 @@ final class Stack implements AutoCloseable {
   static final String PARENT_TS = "1700000000.000100";
 
   final Dynalite dynalite;
-  final String table = "daybreak-" + UUID.randomUUID();
+  final String table;
   final DynamoDbClient dynamo;
   final DynamoDbStateStore store;
   final EcsSimulator sim;
@@ -83,8 +83,9 @@ final class Stack implements AutoCloseable {
   private final HttpClient http = HttpClient.newHttpClient();
   private final List<AutoCloseable> closers = new ArrayList<>();
 
-  private Stack(Dynalite dynalite, SimSettings settings) throws IOException {
+  private Stack(Dynalite dynalite, SimSettings settings, String table) throws IOException {
     this.dynalite = dynalite;
+    this.table = table;
     this.dynamo = dynalite.newClient();
     new TableSetup(dynamo).ensureTable(table);
     this.store = new DynamoDbStateStore(dynamo, table, Clock.systemUTC());
@@ -96,8 +97,13 @@ final class Stack implements AutoCloseable {
   }
 
   static Stack start(Dynalite dynalite, SimSettings settings) {
+    return start(dynalite, settings, "daybreak-" + UUID.randomUUID());
+  }
+
+  /** A stack whose table has this name (which must not exist yet in {@code dynalite}). */
+  static Stack start(Dynalite dynalite, SimSettings settings, String table) {
     try {
-      return new Stack(dynalite, settings);
+      return new Stack(dynalite, settings, table);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -349,8 +355,11 @@ final class Stack implements AutoCloseable {
     return fields;
   }
 
-  @Override
-  public void close() {
+  /**
+   * Stops the controllers this stack started, as a shutdown does (their Slack outboxes deliver what
+   * they hold first); the stack itself stays up, so a test can start a controller again.
+   */
+  void stopControllers() {
     RuntimeException failure = null;
     for (int i = closers.size() - 1; i >= 0; i--) {
       try {
@@ -363,11 +372,20 @@ final class Stack implements AutoCloseable {
         }
       }
     }
-    ecs.close();
-    slack.stop();
-    dynamo.close();
+    closers.clear();
     if (failure != null) {
       throw failure;
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      stopControllers();
+    } finally {
+      ecs.close();
+      slack.stop();
+      dynamo.close();
     }
   }
 }

@@ -851,15 +851,9 @@ final class Simulation {
     Instant now = clock.instant();
     switch (kind) {
       case WRITE_HAND -> {
-        // A person sets the state and nothing else; on an absent item, the attributes the README's
-        // put-item example writes too.
-        Map<String, AttributeValue> set =
-            store.desired(env) instanceof DesiredRead.Absent
-                ? Map.of(
-                    "state", AttributeValue.fromS(state.name()),
-                    "requestedBy", AttributeValue.fromS("person"),
-                    "requestedAt", AttributeValue.fromS(now.toString()))
-                : Map.of("state", AttributeValue.fromS(state.name()));
+        // A person sets the state and nothing else, as the README's put-item example does, even
+        // on an absent item: the controller fills in who, why and when.
+        Map<String, AttributeValue> set = Map.of("state", AttributeValue.fromS(state.name()));
         store.updateDesiredByHand(env, set, Set.of());
         accepted(env, state, "hand edit");
       }
