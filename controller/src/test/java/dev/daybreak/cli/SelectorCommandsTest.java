@@ -216,6 +216,7 @@ final class SelectorCommandsTest {
     Cli.Result result = cli.memory("sleep");
 
     assertThat(result.exitCode()).isEqualTo(2);
-    assertThat(result.err()).contains("Missing required parameter: 'NAME' (an environment), or -l SELECTOR");
+    assertThat(result.err())
+        .contains("Missing required parameter: 'NAME' (an environment), or -l SELECTOR");
   }
 }
