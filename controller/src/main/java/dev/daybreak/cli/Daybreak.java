@@ -7,6 +7,7 @@ import java.lang.reflect.Constructor;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /** The {@code daybreak} command line: kubectl-like verbs for environments and the controller. */
 @Command(
@@ -45,14 +46,15 @@ import picocli.CommandLine.Command;
       ExitCodes.CONFLICT_LINE,
       ExitCodes.TIMEOUT_LINE
     },
-    footerHeading = "%nState store options (on every command that reads or writes state):%n",
     footer = {
-      "  --store dynamodb|memory     env DAYBREAK_STORE (default dynamodb)",
-      "  --table NAME                env DAYBREAK_TABLE (default daybreak)",
-      "  --dynamodb-endpoint URL     env DAYBREAK_DYNAMODB_ENDPOINT",
-      "  --region REGION             env DAYBREAK_REGION"
+      "",
+      "The store options (--store, --table, --dynamodb-endpoint, --region) go before the command"
+          + " or after it, on every command that reads or writes state."
     })
 public final class Daybreak {
+
+  /** The store options, inherited by every subcommand that uses a store. */
+  @Mixin StoreFlags store;
 
   private Daybreak() {}
 
@@ -76,6 +78,12 @@ public final class Daybreak {
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.setParameterExceptionHandler(Daybreak::usageError);
     commandLine.setExecutionExceptionHandler(Daybreak::failure);
+    GlobalOptions.inherit(commandLine);
+    commandLine.setExecutionStrategy(
+        parseResult -> {
+          GlobalOptions.checkOnce(parseResult);
+          return new CommandLine.RunLast().execute(parseResult);
+        });
     return commandLine;
   }
 
