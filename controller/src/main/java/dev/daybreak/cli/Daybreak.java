@@ -88,7 +88,12 @@ public final class Daybreak {
   }
 
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    CommandLine commandLine = commandLine();
+    if (LogFormat.requested(args, System.getenv()) == LogFormat.JSON) {
+      JsonStderr.install();
+      commandLine.setErr(new java.io.PrintWriter(System.err, true));
+    }
+    System.exit(commandLine.execute(args));
   }
 
   /** Bad usage: one line saying what was expected, and where to read more. */
@@ -124,6 +129,10 @@ public final class Daybreak {
     if (e instanceof InterruptedException) {
       Thread.currentThread().interrupt();
       err.println("error: interrupted");
+      return ExitCodes.PROBLEM;
+    }
+    if (JsonStderr.installed()) {
+      org.slf4j.LoggerFactory.getLogger(Daybreak.class).error("daybreak failed unexpectedly", e);
       return ExitCodes.PROBLEM;
     }
     throw new IllegalStateException("daybreak failed unexpectedly: " + e, e);
