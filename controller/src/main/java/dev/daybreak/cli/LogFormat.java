@@ -22,7 +22,8 @@ enum LogFormat {
   /**
    * The format a process asks for before its arguments are parsed (so a usage error is JSON too):
    * {@code --log-format json} or {@code --log-format=json} among the arguments (before any {@code
-   * --}), else {@code DAYBREAK_LOG_FORMAT}. Anything else is text here; {@code run} reports a bad value.
+   * --}), else {@code DAYBREAK_LOG_FORMAT}. Anything else is text here; {@code run} reports a bad
+   * value.
    */
   static LogFormat requested(String[] args, java.util.Map<String, String> env) {
     for (int i = 0; i < args.length; i++) {
