@@ -23,6 +23,7 @@ final class InheritedOptionsTest {
           "init",
           "apply",
           "get",
+          "plan",
           "schedule",
           "describe",
           "wake",
