@@ -1,5 +1,7 @@
 package dev.daybreak.chatops;
 
+import dev.daybreak.model.State;
+import dev.daybreak.model.selector.LabelSelector;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -45,6 +47,23 @@ public sealed interface ChatCommand {
   record Status(Optional<String> environment) implements ChatCommand {
     public Status {
       Objects.requireNonNull(environment, "environment");
+    }
+  }
+
+  /**
+   * {@code wake -l SELECTOR [for 2h | until 18:30]} or {@code sleep -l SELECTOR [for 1h]}: every
+   * environment whose labels match, among those the caller may change.
+   *
+   * @param selector which environments
+   * @param target the state they are driven to
+   * @param length how long the state lasts, if given ({@link Length.For} only, for sleep)
+   */
+  record Selected(LabelSelector selector, State target, Optional<Length> length)
+      implements ChatCommand {
+    public Selected {
+      Objects.requireNonNull(selector, "selector");
+      Objects.requireNonNull(target, "target");
+      Objects.requireNonNull(length, "length");
     }
   }
 

@@ -21,6 +21,9 @@ public final class CommandParser {
               + ", never longer than its `spec.access.maxWake`",
           "`/daybreak sleep ENV [for 1h]` put it to sleep (for a while, or until the schedule or"
               + " someone wakes it)",
+          "`/daybreak wake -l SELECTOR [for 2h | until 18:30]`, `/daybreak sleep -l SELECTOR [for"
+              + " 1h]` every environment whose labels match, among those you may change"
+              + " (`-l team=shop`, `-l tier!=prod`, `-l team in (shop, pay)`, `-l !pinned`)",
           "`/daybreak status [ENV]` where environments stand",
           "`/daybreak help` this text");
 
@@ -67,6 +70,9 @@ public final class CommandParser {
   }
 
   private static ChatCommand wake(List<String> args) {
+    if (SelectorArgs.isSelector(args)) {
+      return SelectorArgs.wake(args);
+    }
     String environment = environment("wake", args);
     List<String> rest = args.subList(1, args.size());
     Optional<ChatCommand.Length> length = Optional.empty();
@@ -92,6 +98,9 @@ public final class CommandParser {
   }
 
   private static ChatCommand sleep(List<String> args) {
+    if (SelectorArgs.isSelector(args)) {
+      return SelectorArgs.sleep(args);
+    }
     String environment = environment("sleep", args);
     List<String> rest = args.subList(1, args.size());
     if (rest.isEmpty()) {
@@ -112,7 +121,7 @@ public final class CommandParser {
     return args.get(0);
   }
 
-  private static String value(String keyword, List<String> rest) {
+  static String value(String keyword, List<String> rest) {
     if (rest.size() < 2) {
       throw new UsageException(
           "`"
@@ -123,7 +132,7 @@ public final class CommandParser {
     return rest.get(1);
   }
 
-  private static Duration duration(String text) {
+  static Duration duration(String text) {
     String echo = Untrusted.echo(text);
     Duration duration =
         Durations.parse(text)
@@ -148,7 +157,7 @@ public final class CommandParser {
     return duration;
   }
 
-  private static boolean isKeyword(String word) {
+  static boolean isKeyword(String word) {
     return word.equalsIgnoreCase("for") || word.equalsIgnoreCase("until");
   }
 }

@@ -38,6 +38,7 @@ public final class Commands {
   private final ChatOpsSettings settings;
   private final Clock clock;
   private final Consumer<String> trigger;
+  private final SelectedCommands selected;
 
   /**
    * @param trigger queues a reconcile pass for an environment right after a write
@@ -48,6 +49,7 @@ public final class Commands {
     this.settings = settings;
     this.clock = clock;
     this.trigger = trigger;
+    this.selected = new SelectedCommands(this, store, settings);
   }
 
   /** Runs a parsed command for {@code caller}; {@code typed} is kept as the audit's reason. */
@@ -61,6 +63,9 @@ public final class Commands {
       }
       if (command instanceof ChatCommand.Sleep sleep) {
         return sleep(sleep, caller, typed);
+      }
+      if (command instanceof ChatCommand.Selected bulk) {
+        return selected.run(bulk, caller, typed, clock.instant());
       }
       return Reply.ephemeral(CommandParser.USAGE);
     } catch (UsageException e) {
@@ -229,7 +234,8 @@ public final class Commands {
     return Reply.ephemeral(text.toString().strip());
   }
 
-  private StoredDesired write(String environment, DesiredState desired) {
+  /** Writes a desired item from Slack, logs it and queues a pass. */
+  StoredDesired write(String environment, DesiredState desired) {
     StoredDesired stored =
         DesiredWriter.write(
             store,
@@ -305,7 +311,8 @@ public final class Commands {
     }
   }
 
-  private Instant end(ChatCommand.Length length, ZoneId zone, Instant now) {
+  /** When a {@code for}/{@code until} ends, read in {@code zone}. */
+  Instant end(ChatCommand.Length length, ZoneId zone, Instant now) {
     if (length instanceof ChatCommand.Length.For f) {
       return now.plus(f.duration());
     }
@@ -318,7 +325,7 @@ public final class Commands {
   }
 
   /** The environment's schedule zone, or the configured one. */
-  private ZoneId zone(StoredEnvironment env) {
+  ZoneId zone(StoredEnvironment env) {
     return env.spec().spec().schedule().map(ScheduleSpec::timeZone).orElse(settings.zone());
   }
 

@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param pause how watch waits between polls
  * @param terminal whether stdout is a terminal (watch redraws in place) or not (plain lines)
  * @param user who is asking, when {@code --as} is not given
+ * @param confirmation asks before a change to every environment a selector matches
  */
 public record CliContext(
     Clock clock,
@@ -23,7 +24,8 @@ public record CliContext(
     Optional<InMemoryStateStore> memory,
     Pause pause,
     boolean terminal,
-    String user) {
+    String user,
+    Confirmation confirmation) {
 
   public CliContext {
     Objects.requireNonNull(clock, "clock");
@@ -31,6 +33,7 @@ public record CliContext(
     Objects.requireNonNull(memory, "memory");
     Objects.requireNonNull(pause, "pause");
     Objects.requireNonNull(user, "user");
+    Objects.requireNonNull(confirmation, "confirmation");
   }
 
   /** The context of a real process. */
@@ -41,6 +44,7 @@ public record CliContext(
         Optional.empty(),
         Pause.sleeping(),
         System.console() != null,
-        Optional.ofNullable(System.getProperty("user.name")).orElse("unknown"));
+        Optional.ofNullable(System.getProperty("user.name")).orElse("unknown"),
+        Confirmation.terminal());
   }
 }

@@ -7,6 +7,7 @@ import java.lang.reflect.Constructor;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /** The {@code daybreak} command line: kubectl-like verbs for environments and the controller. */
 @Command(
@@ -45,14 +46,15 @@ import picocli.CommandLine.Command;
       ExitCodes.CONFLICT_LINE,
       ExitCodes.TIMEOUT_LINE
     },
-    footerHeading = "%nState store options (on every command that reads or writes state):%n",
     footer = {
-      "  --store dynamodb|memory     env DAYBREAK_STORE (default dynamodb)",
-      "  --table NAME                env DAYBREAK_TABLE (default daybreak)",
-      "  --dynamodb-endpoint URL     env DAYBREAK_DYNAMODB_ENDPOINT",
-      "  --region REGION             env DAYBREAK_REGION"
+      "",
+      "The store options (--store, --table, --dynamodb-endpoint, --region) go before the command"
+          + " or after it, on every command that reads or writes state."
     })
 public final class Daybreak {
+
+  /** The store options, inherited by every subcommand that uses a store. */
+  @Mixin StoreFlags store;
 
   private Daybreak() {}
 
@@ -76,11 +78,22 @@ public final class Daybreak {
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.setParameterExceptionHandler(Daybreak::usageError);
     commandLine.setExecutionExceptionHandler(Daybreak::failure);
+    GlobalOptions.inherit(commandLine);
+    commandLine.setExecutionStrategy(
+        parseResult -> {
+          GlobalOptions.checkOnce(parseResult);
+          return new CommandLine.RunLast().execute(parseResult);
+        });
     return commandLine;
   }
 
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    CommandLine commandLine = commandLine();
+    if (LogFormat.requested(args, System.getenv()) == LogFormat.JSON) {
+      JsonStderr.install();
+      commandLine.setErr(new java.io.PrintWriter(System.err, true));
+    }
+    System.exit(commandLine.execute(args));
   }
 
   /** Bad usage: one line saying what was expected, and where to read more. */
@@ -116,6 +129,10 @@ public final class Daybreak {
     if (e instanceof InterruptedException) {
       Thread.currentThread().interrupt();
       err.println("error: interrupted");
+      return ExitCodes.PROBLEM;
+    }
+    if (JsonStderr.installed()) {
+      org.slf4j.LoggerFactory.getLogger(Daybreak.class).error("daybreak failed unexpectedly", e);
       return ExitCodes.PROBLEM;
     }
     throw new IllegalStateException("daybreak failed unexpectedly: " + e, e);

@@ -27,39 +27,47 @@ final class DesiredChange {
       RequestOptions request,
       List<String> services) {
     Optional<Instant> until = request.until(context, spec);
-    var out = spec.commandLine().getOut();
-    var err = spec.commandLine().getErr();
-    try (var opened = storeOptions.open(context, err)) {
-      StateStore store = opened.store();
-      StoredEnvironment environment = Lookup.environment(store, name);
+    try (var opened = storeOptions.open(context, spec.commandLine().getErr())) {
+      StoredEnvironment environment = Lookup.environment(opened.store(), name);
       Set<String> wanted = checkServices(environment, services);
-      DesiredState desired =
-          new DesiredState(
-              state,
-              until,
-              wanted,
-              request.who(context),
-              request.reason,
-              context.clock().instant());
-      StoredDesired stored = write(store, name, desired, request.pin, err);
-      out.println(
-          "environment/"
-              + name
-              + " desired "
-              + state
-              + until.map(u -> " until " + Times.show(u, request.zone(context))).orElse("")
-              + (wanted.isEmpty()
-                  ? ""
-                  : " for " + String.join(", ", wanted.stream().sorted().toList()))
-              + (stored.pinned() ? ", pinned against the schedule" : "")
-              + " (version "
-              + stored.version()
-              + ")");
+      write(spec, context, opened.store(), name, state, until, request, wanted);
       return ExitCodes.OK;
     }
   }
 
-  private static Set<String> checkServices(StoredEnvironment environment, List<String> services) {
+  /** Writes one environment's desired item and prints what was written. */
+  static void write(
+      CommandSpec spec,
+      CliContext context,
+      StateStore store,
+      String name,
+      State state,
+      Optional<Instant> until,
+      RequestOptions request,
+      Set<String> wanted) {
+    var out = spec.commandLine().getOut();
+    var err = spec.commandLine().getErr();
+    DesiredState desired =
+        new DesiredState(
+            state, until, wanted, request.who(context), request.reason, context.clock().instant());
+    StoredDesired stored = write(store, name, desired, request.pin, err);
+    out.println(
+        "environment/"
+            + name
+            + " desired "
+            + state
+            + until.map(u -> " until " + Times.show(u, request.zone(context))).orElse("")
+            + (wanted.isEmpty()
+                ? ""
+                : " for " + String.join(", ", wanted.stream().sorted().toList()))
+            + (stored.pinned() ? ", pinned against the schedule" : "")
+            + " (version "
+            + stored.version()
+            + ")");
+  }
+
+  /** The --services, normalized; an error naming the environment when one is not declared. */
+  static Set<String> checkServices(StoredEnvironment environment, List<String> services) {
     DesiredWriter.unknownService(environment, services)
         .ifPresent(
             unknown -> {

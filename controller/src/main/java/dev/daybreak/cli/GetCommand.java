@@ -51,6 +51,7 @@ final class GetCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin StoreOptions store;
   @Mixin CalendarOptions calendarOptions;
+  @Mixin SelectorOptions selector;
 
   @Parameters(
       index = "0",
@@ -88,10 +89,7 @@ final class GetCommand implements Callable<Integer> {
     var out = spec.commandLine().getOut();
     try (var opened = store.open(context, spec.commandLine().getErr())) {
       StateStore s = opened.store();
-      List<StoredEnvironment> environments = new ArrayList<>();
-      for (String name : names.isEmpty() ? s.environments() : names) {
-        environments.add(Lookup.environment(s, name));
-      }
+      List<StoredEnvironment> environments = Selection.of(s, names, selector.selector());
       if (output != OutputFormat.TABLE) {
         out.println(Views.render(Views.list(environments), output));
         return ExitCodes.OK;

@@ -1,12 +1,6 @@
 package dev.daybreak.cli;
 
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.JsonEncoder;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.Appender;
-import ch.qos.logback.core.ConsoleAppender;
-import org.slf4j.ILoggerFactory;
-import org.slf4j.LoggerFactory;
+import dev.daybreak.config.Setting;
 
 /** How {@code daybreak run} writes its log lines (to stderr). */
 enum LogFormat {
@@ -18,34 +12,36 @@ enum LogFormat {
   /** The appender logback.xml declares. */
   static final String APPENDER = "STDERR";
 
-  /** Switches the console appender's encoder; logging continues on the same appender. */
+  /** Switches stderr to one JSON object a line ({@link JsonStderr}); text needs nothing. */
   void apply() {
-    if (this == TEXT) {
-      return;
+    if (this == JSON) {
+      JsonStderr.install();
     }
-    ILoggerFactory factory = LoggerFactory.getILoggerFactory();
-    if (!(factory instanceof LoggerContext context)) {
-      return;
+  }
+
+  /**
+   * The format a process asks for before its arguments are parsed (so a usage error is JSON too):
+   * {@code --log-format json} or {@code --log-format=json} among the arguments (before any {@code
+   * --}), else {@code DAYBREAK_LOG_FORMAT}. Anything else is text here; {@code run} reports a bad
+   * value.
+   */
+  static LogFormat requested(String[] args, java.util.Map<String, String> env) {
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      if (arg.equals("--")) {
+        break;
+      }
+      if (arg.equals("--log-format") && i + 1 < args.length) {
+        return isJson(args[i + 1]) ? JSON : TEXT;
+      }
+      if (arg.startsWith("--log-format=")) {
+        return isJson(arg.substring("--log-format=".length())) ? JSON : TEXT;
+      }
     }
-    Appender<ILoggingEvent> appender =
-        context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender(APPENDER);
-    if (!(appender instanceof ConsoleAppender<ILoggingEvent> console)) {
-      throw new IllegalStateException(
-          "logback.xml no longer declares the console appender "
-              + APPENDER
-              + " on the root logger");
-    }
-    JsonEncoder encoder = new JsonEncoder();
-    encoder.setContext(context);
-    encoder.setWithSequenceNumber(false);
-    encoder.setWithNanoseconds(false);
-    encoder.setWithContext(false);
-    encoder.setWithArguments(false);
-    encoder.setWithMessage(false);
-    encoder.setWithFormattedMessage(true);
-    encoder.start();
-    console.stop();
-    console.setEncoder(encoder);
-    console.start();
+    return isJson(env.getOrDefault(Setting.LOG_FORMAT.variable(), "")) ? JSON : TEXT;
+  }
+
+  private static boolean isJson(String value) {
+    return value.strip().equalsIgnoreCase("json");
   }
 }

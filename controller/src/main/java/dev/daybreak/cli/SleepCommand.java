@@ -2,6 +2,7 @@ package dev.daybreak.cli;
 
 import dev.daybreak.model.State;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,8 +33,14 @@ final class SleepCommand implements Callable<Integer> {
   @Mixin StoreOptions store;
   @Mixin RequestOptions request;
 
-  @Parameters(index = "0", paramLabel = "NAME", description = "The environment.")
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "NAME",
+      description = "The environment (or -l SELECTOR for every matching one).")
   String name;
+
+  @Mixin BulkOptions bulk;
 
   private final CliContext context;
 
@@ -43,6 +50,7 @@ final class SleepCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return DesiredChange.run(spec, context, store, name, State.ASLEEP, request, List.of());
+    return BulkChange.run(
+        spec, context, store, Optional.ofNullable(name), bulk, State.ASLEEP, request, List.of());
   }
 }

@@ -6,11 +6,21 @@ import dev.daybreak.store.InMemoryStateStore;
 import dev.daybreak.store.StateStore;
 import java.io.PrintWriter;
 import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.IGetter;
+import picocli.CommandLine.Model.ISetter;
+import picocli.CommandLine.Spec;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** Where state lives: the options every store-using command takes (a picocli mixin). */
+/**
+ * Where state lives, for a command that uses a store (a picocli mixin): reads the store options,
+ * which the root command declares and its store-using subcommands inherit ({@link StoreFlags}).
+ */
+@Command
 public final class StoreOptions {
 
   /** Which store backs the command. */
@@ -21,42 +31,76 @@ public final class StoreOptions {
     MEMORY
   }
 
-  @Option(
-      names = "--store",
-      paramLabel = "dynamodb|memory",
-      defaultValue = "dynamodb",
-      description = {
-        "Where state lives: dynamodb, or memory (this process only: it starts empty and nothing"
-            + " persists, for tests and the sandbox).",
-        "Env: DAYBREAK_STORE. Default: ${DEFAULT-VALUE}."
-      })
-  Kind kind;
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec mixee;
 
-  @Option(
-      names = "--table",
-      paramLabel = "NAME",
-      defaultValue = "daybreak",
-      description = "The DynamoDB table. Env: DAYBREAK_TABLE. Default: ${DEFAULT-VALUE}.")
-  String table;
+  private final Map<String, Given> given = new HashMap<>();
 
-  @Option(
-      names = "--dynamodb-endpoint",
-      paramLabel = "URL",
-      description =
-          "A DynamoDB-compatible endpoint instead of AWS, e.g. http://127.0.0.1:8000."
-              + " Env: DAYBREAK_DYNAMODB_ENDPOINT.")
-  URI endpoint;
+  /** Where an inherited store option given after the subcommand keeps its value. */
+  static final class Given implements IGetter, ISetter {
+    private Object value;
 
-  @Option(
-      names = "--region",
-      paramLabel = "REGION",
-      description =
-          "The AWS region. Env: DAYBREAK_REGION. Default: the AWS SDK's (AWS_REGION, profile).")
-  String region;
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T get() {
+      return (T) value;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T set(T value) {
+      T previous = (T) this.value;
+      this.value = value;
+      return previous;
+    }
+  }
+
+  /** The binding of the inherited option {@code name} on this command. */
+  Given given(String name) {
+    return given.computeIfAbsent(name, n -> new Given());
+  }
+
+  /** The option's value after the subcommand if given there, else the root's (given or default). */
+  @SuppressWarnings("unchecked")
+  private <T> T value(String name, T root) {
+    Given after = given.get(name);
+    boolean givenAfter =
+        after != null
+            && mixee.commandLine().getParseResult() != null
+            && mixee.commandLine().getParseResult().hasMatchedOption(name);
+    return givenAfter ? (T) after.value : root;
+  }
+
+  private StoreFlags root() {
+    Object root = mixee.root().userObject();
+    if (root instanceof Daybreak daybreak) {
+      return daybreak.store;
+    }
+    throw new IllegalStateException(
+        "the store options are declared on the daybreak root command; "
+            + mixee.qualifiedName()
+            + " runs without it");
+  }
+
+  private Kind kindValue() {
+    return value("--store", root().kind);
+  }
+
+  private String tableValue() {
+    return value("--table", root().table);
+  }
+
+  private Optional<URI> endpointValue() {
+    return Optional.ofNullable(value("--dynamodb-endpoint", root().endpoint));
+  }
+
+  private Optional<String> regionValue() {
+    return Optional.ofNullable(value("--region", root().region));
+  }
 
   /** The {@code --region} every AWS client of the command uses; empty: the SDK's chain. */
   Optional<String> region() {
-    return Optional.ofNullable(region).filter(r -> !r.isBlank());
+    return regionValue().filter(r -> !r.isBlank());
   }
 
   /** A store and what must be closed with it. */
@@ -69,7 +113,7 @@ public final class StoreOptions {
 
   /** Opens the store these options name. */
   Opened open(CliContext context, PrintWriter err) {
-    if (kind == Kind.MEMORY) {
+    if (kindValue() == Kind.MEMORY) {
       return new Opened(
           context
               .memory()
@@ -83,19 +127,20 @@ public final class StoreOptions {
           Optional.empty());
     }
     DynamoDbClient client = client();
-    return new Opened(new DynamoDbStateStore(client, table, context.clock()), Optional.of(client));
+    return new Opened(
+        new DynamoDbStateStore(client, tableValue(), context.clock()), Optional.of(client));
   }
 
   /** A DynamoDB client for these options. */
   DynamoDbClient client() {
-    return DynamoDbClients.create(Optional.ofNullable(endpoint), Optional.ofNullable(region));
+    return DynamoDbClients.create(endpointValue(), regionValue());
   }
 
   String table() {
-    return table;
+    return tableValue();
   }
 
   Kind kind() {
-    return kind;
+    return kindValue();
   }
 }

@@ -3,6 +3,7 @@ package dev.daybreak.cli;
 import dev.daybreak.model.State;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,8 +35,14 @@ final class WakeCommand implements Callable<Integer> {
   @Mixin StoreOptions store;
   @Mixin RequestOptions request;
 
-  @Parameters(index = "0", paramLabel = "NAME", description = "The environment.")
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "NAME",
+      description = "The environment (or -l SELECTOR for every matching one).")
   String name;
+
+  @Mixin BulkOptions bulk;
 
   @Option(
       names = "--services",
@@ -52,6 +59,7 @@ final class WakeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return DesiredChange.run(spec, context, store, name, State.AWAKE, request, services);
+    return BulkChange.run(
+        spec, context, store, Optional.ofNullable(name), bulk, State.AWAKE, request, services);
   }
 }

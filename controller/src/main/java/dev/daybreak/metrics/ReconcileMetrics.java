@@ -2,6 +2,7 @@ package dev.daybreak.metrics;
 
 import dev.daybreak.model.Phase;
 import dev.daybreak.model.Transition;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -32,6 +33,13 @@ public final class ReconcileMetrics {
   /** From the pass that started a sleep to the one that found every service at zero. */
   public static final String SLEEP_DURATION = "daybreak.sleep.duration";
 
+  /**
+   * Passes that stopped before an action because what ECS reported was older than the reconciler's
+   * maximum observation age (2 s), and observed again (Prometheus: {@code
+   * daybreak_reconcile_reobserved_total}).
+   */
+  public static final String REOBSERVED = "daybreak.reconcile.reobserved";
+
   /** A pass that found nothing to do or was not this replica's. */
   public static final String DONE = "done";
 
@@ -53,6 +61,7 @@ public final class ReconcileMetrics {
   private final Map<String, Instant> sleepStarted = new ConcurrentHashMap<>();
   private final Timer wakes;
   private final Timer sleeps;
+  private final Counter reobserved;
 
   @Inject
   public ReconcileMetrics(MeterRegistry registry) {
@@ -65,6 +74,11 @@ public final class ReconcileMetrics {
     }
     this.wakes = operation(WAKE_DURATION, "Time from a wake's start until every tier was ready");
     this.sleeps = operation(SLEEP_DURATION, "Time from a sleep's start until every service was 0");
+    this.reobserved =
+        Counter.builder(REOBSERVED)
+            .description(
+                "Passes that observed ECS again before acting because the observation was too old")
+            .register(registry);
   }
 
   private Timer operation(String name, String description) {
@@ -79,6 +93,16 @@ public final class ReconcileMetrics {
   /** Starts timing a pass on the registry's monotonic clock. */
   public Timer.Sample startPass() {
     return Timer.start(registry);
+  }
+
+  /** A pass found its observation too old to act on and observes again. */
+  public void reobserved() {
+    reobserved.increment();
+  }
+
+  /** How many passes observed again because their observation was too old. */
+  public double reobservedCount() {
+    return reobserved.count();
   }
 
   /** Records one pass, started with {@link #startPass()}. */

@@ -556,7 +556,9 @@ public final class EnvironmentReconciler implements Reconciler {
       }
       Duration age = observedAt.age(monotonic.nanos(), clock.instant());
       if (age.compareTo(MAX_OBSERVATION_AGE) > 0) {
-        LOG.warn(
+        // Expected under load (throttled calls, a busy host): counted, not warned about.
+        metrics.reobserved();
+        LOG.debug(
             "what ECS reported is {} old, more than {}; observing again before the remaining {} of"
                 + " {} action(s)",
             age,

@@ -19,6 +19,7 @@ final class Cli {
   final InMemoryStateStore store = new InMemoryStateStore(clock);
   private Pause pause = duration -> clock.advance(duration);
   private boolean terminal;
+  private Confirmation confirmation = Confirmation.nobody();
 
   /** What one run printed and returned. */
   record Result(int exitCode, String out, String err) {}
@@ -33,8 +34,15 @@ final class Cli {
     return this;
   }
 
+  /** Answers every confirmation the way {@code confirmation} does. */
+  Cli confirmation(Confirmation confirmation) {
+    this.confirmation = confirmation;
+    return this;
+  }
+
   CliContext context() {
-    return new CliContext(clock, TOKYO, Optional.of(store), pause, terminal, "tester");
+    return new CliContext(
+        clock, TOKYO, Optional.of(store), pause, terminal, "tester", confirmation);
   }
 
   Result run(String... args) {

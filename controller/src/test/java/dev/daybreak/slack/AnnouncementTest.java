@@ -51,7 +51,8 @@ class AnnouncementTest {
           SleepOrder.REVERSE,
           Optional.empty(),
           new NotifySpec(Optional.of("dev-envs"), List.of("U1")),
-          AccessSpec.defaults());
+          AccessSpec.defaults(),
+          java.util.Map.of());
   private final DesiredState desired =
       new DesiredState(State.AWAKE, Optional.empty(), Set.of(), "alice", "standup", REQUESTED);
 

@@ -40,7 +40,7 @@ final class EnvironmentReader {
         .required("apiVersion", "'" + Manifests.API_VERSION + "'")
         .ifPresent(n -> constant(n, Manifests.API_VERSION));
     fields.required("kind", "'" + Manifests.KIND + "'").ifPresent(n -> constant(n, Manifests.KIND));
-    Optional<String> name =
+    Optional<Metadata> metadata =
         fields
             .required("metadata", "a mapping with at least the environment's name")
             .flatMap(EnvironmentReader::metadata);
@@ -48,20 +48,23 @@ final class EnvironmentReader {
         fields
             .required("spec", "a mapping with cluster and services")
             .flatMap(n -> spec(n, calendars));
-    if (problems.count() > before || name.isEmpty() || spec.isEmpty()) {
+    if (problems.count() > before || metadata.isEmpty() || spec.isEmpty()) {
       return Optional.empty();
     }
     Spec s = spec.get();
     return Optional.of(
         new EnvironmentSpec(
-            name.get(),
+            metadata.get().name(),
             s.cluster,
             s.services,
             s.sleepOrder,
             s.schedule,
             s.notifications,
-            s.access));
+            s.access,
+            metadata.get().labels()));
   }
+
+  private record Metadata(String name, Map<String, String> labels) {}
 
   private record Spec(
       String cluster,
@@ -79,13 +82,14 @@ final class EnvironmentReader {
                 node.error("expected '" + expected + "'; found '" + Node.shorten(value) + "'"));
   }
 
-  private static Optional<String> metadata(Node node) {
+  private static Optional<Metadata> metadata(Node node) {
     Optional<Fields> mapping = node.mapping(METADATA_FIELDS, false);
     if (mapping.isEmpty()) {
       return Optional.empty();
     }
     Fields fields = mapping.get();
-    fields.optional("labels").ifPresent(labels -> labels(labels, true));
+    Map<String, String> labels =
+        fields.optional("labels").map(n -> labels(n, true)).orElse(Map.of());
     fields.optional("annotations").ifPresent(annotations -> labels(annotations, false));
     return fields
         .required("name", "the environment's name, " + Names.DNS_LABEL_RULE)
@@ -103,15 +107,21 @@ final class EnvironmentReader {
                             return false;
                           }
                           return true;
-                        }));
+                        }))
+        .map(name -> new Metadata(name, labels));
   }
 
-  /** Labels and annotations: string keys to string values; label values are restricted too. */
-  private static void labels(Node node, boolean label) {
+  /**
+   * Labels and annotations: string keys to string values; label values are restricted too.
+   *
+   * @return the valid entries (problems with the others are reported)
+   */
+  private static Map<String, String> labels(Node node, boolean label) {
     if (!node.json().isObject()) {
       node.error("expected a mapping of names to strings; found " + Node.describe(node.json()));
-      return;
+      return Map.of();
     }
+    Map<String, String> valid = new HashMap<>();
     for (Map.Entry<String, JsonNode> entry : node.json().properties()) {
       Node value = node.child(entry.getKey());
       if (!Names.isLabelKey(entry.getKey())) {
@@ -132,7 +142,11 @@ final class EnvironmentReader {
                           + "' is not a valid label value; use "
                           + Names.LABEL_VALUE_RULE
                           + " (annotations take any text)"));
+      if (entry.getValue().isTextual()) {
+        valid.put(entry.getKey(), entry.getValue().asText());
+      }
     }
+    return valid;
   }
 
   private static Optional<Spec> spec(Node node, Calendars calendars) {

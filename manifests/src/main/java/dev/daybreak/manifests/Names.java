@@ -1,5 +1,6 @@
 package dev.daybreak.manifests;
 
+import dev.daybreak.model.selector.LabelSyntax;
 import java.util.regex.Pattern;
 
 /** The naming rules of the things a manifest names, with the sentence that states each rule. */
@@ -18,13 +19,8 @@ final class Names {
       "a Slack channel id such as C0123ABCD (C or G, then A-Z, 0-9)";
   static final String SLACK_CHANNEL_RULE =
       SLACK_CHANNEL_ID_RULE + ", or a channel name such as '#dev-envs'";
-  static final String LABEL_KEY_RULE =
-      "an optional DNS-subdomain prefix and '/', then at most 63 letters, digits, '-', '_' and"
-          + " '.', starting and ending with a letter or digit (e.g. 'team' or"
-          + " 'example.com/owner')";
-  static final String LABEL_VALUE_RULE =
-      "at most 63 letters, digits, '-', '_' and '.', starting and ending with a letter or digit,"
-          + " or empty";
+  static final String LABEL_KEY_RULE = LabelSyntax.KEY_RULE;
+  static final String LABEL_VALUE_RULE = LabelSyntax.VALUE_RULE;
 
   private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
   private static final Pattern ECS_NAME = Pattern.compile("[A-Za-z0-9_-]{1,255}");
@@ -34,10 +30,6 @@ final class Names {
   private static final Pattern SLACK_MENTION = Pattern.compile("[UWS][A-Z0-9]{2,20}");
   private static final Pattern SLACK_CHANNEL_ID = Pattern.compile("[CG][A-Z0-9]{2,20}");
   private static final Pattern SLACK_CHANNEL_NAME = Pattern.compile("#[a-z0-9][a-z0-9._-]{0,79}");
-  private static final Pattern LABEL_NAME =
-      Pattern.compile("[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?");
-  private static final Pattern DNS_SUBDOMAIN =
-      Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
 
   private Names() {}
 
@@ -73,18 +65,10 @@ final class Names {
 
   /** A Kubernetes-style label or annotation key. */
   static boolean isLabelKey(String key) {
-    int slash = key.indexOf('/');
-    String name = slash < 0 ? key : key.substring(slash + 1);
-    if (slash >= 0) {
-      String prefix = key.substring(0, slash);
-      if (prefix.length() > 253 || !DNS_SUBDOMAIN.matcher(prefix).matches()) {
-        return false;
-      }
-    }
-    return LABEL_NAME.matcher(name).matches();
+    return LabelSyntax.isKey(key);
   }
 
   static boolean isLabelValue(String value) {
-    return value.isEmpty() || LABEL_NAME.matcher(value).matches();
+    return LabelSyntax.isValue(value);
   }
 }

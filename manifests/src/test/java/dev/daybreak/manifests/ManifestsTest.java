@@ -21,6 +21,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,7 +50,8 @@ class ManifestsTest {
                 SleepOrder.REVERSE,
                 Optional.empty(),
                 NotifySpec.defaults(),
-                AccessSpec.defaults()));
+                AccessSpec.defaults(),
+                java.util.Map.of()));
     assertThat(DependencyGraph.of(spec.services()).tiers())
         .containsExactly(List.of("a"), List.of("b"), List.of("c", "d", "e"));
     assertThat(manifests.get(0).source()).isEqualTo(EXAMPLES.resolve("seed.yaml").toString());
@@ -301,5 +303,42 @@ class ManifestsTest {
                 """))
         .extracting(m -> m.spec().services().get(0).replicas())
         .containsExactly(Replicas.fixed(0));
+  }
+
+  @Test
+  void parse_labels_areReadIntoTheSpec() {
+    assertThat(
+            Manifests.parse(
+                    "x.yaml",
+                    """
+                    apiVersion: daybreak.dev/v1
+                    kind: Environment
+                    metadata:
+                      name: x
+                      labels: {team: shop, example.com/tier: dev, empty: ""}
+                      annotations: {note: "any text"}
+                    spec: {cluster: dev, services: [{name: a, replicas: 1}]}
+                    """)
+                .get(0)
+                .spec()
+                .labels())
+        .isEqualTo(Map.of("team", "shop", "example.com/tier", "dev", "empty", ""));
+  }
+
+  @Test
+  void parse_noLabels_isAnEmptyMap() {
+    assertThat(
+            Manifests.parse(
+                    "x.yaml",
+                    """
+                    apiVersion: daybreak.dev/v1
+                    kind: Environment
+                    metadata: {name: x}
+                    spec: {cluster: dev, services: [{name: a, replicas: 1}]}
+                    """)
+                .get(0)
+                .spec()
+                .labels())
+        .isEmpty();
   }
 }

@@ -1,6 +1,7 @@
 package dev.daybreak.model;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -15,6 +16,8 @@ import java.util.Optional;
  * @param schedule when the environment sleeps and wakes by itself, if at all
  * @param notifications where transitions are announced
  * @param access who may change the environment from chat
+ * @param labels {@code metadata.labels}: key/value pairs that group environments, for label
+ *     selectors ({@code daybreak get envs -l team=shop})
  */
 public record EnvironmentSpec(
     String name,
@@ -23,7 +26,8 @@ public record EnvironmentSpec(
     SleepOrder sleepOrder,
     Optional<ScheduleSpec> schedule,
     NotifySpec notifications,
-    AccessSpec access) {
+    AccessSpec access,
+    Map<String, String> labels) {
 
   public EnvironmentSpec {
     Objects.requireNonNull(name, "name");
@@ -33,6 +37,7 @@ public record EnvironmentSpec(
     Objects.requireNonNull(schedule, "schedule");
     Objects.requireNonNull(notifications, "notifications");
     Objects.requireNonNull(access, "access");
+    labels = Map.copyOf(labels);
   }
 
   /** The service with this (logical) name, if declared. */

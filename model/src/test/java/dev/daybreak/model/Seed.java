@@ -39,7 +39,8 @@ final class Seed {
         order,
         Optional.empty(),
         NotifySpec.defaults(),
-        AccessSpec.defaults());
+        AccessSpec.defaults(),
+        java.util.Map.of());
   }
 
   /** The seed with one service replaced. */

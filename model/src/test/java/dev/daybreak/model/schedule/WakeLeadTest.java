@@ -93,6 +93,7 @@ class WakeLeadTest {
         SleepOrder.REVERSE,
         Optional.empty(),
         NotifySpec.defaults(),
-        AccessSpec.defaults());
+        AccessSpec.defaults(),
+        java.util.Map.of());
   }
 }

@@ -1,0 +1,127 @@
+package dev.daybreak.reconcile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import dev.daybreak.ecs.GatewaySettings;
+import dev.daybreak.ecssim.EcsSimulator;
+import dev.daybreak.ecssim.SimEcsGateway;
+import dev.daybreak.ecssim.SimSettings;
+import dev.daybreak.lease.Ownership;
+import dev.daybreak.manifests.Manifests;
+import dev.daybreak.metrics.ReconcileMetrics;
+import dev.daybreak.model.DesiredState;
+import dev.daybreak.model.EnvironmentStatus;
+import dev.daybreak.model.State;
+import dev.daybreak.slack.LogNotifier;
+import dev.daybreak.store.InMemoryStateStore;
+import dev.daybreak.store.MutableClock;
+import dev.daybreak.store.StateStore;
+import dev.daybreak.store.StoredStatus;
+import dev.daybreak.store.Via;
+import dev.daybreak.time.Monotonic;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The observation-age re-check is expected behaviour under load: it logs at DEBUG, not WARN, and is
+ * counted in {@code /metrics} as {@code daybreak_reconcile_reobserved_total}.
+ */
+class ReobserveMetricTest {
+
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-30T09:00:00Z"));
+  private final InMemoryStateStore store = new InMemoryStateStore(clock);
+  private final EcsSimulator ecs = new EcsSimulator(SimSettings.builder().build(), clock);
+  private final PrometheusMeterRegistry meters =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final Logger log = (Logger) LoggerFactory.getLogger(EnvironmentReconciler.class);
+  private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
+  private final Level before = log.getLevel();
+
+  @BeforeEach
+  void seed() {
+    Manifests.parse(
+            "seed.yaml",
+            """
+            apiVersion: daybreak.dev/v1
+            kind: Environment
+            metadata: {name: seed}
+            spec:
+              cluster: dev
+              services:
+                - {name: a, replicas: 1}
+                - {name: b, replicas: 1, dependsOn: [a]}
+            """)
+        .forEach(store::applySpec);
+    ecs.provision("dev", List.of("a", "b"));
+    store.writeDesired(
+        "seed", DesiredState.of(State.AWAKE, "test", "test", clock.instant()), 0, Via.CLI);
+    logged.start();
+    log.addAppender(logged);
+    log.setLevel(Level.DEBUG);
+  }
+
+  @AfterEach
+  void detach() {
+    log.detachAppender(logged);
+    log.setLevel(before);
+  }
+
+  private void reconcile(Duration stall) {
+    StateStore stalling =
+        new ForwardingStateStore(store) {
+          @Override
+          public StoredStatus writeStatus(
+              String environment, EnvironmentStatus status, long version) {
+            StoredStatus written = delegate().writeStatus(environment, status, version);
+            clock.advance(stall);
+            return written;
+          }
+        };
+    new EnvironmentReconciler(
+            stalling,
+            new SimEcsGateway(ecs, GatewaySettings.defaults(), clock::advance),
+            new LogNotifier(),
+            clock,
+            Monotonic.elapsedOn(clock),
+            ControllerSettings.defaults(),
+            Ownership.sole(),
+            new ReconcileMetrics(meters))
+        .reconcile("seed");
+  }
+
+  @Test
+  void staleObservation_isCounted_andLoggedAtDebugOnly() {
+    reconcile(EnvironmentReconciler.MAX_OBSERVATION_AGE.plusMillis(1));
+
+    assertThat(meters.scrape()).contains("daybreak_reconcile_reobserved_total 1.0");
+    assertThat(updateServiceCalls()).isZero();
+    assertThat(logged.list)
+        .filteredOn(e -> e.getFormattedMessage().contains("observing again"))
+        .extracting(ILoggingEvent::getLevel)
+        .containsExactly(Level.DEBUG);
+    assertThat(logged.list).noneMatch(e -> e.getLevel().isGreaterOrEqual(Level.WARN));
+  }
+
+  @Test
+  void freshObservation_isNotCounted() {
+    reconcile(EnvironmentReconciler.MAX_OBSERVATION_AGE);
+
+    assertThat(meters.scrape()).contains("daybreak_reconcile_reobserved_total 0.0");
+    assertThat(updateServiceCalls()).isEqualTo(1);
+  }
+
+  private long updateServiceCalls() {
+    return ecs.calls().stream().filter(c -> c.op().equals("UpdateService")).count();
+  }
+}
