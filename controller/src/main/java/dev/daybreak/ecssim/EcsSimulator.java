@@ -39,6 +39,8 @@ public final class EcsSimulator {
   private final EventQueue queue;
   private final SimAccount account;
   private final CallLog calls;
+  private final SimAutoScaling scaling;
+  private final AutoScaling autoScaling;
   private final Map<Operation.Quota, TokenBucket> buckets = new EnumMap<>(Operation.Quota.class);
   private Faults faults = Faults.none();
 
@@ -54,6 +56,9 @@ public final class EcsSimulator {
         new ServiceScheduler(queue, arns, ids, random, settings, currentFaults);
     this.account = new SimAccount(queue, arns, ids, scheduler);
     this.calls = new CallLog(settings.callLogLimit());
+    this.scaling =
+        new SimAutoScaling(queue, account, arns, random, settings.scalingDelay(), calls::add);
+    this.autoScaling = new AutoScaling(this, scaling);
     buckets.put(Operation.Quota.SERVICE_READS, new TokenBucket(EcsQuotas.SERVICE_READS, clock));
     buckets.put(Operation.Quota.UPDATE_SERVICE, new TokenBucket(EcsQuotas.UPDATE_SERVICE, clock));
   }
@@ -72,6 +77,11 @@ public final class EcsSimulator {
   public synchronized Optional<Instant> nextChangeAt() {
     advance();
     return queue.nextAt();
+  }
+
+  /** Application Auto Scaling of this account's ECS services. */
+  public AutoScaling autoScaling() {
+    return autoScaling;
   }
 
   public synchronized Faults faults() {
@@ -165,15 +175,17 @@ public final class EcsSimulator {
         named(cluster),
         List.of(service),
         desiredCount,
-        () ->
-            SimViews.service(
-                account.updateService(
-                    account.cluster(cluster),
-                    service,
-                    desiredCount,
-                    taskDefinition,
-                    forceNewDeployment),
-                false));
+        () -> {
+          SimService updated =
+              account.updateService(
+                  account.cluster(cluster),
+                  service,
+                  desiredCount,
+                  taskDefinition,
+                  forceNewDeployment);
+          scaling.watch(updated);
+          return SimViews.service(updated, false);
+        });
   }
 
   public Page listServices(
@@ -373,6 +385,36 @@ public final class EcsSimulator {
           new CallRecord(
               queue.now(), op.name(), loggedCluster, services, desiredCount, outcome, caller));
     }
+  }
+
+  /**
+   * Runs one Application Auto Scaling call (see {@link AutoScaling}): advances time, refuses it
+   * during a blackout, runs {@code body}, logs it under {@code op}.
+   */
+  synchronized <T> T scalingCall(
+      String caller, String op, Optional<String> cluster, List<String> services, Supplier<T> body) {
+    advance();
+    String outcome = CallRecord.OK;
+    try {
+      if (faults.blackedOut(queue.now())) {
+        throw new ScalingException(
+            ScalingError.InternalServiceException,
+            "Service Unavailable. Please try again later. (ecs-sim: blackout)");
+      }
+      return body.get();
+    } catch (ScalingException e) {
+      outcome = e.error().name();
+      throw e;
+    } finally {
+      calls.add(
+          new CallRecord(queue.now(), op, cluster, services, OptionalInt.empty(), outcome, caller));
+    }
+  }
+
+  /** Runs set-up or inspection of Application Auto Scaling: time advanced, not logged. */
+  synchronized <T> T scalingSetup(Supplier<T> body) {
+    advance();
+    return body.get();
   }
 
   private Optional<String> named(Optional<String> cluster) {

@@ -27,6 +27,8 @@ import java.util.Set;
  *     reach RUNNING; it doubles per consecutive failure up to {@code startFailureBackoffMax}
  * @param startFailureBackoffMax the longest delay between launch attempts (27 minutes in ECS)
  * @param callLogLimit how many calls the call log keeps (the oldest are dropped beyond it)
+ * @param scalingDelay how long after a service's desiredCount leaves its scalable target's bounds
+ *     Application Auto Scaling moves it back (when that direction of scaling is not suspended)
  */
 public record SimSettings(
     String region,
@@ -41,7 +43,8 @@ public record SimSettings(
     Duration relaunchDelay,
     Duration startFailureBackoff,
     Duration startFailureBackoffMax,
-    int callLogLimit) {
+    int callLogLimit,
+    Duration scalingDelay) {
 
   public SimSettings {
     Objects.requireNonNull(region, "region");
@@ -59,6 +62,9 @@ public record SimSettings(
     Objects.requireNonNull(startFailureBackoffMax, "startFailureBackoffMax");
     if (callLogLimit < 0) {
       throw new IllegalArgumentException("callLogLimit must be >= 0, was " + callLogLimit);
+    }
+    if (scalingDelay.isNegative()) {
+      throw new IllegalArgumentException("scalingDelay must be >= 0, was " + scalingDelay);
     }
   }
 
@@ -97,6 +103,7 @@ public record SimSettings(
     private Duration startFailureBackoff = Duration.ofSeconds(10);
     private Duration startFailureBackoffMax = Duration.ofMinutes(27);
     private int callLogLimit = 100_000;
+    private Duration scalingDelay = Duration.ofSeconds(5);
 
     private Builder() {}
 
@@ -165,6 +172,12 @@ public record SimSettings(
       return this;
     }
 
+    /** How soon Application Auto Scaling moves a desiredCount back into its target's bounds. */
+    public Builder scalingDelay(Duration scalingDelay) {
+      this.scalingDelay = scalingDelay;
+      return this;
+    }
+
     public SimSettings build() {
       return new SimSettings(
           region,
@@ -179,7 +192,8 @@ public record SimSettings(
           relaunchDelay,
           startFailureBackoff,
           startFailureBackoffMax,
-          callLogLimit);
+          callLogLimit,
+          scalingDelay);
     }
   }
 }

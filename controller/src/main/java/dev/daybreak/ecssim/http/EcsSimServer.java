@@ -61,7 +61,8 @@ public final class EcsSimServer implements AutoCloseable {
               return t;
             });
     server.setExecutor(executor);
-    server.createContext("/", new AwsJsonHandler(sim, new EcsApi(sim)));
+    server.createContext(
+        "/", new ScalingJsonHandler(sim.autoScaling(), new AwsJsonHandler(sim, new EcsApi(sim))));
     server.createContext("/_sim/", new InspectionHandler(sim));
     server.start();
     return new EcsSimServer(server, executor);

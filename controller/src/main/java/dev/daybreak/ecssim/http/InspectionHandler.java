@@ -21,6 +21,8 @@ import java.io.InputStream;
  *   <li>{@code GET /_sim/faults}, {@code POST /_sim/faults}: the injected faults (see {@link
  *       FaultsJson}); a POST replaces them all.
  *   <li>{@code GET /_sim/time}: the simulation time.
+ *   <li>{@code GET /_sim/scalable-targets}, {@code POST /_sim/scalable-targets}: Application Auto
+ *       Scaling's targets; a POST declares one (see {@link SimScalableTargets}).
  * </ul>
  */
 final class InspectionHandler implements HttpHandler {
@@ -52,6 +54,9 @@ final class InspectionHandler implements HttpHandler {
         case "GET /_sim/faults" ->
             Exchanges.send(exchange, 200, JSON, FaultsJson.write(sim.faults()));
         case "POST /_sim/faults" -> postFaults(exchange);
+        case "GET /_sim/scalable-targets" -> SimScalableTargets.list(exchange, sim.autoScaling());
+        case "POST /_sim/scalable-targets" ->
+            SimScalableTargets.declare(exchange, sim.autoScaling());
         case "GET /_sim/time" ->
             Exchanges.send(exchange, 200, JSON, EcsJson.object().put("now", sim.now().toString()));
         default ->
@@ -64,7 +69,8 @@ final class InspectionHandler implements HttpHandler {
                         "message",
                         "no such endpoint: "
                             + route
-                            + "; try GET /_sim/calls, /_sim/services, /_sim/faults, /_sim/time"));
+                            + "; try GET /_sim/calls, /_sim/services, /_sim/faults, /_sim/time,"
+                            + " /_sim/scalable-targets"));
       }
     }
   }
