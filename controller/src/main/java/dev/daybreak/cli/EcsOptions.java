@@ -29,6 +29,17 @@ public final class EcsOptions {
       })
   private URI endpoint;
 
+  @Option(
+      names = "--autoscaling-endpoint",
+      paramLabel = "URL",
+      defaultValue = "${env:DAYBREAK_AUTOSCALING_ENDPOINT}",
+      description = {
+        "Application Auto Scaling endpoint to use instead of the region's; by default the"
+            + " --ecs-endpoint when one is given (a `daybreak ecs-sim` serves both on one port).",
+        "Env: DAYBREAK_AUTOSCALING_ENDPOINT."
+      })
+  private URI scalingEndpoint;
+
   /**
    * The endpoint these options describe, in {@code region} (the one {@code --region} option that
    * {@link StoreOptions} declares for every AWS client of a command; empty: the SDK's chain).
@@ -36,14 +47,29 @@ public final class EcsOptions {
    * @throws ParameterException when {@code --ecs-endpoint} is not an http(s) URL
    */
   public EcsEndpoint endpoint(Optional<String> region) {
-    Optional<URI> url = Optional.ofNullable(endpoint);
+    return endpoint("--ecs-endpoint", Optional.ofNullable(endpoint), region);
+  }
+
+  /**
+   * Where Application Auto Scaling is: {@code --autoscaling-endpoint}, else the {@code
+   * --ecs-endpoint}, else the region's.
+   *
+   * @throws ParameterException when either option is not an http(s) URL
+   */
+  public EcsEndpoint scalingEndpoint(Optional<String> region) {
+    return scalingEndpoint == null
+        ? endpoint(region)
+        : endpoint("--autoscaling-endpoint", Optional.of(scalingEndpoint), region);
+  }
+
+  private EcsEndpoint endpoint(String option, Optional<URI> url, Optional<String> region) {
     url.ifPresent(
         u -> {
           if (u.getHost() == null
               || !("http".equals(u.getScheme()) || "https".equals(u.getScheme()))) {
             throw new ParameterException(
                 spec.commandLine(),
-                "--ecs-endpoint must be an http:// or https:// URL with a host, was '" + u + "'");
+                option + " must be an http:// or https:// URL with a host, was '" + u + "'");
           }
         });
     return EcsEndpoint.of(url, region.filter(r -> !r.isBlank()));

@@ -75,6 +75,7 @@ final class ReconcileCommand implements Callable<Integer> {
             opened.store(),
             opened,
             ecs.endpoint(store.region()),
+            ecs.scalingEndpoint(store.region()),
             slack.settings(),
             SecretSources.fromSystem(),
             new SimpleMeterRegistry())) {

@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param schedule when the environment sleeps and wakes by itself, if at all
  * @param notifications where transitions are announced
  * @param access who may change the environment from chat
+ * @param autoscaling what daybreak does with the services' Application Auto Scaling targets
  */
 public record EnvironmentSpec(
     String name,
@@ -23,7 +24,28 @@ public record EnvironmentSpec(
     SleepOrder sleepOrder,
     Optional<ScheduleSpec> schedule,
     NotifySpec notifications,
-    AccessSpec access) {
+    AccessSpec access,
+    AutoscalingMode autoscaling) {
+
+  /** An environment whose scalable targets daybreak manages ({@link AutoscalingMode#MANAGE}). */
+  public EnvironmentSpec(
+      String name,
+      String cluster,
+      List<ServiceSpec> services,
+      SleepOrder sleepOrder,
+      Optional<ScheduleSpec> schedule,
+      NotifySpec notifications,
+      AccessSpec access) {
+    this(
+        name,
+        cluster,
+        services,
+        sleepOrder,
+        schedule,
+        notifications,
+        access,
+        AutoscalingMode.MANAGE);
+  }
 
   public EnvironmentSpec {
     Objects.requireNonNull(name, "name");
@@ -33,6 +55,7 @@ public record EnvironmentSpec(
     Objects.requireNonNull(schedule, "schedule");
     Objects.requireNonNull(notifications, "notifications");
     Objects.requireNonNull(access, "access");
+    Objects.requireNonNull(autoscaling, "autoscaling");
   }
 
   /** The service with this (logical) name, if declared. */
