@@ -25,7 +25,7 @@ class ServerlessStackTest extends StackContract {
 
   @Override
   Set<String> accountWideActions() {
-    return Set.of("cloudwatch:PutMetricData");
+    return Set.of("cloudwatch:PutMetricData", "application-autoscaling:DescribeScalableTargets");
   }
 
   @Override
@@ -103,9 +103,12 @@ class ServerlessStackTest extends StackContract {
   }
 
   @Test
-  void autoscalingDisabled_grantsNoApplicationAutoScaling() {
+  void withoutTheDeprecatedFlag_grantsExactlyTheApplicationAutoScalingActionsTheControllerCalls() {
     assertThat(Synthesis.statements(template))
         .flatMap(Synthesis::actions)
-        .noneMatch(action -> action.startsWith("application-autoscaling:"));
+        .filteredOn(action -> action.startsWith("application-autoscaling:"))
+        .containsExactlyInAnyOrder(
+            "application-autoscaling:DescribeScalableTargets",
+            "application-autoscaling:RegisterScalableTarget");
   }
 }
