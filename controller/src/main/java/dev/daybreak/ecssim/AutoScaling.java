@@ -14,6 +14,9 @@ import java.util.regex.Pattern;
  */
 public final class AutoScaling {
 
+  /** The caller the call log names for changes Application Auto Scaling makes itself. */
+  public static final String CALLER = SimAutoScaling.CALLER;
+
   private static final Pattern RESOURCE_ID = Pattern.compile("service/([^/]+)/([^/]+)");
 
   private final EcsSimulator sim;
