@@ -2,6 +2,7 @@ package dev.daybreak.dryrun;
 
 import dev.daybreak.ecs.EcsGateway;
 import dev.daybreak.runtime.Backends;
+import dev.daybreak.scaling.ScalingGateway;
 import dev.daybreak.slack.Notifier;
 import dev.daybreak.store.DryRunStateStore;
 import dev.daybreak.store.StateStore;
@@ -15,9 +16,10 @@ import org.slf4j.LoggerFactory;
 /**
  * A controller's backends for a dry run ({@code run --dry-run}, {@code reconcile --once
  * --dry-run}): reads go to the real store and ECS; writes go nowhere. ECS calls become {@link
- * WouldBeCalls}; store writes (status, leases, audit, threads) are kept in memory by a {@link
- * DryRunStateStore}, so the loop progresses in its head; transitions are announced as lines, never
- * to Slack. It needs only read permissions.
+ * WouldBeCalls}, RegisterScalableTarget calls become announced lines ({@link
+ * DryRunScalingGateway}); store writes (status, leases, audit, threads) are kept in memory by a
+ * {@link DryRunStateStore}, so the loop progresses in its head; transitions are announced as lines,
+ * never to Slack. It needs only read permissions.
  */
 public final class DryRunBackends implements Backends {
 
@@ -27,6 +29,7 @@ public final class DryRunBackends implements Backends {
   private final DryRunStateStore store;
   private final WouldBeCalls calls;
   private final DryRunEcsGateway ecs;
+  private final DryRunScalingGateway scaling;
   private final DryRunNotifier notifier;
 
   /**
@@ -40,6 +43,7 @@ public final class DryRunBackends implements Backends {
             real.store(), real.clock(), key -> LOG.debug("dry run: kept in memory: {}", key));
     this.calls = new WouldBeCalls(store, real.clock(), announcer);
     this.ecs = new DryRunEcsGateway(real.ecs(), calls);
+    this.scaling = new DryRunScalingGateway(real.scaling(), announcer);
     this.notifier = new DryRunNotifier(announcer);
   }
 
@@ -66,6 +70,11 @@ public final class DryRunBackends implements Backends {
   @Override
   public EcsGateway ecs() {
     return ecs;
+  }
+
+  @Override
+  public ScalingGateway scaling() {
+    return scaling;
   }
 
   @Override
