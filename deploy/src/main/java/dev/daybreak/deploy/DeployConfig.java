@@ -149,6 +149,18 @@ public record DeployConfig(
         .filter(value -> !value.isEmpty());
   }
 
+  private static boolean bool(Function<String, Object> context, String key) {
+    Optional<String> value = string(context, key).map(v -> v.toLowerCase(Locale.ROOT));
+    if (value.isEmpty() || value.get().equals("false")) {
+      return false;
+    }
+    if (value.get().equals("true")) {
+      return true;
+    }
+    throw new DeployConfigException(
+        "context '" + key + "': expected true or false but found '" + value.get() + "'");
+  }
+
   /**
    * {@code -c autoscaling=...} is deprecated: the controller calls Application Auto Scaling for
    * every environment whose manifest does not say {@code autoscaling: ignore}, so its policy always
