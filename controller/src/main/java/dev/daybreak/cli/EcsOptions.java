@@ -40,6 +40,17 @@ public final class EcsOptions {
       })
   private URI elbEndpoint;
 
+  @Option(
+      names = "--autoscaling-endpoint",
+      paramLabel = "URL",
+      defaultValue = "${env:DAYBREAK_AUTOSCALING_ENDPOINT}",
+      description = {
+        "Application Auto Scaling endpoint to use instead of the region's; by default the"
+            + " --ecs-endpoint when one is given (a `daybreak ecs-sim` serves both on one port).",
+        "Env: DAYBREAK_AUTOSCALING_ENDPOINT."
+      })
+  private URI scalingEndpoint;
+
   /**
    * The endpoint these options describe, in {@code region} (the one {@code --region} option that
    * {@link StoreOptions} declares for every AWS client of a command; empty: the SDK's chain).
@@ -47,14 +58,29 @@ public final class EcsOptions {
    * @throws ParameterException when {@code --ecs-endpoint} is not an http(s) URL
    */
   public EcsEndpoint endpoint(Optional<String> region) {
-    Optional<URI> url = Optional.ofNullable(endpoint);
-    url.ifPresent(u -> check("--ecs-endpoint", u));
-    EcsEndpoint ecs = EcsEndpoint.of(url, region.filter(r -> !r.isBlank()));
+    EcsEndpoint ecs = endpoint("--ecs-endpoint", Optional.ofNullable(endpoint), region);
     if (elbEndpoint == null) {
       return ecs;
     }
     check("--elb-endpoint", elbEndpoint);
     return ecs.withElb(elbEndpoint);
+  }
+
+  /**
+   * Where Application Auto Scaling is: {@code --autoscaling-endpoint}, else the {@code
+   * --ecs-endpoint}, else the region's.
+   *
+   * @throws ParameterException when either option is not an http(s) URL
+   */
+  public EcsEndpoint scalingEndpoint(Optional<String> region) {
+    return scalingEndpoint == null
+        ? endpoint(region)
+        : endpoint("--autoscaling-endpoint", Optional.of(scalingEndpoint), region);
+  }
+
+  private EcsEndpoint endpoint(String option, Optional<URI> url, Optional<String> region) {
+    url.ifPresent(u -> check(option, u));
+    return EcsEndpoint.of(url, region.filter(r -> !r.isBlank()));
   }
 
   private void check(String option, URI u) {

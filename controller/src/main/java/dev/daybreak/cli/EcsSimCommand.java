@@ -3,7 +3,9 @@ package dev.daybreak.cli;
 import dev.daybreak.ecssim.EcsSimulator;
 import dev.daybreak.ecssim.Faults;
 import dev.daybreak.ecssim.Latency;
+import dev.daybreak.ecssim.ScalingException;
 import dev.daybreak.ecssim.SimSettings;
+import dev.daybreak.ecssim.Suspension;
 import dev.daybreak.ecssim.http.EcsSimServer;
 import dev.daybreak.manifests.Manifest;
 import dev.daybreak.manifests.ManifestException;
@@ -41,6 +43,7 @@ import picocli.CommandLine.Spec;
           + " SDKs and the AWS CLI work against it with any credentials.",
       "Tasks take time to start, services can crash without the services they require, ECS's"
           + " throttling buckets apply, and faults can be injected (also at POST /_sim/faults)."
+          + " Application Auto Scaling (AnyScaleFrontendService) is served on the same port."
           + " GET /_sim/calls lists every call received; GET /_sim/services the counts.",
       "Elastic Load Balancing v2's DescribeTargetHealth is served on the same port (Query"
           + " protocol): each --from service whose readiness is healthy gets a target group of its"
@@ -142,6 +145,24 @@ final class EcsSimCommand implements Callable<Integer> {
   private String blackout;
 
   @Option(
+      names = "--scalable-target",
+      paramLabel = "SERVICE=MIN..MAX",
+      description =
+          "Registers an Application Auto Scaling target (min, max) for SERVICE of the --from"
+              + " manifests (ECS service name), e.g. b=2..4: while dynamic scaling is not"
+              + " suspended, a desiredCount below MIN is raised back to MIN after --scaling-delay.")
+  private List<String> scalableTargets = new ArrayList<>();
+
+  @Option(
+      names = "--scaling-delay",
+      paramLabel = "DURATION",
+      defaultValue = "5s",
+      description =
+          "How soon Application Auto Scaling moves a desiredCount back into its target's bounds."
+              + " Default 5s.")
+  private String scalingDelay;
+
+  @Option(
       names = "--seed",
       paramLabel = "N",
       defaultValue = "0",
@@ -193,6 +214,9 @@ final class EcsSimCommand implements Callable<Integer> {
           m.spec().cluster(), m.spec().services().stream().map(ServiceSpec::ecsService).toList());
     }
     health.provision(sim, loaded);
+    for (String t : scalableTargets) {
+      declare(sim, loaded, t);
+    }
     try (EcsSimServer server = EcsSimServer.start(sim, port)) {
       out.println("ecs-sim listening on " + server.endpoint());
       for (Manifest m : loaded) {
@@ -213,6 +237,45 @@ final class EcsSimCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** {@code --scalable-target SERVICE=MIN..MAX}: a target for that service of a --from cluster. */
+  private void declare(EcsSimulator sim, List<Manifest> loaded, String option) {
+    String[] kv = pair("--scalable-target", option, "b=2..4");
+    List<String> clusters =
+        loaded.stream()
+            .filter(m -> m.spec().services().stream().anyMatch(s -> s.ecsService().equals(kv[0])))
+            .map(m -> m.spec().cluster())
+            .distinct()
+            .toList();
+    if (clusters.isEmpty()) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--scalable-target "
+              + option
+              + ": no --from manifest has an ECS service named '"
+              + kv[0]
+              + "'");
+    }
+    int dots = kv[1].indexOf("..");
+    int min;
+    int max;
+    try {
+      min = Integer.parseInt(dots < 0 ? "" : kv[1].substring(0, dots));
+      max = Integer.parseInt(kv[1].substring(dots + 2));
+    } catch (NumberFormatException | IndexOutOfBoundsException e) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--scalable-target " + option + ": expected SERVICE=MIN..MAX with integers, e.g. b=2..4");
+    }
+    for (String cluster : clusters) {
+      try {
+        sim.autoScaling().declare(cluster, kv[0], min, max, Suspension.NONE);
+      } catch (ScalingException e) {
+        throw new ParameterException(
+            spec.commandLine(), "--scalable-target " + option + ": " + e.getMessage());
+      }
+    }
+  }
+
   private Clock scaledClock() {
     try {
       return ScaledClock.of(Clock.systemUTC(), timeScale);
@@ -228,7 +291,8 @@ final class EcsSimCommand implements Callable<Integer> {
             .region(region)
             .accountId(accountId)
             .crashGrace(duration("--crash-grace", crashGrace))
-            .relaunchDelay(duration("--relaunch-delay", relaunchDelay));
+            .relaunchDelay(duration("--relaunch-delay", relaunchDelay))
+            .scalingDelay(duration("--scaling-delay", scalingDelay));
     health.configure(b);
     for (String s : startLatencies) {
       Optional<String> service = key(s);

@@ -80,6 +80,7 @@ final class ReconcileCommand implements Callable<Integer> {
                 opened.store(),
                 opened,
                 ecs.endpoint(store.region()),
+                ecs.scalingEndpoint(store.region()),
                 slack.settings(),
                 slackSecrets,
                 new SimpleMeterRegistry());

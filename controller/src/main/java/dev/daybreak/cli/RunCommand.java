@@ -181,6 +181,7 @@ final class RunCommand implements Callable<Integer> {
                 opened.store(),
                 opened,
                 ecs.endpoint(store.region()),
+                ecs.scalingEndpoint(store.region()),
                 slack.settings(),
                 slackSecrets,
                 meters);

@@ -2,6 +2,7 @@ package dev.daybreak.dryrun;
 
 import dev.daybreak.ecs.EcsGateway;
 import dev.daybreak.runtime.Backends;
+import dev.daybreak.scaling.ScalingGateway;
 import dev.daybreak.slack.Notifier;
 import dev.daybreak.slack.SlackNotifier;
 import dev.daybreak.store.DryRunStateStore;
@@ -18,8 +19,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A controller's backends for a dry run ({@code run --dry-run}, {@code reconcile --once
  * --dry-run}): reads go to the real store and ECS; writes go nowhere. ECS calls become {@link
- * WouldBeCalls}; store writes (status, leases, audit, threads) are kept in memory by a {@link
- * DryRunStateStore}, so the loop progresses in its head; transitions and would-be calls are
+ * WouldBeCalls}, RegisterScalableTarget calls become announced lines ({@link
+ * DryRunScalingGateway}); store writes (status, leases, audit, threads) are kept in memory by a
+ * {@link DryRunStateStore}, so the loop progresses in its head; transitions and would-be calls are
  * announced as lines and, when Slack is configured, in Slack marked as a dry run ({@link
  * DryRunNotifier}). It needs only read permissions.
  */
@@ -31,6 +33,7 @@ public final class DryRunBackends implements Backends {
   private final DryRunStateStore store;
   private final WouldBeCalls calls;
   private final DryRunEcsGateway ecs;
+  private final DryRunScalingGateway scaling;
   private final DryRunNotifier notifier;
 
   /**
@@ -57,6 +60,7 @@ public final class DryRunBackends implements Backends {
               notifier.called(call);
             });
     this.ecs = new DryRunEcsGateway(real.ecs(), calls);
+    this.scaling = new DryRunScalingGateway(real.scaling(), announcer);
   }
 
   /** The calls not made. */
@@ -82,6 +86,11 @@ public final class DryRunBackends implements Backends {
   @Override
   public EcsGateway ecs() {
     return ecs;
+  }
+
+  @Override
+  public ScalingGateway scaling() {
+    return scaling;
   }
 
   @Override

@@ -40,6 +40,8 @@ public final class EcsSimulator {
   private final EventQueue queue;
   private final SimAccount account;
   private final CallLog calls;
+  private final SimAutoScaling scaling;
+  private final AutoScaling autoScaling;
   private final Map<Operation.Quota, TokenBucket> buckets = new EnumMap<>(Operation.Quota.class);
   private final SimTargets targets;
   private Faults faults = Faults.none();
@@ -57,6 +59,9 @@ public final class EcsSimulator {
         new ServiceScheduler(queue, arns, ids, random, settings, currentFaults, targets);
     this.account = new SimAccount(queue, arns, ids, scheduler);
     this.calls = new CallLog(settings.callLogLimit());
+    this.scaling =
+        new SimAutoScaling(queue, account, arns, random, settings.scalingDelay(), calls::add);
+    this.autoScaling = new AutoScaling(this, scaling);
     buckets.put(Operation.Quota.SERVICE_READS, new TokenBucket(EcsQuotas.SERVICE_READS, clock));
     buckets.put(Operation.Quota.UPDATE_SERVICE, new TokenBucket(EcsQuotas.UPDATE_SERVICE, clock));
     buckets.put(Operation.Quota.TASK_READS, new TokenBucket(EcsQuotas.TASK_READS, clock));
@@ -76,6 +81,11 @@ public final class EcsSimulator {
   public synchronized Optional<Instant> nextChangeAt() {
     advance();
     return queue.nextAt();
+  }
+
+  /** Application Auto Scaling of this account's ECS services. */
+  public AutoScaling autoScaling() {
+    return autoScaling;
   }
 
   public synchronized Faults faults() {
@@ -169,15 +179,17 @@ public final class EcsSimulator {
         named(cluster),
         List.of(service),
         desiredCount,
-        () ->
-            SimViews.service(
-                account.updateService(
-                    account.cluster(cluster),
-                    service,
-                    desiredCount,
-                    taskDefinition,
-                    forceNewDeployment),
-                false));
+        () -> {
+          SimService updated =
+              account.updateService(
+                  account.cluster(cluster),
+                  service,
+                  desiredCount,
+                  taskDefinition,
+                  forceNewDeployment);
+          scaling.watch(updated);
+          return SimViews.service(updated, false);
+        });
   }
 
   public Page listServices(
@@ -485,6 +497,36 @@ public final class EcsSimulator {
           new CallRecord(
               queue.now(), op, Optional.empty(), names, OptionalInt.empty(), outcome, caller));
     }
+  }
+
+  /**
+   * Runs one Application Auto Scaling call (see {@link AutoScaling}): advances time, refuses it
+   * during a blackout, runs {@code body}, logs it under {@code op}.
+   */
+  synchronized <T> T scalingCall(
+      String caller, String op, Optional<String> cluster, List<String> services, Supplier<T> body) {
+    advance();
+    String outcome = CallRecord.OK;
+    try {
+      if (faults.blackedOut(queue.now())) {
+        throw new ScalingException(
+            ScalingError.InternalServiceException,
+            "Service Unavailable. Please try again later. (ecs-sim: blackout)");
+      }
+      return body.get();
+    } catch (ScalingException e) {
+      outcome = e.error().name();
+      throw e;
+    } finally {
+      calls.add(
+          new CallRecord(queue.now(), op, cluster, services, OptionalInt.empty(), outcome, caller));
+    }
+  }
+
+  /** Runs set-up or inspection of Application Auto Scaling: time advanced, not logged. */
+  synchronized <T> T scalingSetup(Supplier<T> body) {
+    advance();
+    return body.get();
   }
 
   private Optional<String> named(Optional<String> cluster) {

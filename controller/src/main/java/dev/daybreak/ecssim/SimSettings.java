@@ -28,6 +28,8 @@ import java.util.Set;
  * @param startFailureBackoffMax the longest delay between launch attempts (27 minutes in ECS)
  * @param callLogLimit how many calls the call log keeps (the oldest are dropped beyond it)
  * @param health how target group and container health checks run
+ * @param scalingDelay how long after a service's desiredCount leaves its scalable target's bounds
+ *     Application Auto Scaling moves it back (when that direction of scaling is not suspended)
  */
 public record SimSettings(
     String region,
@@ -43,7 +45,8 @@ public record SimSettings(
     Duration startFailureBackoff,
     Duration startFailureBackoffMax,
     int callLogLimit,
-    HealthSettings health) {
+    HealthSettings health,
+    Duration scalingDelay) {
 
   public SimSettings {
     Objects.requireNonNull(region, "region");
@@ -63,6 +66,9 @@ public record SimSettings(
       throw new IllegalArgumentException("callLogLimit must be >= 0, was " + callLogLimit);
     }
     Objects.requireNonNull(health, "health");
+    if (scalingDelay.isNegative()) {
+      throw new IllegalArgumentException("scalingDelay must be >= 0, was " + scalingDelay);
+    }
   }
 
   /** Defaults: 20 s starts, 5 s stops, no requirements, seed 0, us-east-1, account 000000000000. */
@@ -101,6 +107,7 @@ public record SimSettings(
     private Duration startFailureBackoffMax = Duration.ofMinutes(27);
     private int callLogLimit = 100_000;
     private HealthSettings health = HealthSettings.AWS_DEFAULTS;
+    private Duration scalingDelay = Duration.ofSeconds(5);
 
     private Builder() {}
 
@@ -174,6 +181,12 @@ public record SimSettings(
       return this;
     }
 
+    /** How soon Application Auto Scaling moves a desiredCount back into its target's bounds. */
+    public Builder scalingDelay(Duration scalingDelay) {
+      this.scalingDelay = scalingDelay;
+      return this;
+    }
+
     public SimSettings build() {
       return new SimSettings(
           region,
@@ -189,7 +202,8 @@ public record SimSettings(
           startFailureBackoff,
           startFailureBackoffMax,
           callLogLimit,
-          health);
+          health,
+          scalingDelay);
     }
   }
 }

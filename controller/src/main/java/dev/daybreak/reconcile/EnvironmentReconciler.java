@@ -3,6 +3,8 @@ package dev.daybreak.reconcile;
 import dev.daybreak.ecs.EcsGateway;
 import dev.daybreak.lease.Ownership;
 import dev.daybreak.metrics.ReconcileMetrics;
+import dev.daybreak.model.AutoscalingMode;
+import dev.daybreak.model.BoundsAction;
 import dev.daybreak.model.Condition;
 import dev.daybreak.model.ConditionStatus;
 import dev.daybreak.model.Conditions;
@@ -17,7 +19,9 @@ import dev.daybreak.model.Plan;
 import dev.daybreak.model.Planner;
 import dev.daybreak.model.Readiness;
 import dev.daybreak.model.Requeue;
+import dev.daybreak.model.ScalableTargets;
 import dev.daybreak.model.ScaleAction;
+import dev.daybreak.model.ScalingBounds;
 import dev.daybreak.model.ServiceSpec;
 import dev.daybreak.model.State;
 import dev.daybreak.model.Transition;
@@ -28,6 +32,7 @@ import dev.daybreak.model.schedule.ScheduleException;
 import dev.daybreak.model.schedule.Stagger;
 import dev.daybreak.queue.Reconciler;
 import dev.daybreak.queue.Result;
+import dev.daybreak.scaling.ScalingGateway;
 import dev.daybreak.slack.Announcement;
 import dev.daybreak.slack.Notifier;
 import dev.daybreak.store.ConflictException;
@@ -97,6 +102,7 @@ public final class EnvironmentReconciler implements Reconciler {
 
   private final StateStore store;
   private final EcsGateway ecs;
+  private final ScalingGateway scaling;
   private final Notifier notifier;
   private final Clock clock;
   private final Monotonic monotonic;
@@ -137,19 +143,28 @@ public final class EnvironmentReconciler implements Reconciler {
   public EnvironmentReconciler(
       StateStore store,
       EcsGateway ecs,
+      ScalingGateway scaling,
       Notifier notifier,
       Clock clock,
       ControllerSettings settings,
       Ownership ownership,
       ReconcileMetrics metrics) {
-    this(store, ecs, notifier, clock, Monotonic.of(clock), settings, ownership, metrics);
+    this(store, ecs, scaling, notifier, clock, Monotonic.of(clock), settings, ownership, metrics);
   }
 
-  /**
-   * @param clock the time schedules, statuses and overrides are read and written in
-   * @param monotonic measures how old an observation is when an action planned from it is
-   *     performed, so that a wall clock stepping back during a stall cannot make it look fresh
-   */
+  /** A reconciler for a world without Application Auto Scaling ({@link ScalingGateway#none()}). */
+  public EnvironmentReconciler(
+      StateStore store,
+      EcsGateway ecs,
+      Notifier notifier,
+      Clock clock,
+      ControllerSettings settings,
+      Ownership ownership,
+      ReconcileMetrics metrics) {
+    this(store, ecs, ScalingGateway.none(), notifier, clock, settings, ownership, metrics);
+  }
+
+  /** As below, for a world without Application Auto Scaling ({@link ScalingGateway#none()}). */
   public EnvironmentReconciler(
       StateStore store,
       EcsGateway ecs,
@@ -159,8 +174,37 @@ public final class EnvironmentReconciler implements Reconciler {
       ControllerSettings settings,
       Ownership ownership,
       ReconcileMetrics metrics) {
+    this(
+        store,
+        ecs,
+        ScalingGateway.none(),
+        notifier,
+        clock,
+        monotonic,
+        settings,
+        ownership,
+        metrics);
+  }
+
+  /**
+   * @param scaling Application Auto Scaling, for the services' scalable targets
+   * @param clock the time schedules, statuses and overrides are read and written in
+   * @param monotonic measures how old an observation is when an action planned from it is
+   *     performed, so that a wall clock stepping back during a stall cannot make it look fresh
+   */
+  public EnvironmentReconciler(
+      StateStore store,
+      EcsGateway ecs,
+      ScalingGateway scaling,
+      Notifier notifier,
+      Clock clock,
+      Monotonic monotonic,
+      ControllerSettings settings,
+      Ownership ownership,
+      ReconcileMetrics metrics) {
     this.store = store;
     this.ecs = ecs;
+    this.scaling = scaling;
     this.notifier = notifier;
     this.clock = clock;
     this.monotonic = monotonic;
@@ -275,10 +319,15 @@ public final class EnvironmentReconciler implements Reconciler {
     }
     DesiredState desired = resolution.get().desired();
     EnvironmentSpec spec = stored.spec().spec();
+    List<String> ecsServices = spec.services().stream().map(ServiceSpec::ecsService).toList();
+    Map<String, ScalingBounds> targets =
+        spec.autoscaling() == AutoscalingMode.MANAGE
+            ? scaling.targets(spec.cluster(), ecsServices)
+            : Map.of();
     Map<String, ObservedService> observed =
         ecs.observe(
             spec.cluster(),
-            spec.services().stream().map(ServiceSpec::ecsService).toList(),
+            ecsServices,
             spec.services().stream()
                 .filter(s -> s.readiness() == Readiness.HEALTHY)
                 .map(ServiceSpec::ecsService)
@@ -286,20 +335,33 @@ public final class EnvironmentReconciler implements Reconciler {
     Observation observedAt = new Observation(monotonic.nanos(), clock.instant());
     StoredStatus previous =
         stored.status().orElse(new StoredStatus(EnvironmentStatus.initial(), 0));
-    Plan plan = Planner.plan(spec, desired, observed, previous.status(), now);
+    Plan plan =
+        Planner.plan(
+            spec,
+            desired,
+            observed,
+            previous.status(),
+            now,
+            ScalableTargets.wakeBounds(spec, targets, previous.status().savedScalableTargets()));
+    ScalableTargets.Decision bounds =
+        ScalableTargets.decide(spec, desired, plan, targets, previous.status(), now);
     EnvironmentStatus status =
         plan.status()
+            .withScalableTargets(bounds.saved(), bounds.conditions())
             .withObservedGeneration(stored.spec().generation())
             .withWakeDurations(wakeDurations(desired, previous.status(), plan.status(), now));
     Optional<Ownership.Authority> writtenUnder = Optional.empty();
-    if (!status.equals(previous.status()) || !plan.actions().isEmpty()) {
+    if (!status.equals(previous.status())
+        || !plan.actions().isEmpty()
+        || !bounds.actions().isEmpty()) {
       writtenUnder = writeStatus(spec.name(), status, previous);
       if (writtenUnder.isEmpty()) {
         return Result.done();
       }
     }
     metrics.phase(spec.name(), status.phase());
-    Optional<Result> stopped = execute(spec, plan.actions(), writtenUnder, observedAt);
+    Optional<Result> stopped =
+        execute(spec, bounds.actions(), plan.actions(), writtenUnder, observedAt);
     if (stopped.isPresent()) {
       return stopped.get();
     }
@@ -382,7 +444,8 @@ public final class EnvironmentReconciler implements Reconciler {
             was.savedCounts(),
             stored.spec().generation(),
             was.operationStartedAt(),
-            was.wakeDurations());
+            was.wakeDurations(),
+            was.savedScalableTargets());
     if (!status.equals(was) && writeStatus(spec.name(), status, previous).isEmpty()) {
       return Result.done();
     }
@@ -541,9 +604,26 @@ public final class EnvironmentReconciler implements Reconciler {
    */
   private Optional<Result> execute(
       EnvironmentSpec spec,
+      List<BoundsAction> boundsActions,
       List<ScaleAction> actions,
       Optional<Ownership.Authority> writtenUnder,
       Observation observedAt) {
+    for (BoundsAction action : boundsActions) {
+      if (!ownership.authority(spec.name()).equals(writtenUnder)) {
+        LOG.warn(
+            "lost this environment's shard after writing its status; leaving its scalable"
+                + " targets and {} action(s) to its new holder",
+            actions.size());
+        return Optional.of(Result.done());
+      }
+      LOG.info(
+          "{} the scalable target of {} (ECS service {}): {}",
+          action.kind() == BoundsAction.Kind.SUSPEND ? "suspending" : "restoring",
+          action.service(),
+          action.ecsService(),
+          action.bounds().describe());
+      scaling.set(spec.cluster(), action.ecsService(), action.bounds());
+    }
     for (ScaleAction action : actions) {
       int left = actions.size() - actions.indexOf(action);
       if (!ownership.authority(spec.name()).equals(writtenUnder)) {

@@ -1,6 +1,7 @@
 package dev.daybreak.runtime;
 
 import dev.daybreak.ecs.EcsGateway;
+import dev.daybreak.scaling.ScalingGateway;
 import dev.daybreak.slack.Notifier;
 import dev.daybreak.store.StateStore;
 import dev.daybreak.time.Scheduler;
@@ -20,6 +21,11 @@ public interface Backends extends AutoCloseable {
   StateStore store();
 
   EcsGateway ecs();
+
+  /** Application Auto Scaling; none (no service has a scalable target) unless overridden. */
+  default ScalingGateway scaling() {
+    return ScalingGateway.none();
+  }
 
   Notifier notifier();
 

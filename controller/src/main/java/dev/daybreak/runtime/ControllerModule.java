@@ -6,6 +6,7 @@ import com.google.inject.Singleton;
 import dev.daybreak.ecs.EcsGateway;
 import dev.daybreak.lease.Ownership;
 import dev.daybreak.reconcile.ControllerSettings;
+import dev.daybreak.scaling.ScalingGateway;
 import dev.daybreak.slack.Notifier;
 import dev.daybreak.store.StateStore;
 import dev.daybreak.time.Scheduler;
@@ -65,6 +66,12 @@ public final class ControllerModule extends AbstractModule {
   @Singleton
   EcsGateway ecs() {
     return backends.ecs();
+  }
+
+  @Provides
+  @Singleton
+  ScalingGateway scaling() {
+    return backends.scaling();
   }
 
   @Provides

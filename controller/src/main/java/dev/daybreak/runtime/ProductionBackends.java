@@ -6,6 +6,8 @@ import dev.daybreak.ecs.ElbClients;
 import dev.daybreak.ecs.GatewaySettings;
 import dev.daybreak.ecs.SdkEcsGateway;
 import dev.daybreak.metrics.RuntimeMetrics;
+import dev.daybreak.scaling.ScalingClients;
+import dev.daybreak.scaling.SdkScalingGateway;
 import dev.daybreak.slack.Notifier;
 import dev.daybreak.slack.Notifiers;
 import dev.daybreak.slack.SecretSource;
@@ -30,13 +32,27 @@ public final class ProductionBackends implements Backends {
   private final StateStore store;
   private final AutoCloseable storeResources;
   private final SdkEcsGateway ecs;
+  private final SdkScalingGateway scaling;
   private final Notifier notifier;
   private final MeterRegistry meters;
+
+  /** Backends whose Application Auto Scaling is reached where ECS is ({@code ecsEndpoint}). */
+  public ProductionBackends(
+      StateStore store,
+      AutoCloseable storeResources,
+      EcsEndpoint ecsEndpoint,
+      SlackSettings slack,
+      SecretSource secrets,
+      MeterRegistry meters) {
+    this(store, storeResources, ecsEndpoint, ecsEndpoint, slack, secrets, meters);
+  }
 
   /**
    * @param store the state store, already opened
    * @param storeResources what to close with it (the DynamoDB client)
    * @param ecsEndpoint AWS, or an ECS-compatible endpoint such as {@code daybreak ecs-sim}
+   * @param scalingEndpoint AWS, or an Application Auto Scaling-compatible endpoint (ecs-sim serves
+   *     it on its ECS port)
    * @param slack Slack settings; the token comes from {@code secrets}
    * @param meters where ECS calls, Slack deliveries and the controller's meters are counted
    */
@@ -44,6 +60,7 @@ public final class ProductionBackends implements Backends {
       StateStore store,
       AutoCloseable storeResources,
       EcsEndpoint ecsEndpoint,
+      EcsEndpoint scalingEndpoint,
       SlackSettings slack,
       SecretSource secrets,
       MeterRegistry meters) {
@@ -58,6 +75,9 @@ public final class ProductionBackends implements Backends {
             clock,
             Sleeper.system(),
             meters);
+    this.scaling =
+        new SdkScalingGateway(
+            ScalingClients.create(scalingEndpoint, EcsClients.APP_ID), Sleeper.system());
     this.notifier = Notifiers.create(slack, secrets, store, clock, scheduler);
     if (notifier instanceof SlackNotifier slackNotifier) {
       RuntimeMetrics.slack(meters, slackNotifier::stats);
@@ -85,6 +105,11 @@ public final class ProductionBackends implements Backends {
   }
 
   @Override
+  public SdkScalingGateway scaling() {
+    return scaling;
+  }
+
+  @Override
   public MeterRegistry meters() {
     return meters;
   }
@@ -98,6 +123,7 @@ public final class ProductionBackends implements Backends {
   public void close() {
     notifier.close();
     ecs.close();
+    scaling.close();
     try {
       storeResources.close();
     } catch (Exception e) {

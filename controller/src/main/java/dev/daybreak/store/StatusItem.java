@@ -48,6 +48,9 @@ final class StatusItem {
           // written before them: read those as empty, so an additive field keeps formatVersion.
           .withConfigOverride(
               List.class, o -> o.setSetterInfo(JsonSetter.Value.forValueNulls(Nulls.AS_EMPTY)))
+          // savedScalableTargets (format 2) is absent from format 1 documents: none saved.
+          .withConfigOverride(
+              Map.class, o -> o.setSetterInfo(JsonSetter.Value.forValueNulls(Nulls.AS_EMPTY)))
           .build();
 
   private StatusItem() {}

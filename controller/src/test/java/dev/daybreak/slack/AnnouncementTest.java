@@ -52,7 +52,8 @@ class AnnouncementTest {
           Optional.empty(),
           new NotifySpec(Optional.of("dev-envs"), List.of("U1")),
           AccessSpec.defaults(),
-          java.util.Map.of());
+          java.util.Map.of(),
+          dev.daybreak.model.AutoscalingMode.MANAGE);
   private final DesiredState desired =
       new DesiredState(State.AWAKE, Optional.empty(), Set.of(), "alice", "standup", REQUESTED);
 

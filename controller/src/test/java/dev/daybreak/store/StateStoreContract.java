@@ -758,8 +758,9 @@ public abstract class StateStoreContract {
     assertThat(item.get("phase")).isEqualTo(AttributeValue.fromS("Waking"));
     assertThat(item.get("tier")).isEqualTo(AttributeValue.fromN("1"));
     assertThat(item.get("target")).isEqualTo(AttributeValue.fromS("AWAKE"));
-    assertThat(item.get("formatVersion")).isEqualTo(AttributeValue.fromN("1"));
-    assertThat(item.get("document").s()).contains("\"formatVersion\":1");
+    // Format 2: savedScalableTargets added (see EnvironmentStatus.FORMAT_VERSION).
+    assertThat(item.get("formatVersion")).isEqualTo(AttributeValue.fromN("2"));
+    assertThat(item.get("document").s()).contains("\"formatVersion\":2");
   }
 
   // --- concurrency ------------------------------------------------------------------------

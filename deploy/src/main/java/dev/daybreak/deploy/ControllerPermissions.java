@@ -142,24 +142,22 @@ final class ControllerPermissions {
   }
 
   /**
-   * Application Auto Scaling, only when {@code -c autoscaling=true}: reading the ECS services'
-   * scalable targets and moving their bounds around a sleep. Scalable-target ARNs carry an opaque
-   * id, not the cluster, so the statements are confined by service namespace and dimension.
+   * Application Auto Scaling, exactly what the controller calls (dev.daybreak.scaling's
+   * SdkScalingGateway): DescribeScalableTargets to read the ECS services' targets, and
+   * RegisterScalableTarget to suspend them before sleep and restore them on wake. It only updates
+   * targets that exist, so it needs no iam:CreateServiceLinkedRole. Scalable-target ARNs carry an
+   * opaque id, not the cluster, so registering is confined by service namespace and dimension.
    */
   static List<PolicyStatement> autoscaling(Stack stack) {
     return List.of(autoscalingDescribe(), autoscalingRegister(stack));
   }
 
   /**
-   * Reading the scalable targets and policies only (a dry run). The Describe* actions have no
+   * Reading the scalable targets only (also all a dry run does). DescribeScalableTargets has no
    * resource-level permissions: AWS requires Resource "*".
    */
   static PolicyStatement autoscalingDescribe() {
-    return allow(
-        List.of(
-            "application-autoscaling:DescribeScalableTargets",
-            "application-autoscaling:DescribeScalingPolicies"),
-        List.of("*"));
+    return allow(List.of("application-autoscaling:DescribeScalableTargets"), List.of("*"));
   }
 
   private static PolicyStatement autoscalingRegister(Stack stack) {

@@ -27,23 +27,19 @@ public final class DaybreakStack extends Stack {
     slack.add(ControllerPermissions.table(table.getTableArn()));
     slack.add(ControllerPermissions.secrets(secrets.arns()));
 
-    // The controller adds ECS, its Degraded metric, and Application Auto Scaling when enabled.
+    // The controller adds ECS, its Degraded metric, and Application Auto Scaling.
     List<PolicyStatement> controller = new ArrayList<>(slack);
     controller.add(ControllerPermissions.ecsServices(this, config.clusters()));
     controller.addAll(ControllerPermissions.health(this, config.clusters()));
     controller.add(ControllerPermissions.metrics());
-    if (config.autoscaling()) {
-      controller.addAll(ControllerPermissions.autoscaling(this));
-    }
+    controller.addAll(ControllerPermissions.autoscaling(this));
     if (config.dryRun()) {
       // A dry run reads and writes nothing: the table, ECS and Auto Scaling read-only, no metric.
       controller = new ArrayList<>();
       controller.add(ControllerPermissions.tableReadOnly(table.getTableArn()));
       controller.add(ControllerPermissions.secrets(secrets.arns()));
       controller.add(ControllerPermissions.ecsServicesReadOnly(this, config.clusters()));
-      if (config.autoscaling()) {
-        controller.add(ControllerPermissions.autoscalingDescribe());
-      }
+      controller.add(ControllerPermissions.autoscalingDescribe());
     }
 
     switch (config.mode()) {

@@ -20,7 +20,6 @@ import software.amazon.awscdk.services.logs.RetentionDays;
  *     permissions cover exactly these clusters' services
  * @param image the controller's container image (service mode only)
  * @param controllerJar the controller's shaded jar, the Lambda code (serverless mode only)
- * @param autoscaling whether the controller may touch Application Auto Scaling targets
  * @param tableName the DynamoDB table (the CLI's default is {@code daybreak})
  * @param logRetentionDays how long the controller's logs are kept
  * @param slackChannel the channel announcements go to, if any
@@ -39,7 +38,6 @@ public record DeployConfig(
     List<String> clusters,
     Optional<String> image,
     Path controllerJar,
-    boolean autoscaling,
     String tableName,
     int logRetentionDays,
     Optional<String> slackChannel,
@@ -162,12 +160,12 @@ public record DeployConfig(
 
   public static DeployConfig fromContext(Function<String, Object> context) {
     Mode mode = Mode.fromContext(string(context, "mode").orElse(Mode.SERVERLESS.contextValue()));
+    autoscalingFlag(context);
     return new DeployConfig(
         mode,
         list(context.apply("clusters")),
         string(context, "image"),
         Path.of(string(context, "controllerJar").orElse(DEFAULT_CONTROLLER_JAR)),
-        bool(context, "autoscaling"),
         string(context, "tableName").orElse(DEFAULT_TABLE),
         integer(context, "logRetentionDays", 30),
         string(context, "slackChannel"),
@@ -195,6 +193,26 @@ public record DeployConfig(
     }
     throw new DeployConfigException(
         "context '" + key + "': expected true or false but found '" + value.get() + "'");
+  }
+
+  /**
+   * {@code -c autoscaling=...} is deprecated: the controller calls Application Auto Scaling for
+   * every environment whose manifest does not say {@code autoscaling: ignore}, so its policy always
+   * grants what it calls. {@code true} (what the policy now does) is still accepted; anything else
+   * is refused, because it can no longer be honoured.
+   */
+  private static void autoscalingFlag(Function<String, Object> context) {
+    Optional<String> value = string(context, "autoscaling").map(v -> v.toLowerCase(Locale.ROOT));
+    if (value.isPresent() && !value.get().equals("true")) {
+      throw new DeployConfigException(
+          "context 'autoscaling' is deprecated and only 'true' is accepted, found '"
+              + value.get()
+              + "': the controller's policy always grants"
+              + " application-autoscaling:DescribeScalableTargets and RegisterScalableTarget,"
+              + " which it calls for environments with spec.autoscaling: manage (the default);"
+              + " to keep it away from scalable targets, set spec.autoscaling: ignore in the"
+              + " manifests, and drop -c autoscaling");
+    }
   }
 
   private static int integer(Function<String, Object> context, String key, int fallback) {

@@ -23,7 +23,6 @@ class DeployConfigTest {
     assertThat(config.mode()).isEqualTo(Mode.SERVERLESS);
     assertThat(config.tableName()).isEqualTo("daybreak");
     assertThat(config.logRetentionDays()).isEqualTo(30);
-    assertThat(config.autoscaling()).isFalse();
   }
 
   @Test
@@ -72,10 +71,18 @@ class DeployConfigTest {
   }
 
   @Test
-  void fromContext_autoscalingNeitherTrueNorFalse_isRejected() {
-    assertThatThrownBy(() -> read(Map.of("clusters", "dev", "autoscaling", "yes")))
+  void fromContext_deprecatedAutoscalingTrue_isStillAccepted() {
+    assertThat(read(Map.of("clusters", "dev", "autoscaling", "true")).clusters())
+        .containsExactly("dev");
+  }
+
+  @Test
+  void fromContext_autoscalingFalse_isRejectedNamingTheManifestOptOut() {
+    assertThatThrownBy(() -> read(Map.of("clusters", "dev", "autoscaling", "false")))
         .isInstanceOf(DeployConfigException.class)
-        .hasMessage("context 'autoscaling': expected true or false but found 'yes'");
+        .hasMessageStartingWith(
+            "context 'autoscaling' is deprecated and only 'true' is accepted, found 'false'")
+        .hasMessageContaining("spec.autoscaling: ignore");
   }
 
   @Test

@@ -32,7 +32,10 @@ class ServerlessStackTest extends StackContract {
   @Override
   Set<String> accountWideActions() {
     return Set.of(
-        "cloudwatch:PutMetricData", "ecs:ListTasks", "elasticloadbalancing:DescribeTargetHealth");
+        "cloudwatch:PutMetricData",
+        "ecs:ListTasks",
+        "elasticloadbalancing:DescribeTargetHealth",
+        "application-autoscaling:DescribeScalableTargets");
   }
 
   @Override
@@ -129,9 +132,12 @@ class ServerlessStackTest extends StackContract {
   }
 
   @Test
-  void autoscalingDisabled_grantsNoApplicationAutoScaling() {
+  void withoutTheDeprecatedFlag_grantsExactlyTheApplicationAutoScalingActionsTheControllerCalls() {
     assertThat(Synthesis.statements(template))
         .flatMap(Synthesis::actions)
-        .noneMatch(action -> action.startsWith("application-autoscaling:"));
+        .filteredOn(action -> action.startsWith("application-autoscaling:"))
+        .containsExactlyInAnyOrder(
+            "application-autoscaling:DescribeScalableTargets",
+            "application-autoscaling:RegisterScalableTarget");
   }
 }

@@ -22,6 +22,7 @@ class ServiceStackTest extends StackContract {
   static void synthesize() {
     Map<String, Object> context = Synthesis.context("service");
     context.put("image", IMAGE);
+    // Deprecated (the policy always grants what the controller calls), still accepted.
     context.put("autoscaling", "true");
     template = Synthesis.synthesize("service", context);
   }
@@ -43,15 +44,13 @@ class ServiceStackTest extends StackContract {
 
   @Override
   Set<String> accountWideActions() {
-    // The ECR pull's token is account-wide by AWS's design; the Describe* actions come with
-    // -c autoscaling=true (set above).
+    // The ECR pull's token is account-wide by AWS's design, and so is DescribeScalableTargets.
     return Set.of(
         "cloudwatch:PutMetricData",
         "ecs:ListTasks",
         "elasticloadbalancing:DescribeTargetHealth",
         "ecr:GetAuthorizationToken",
-        "application-autoscaling:DescribeScalableTargets",
-        "application-autoscaling:DescribeScalingPolicies");
+        "application-autoscaling:DescribeScalableTargets");
   }
 
   @Override
@@ -135,7 +134,7 @@ class ServiceStackTest extends StackContract {
   }
 
   @Test
-  void autoscalingEnabled_grantsRegisteringOnlyEcsDesiredCountTargets() {
+  void autoscaling_grantsRegisteringOnlyEcsDesiredCountTargets() {
     List<Map<String, Object>> register =
         Synthesis.statements(template).stream()
             .filter(

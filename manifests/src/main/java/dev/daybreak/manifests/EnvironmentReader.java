@@ -2,6 +2,7 @@ package dev.daybreak.manifests;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.daybreak.model.AccessSpec;
+import dev.daybreak.model.AutoscalingMode;
 import dev.daybreak.model.EnvironmentSpec;
 import dev.daybreak.model.NotifySpec;
 import dev.daybreak.model.ScheduleSpec;
@@ -19,8 +20,9 @@ final class EnvironmentReader {
   static final List<String> FIELDS = List.of("apiVersion", "kind", "metadata", "spec");
   static final List<String> METADATA_FIELDS = List.of("name", "labels", "annotations");
   static final List<String> SPEC_FIELDS =
-      List.of("cluster", "services", "sleepOrder", "schedule", "notify", "access");
+      List.of("cluster", "services", "sleepOrder", "schedule", "notify", "access", "autoscaling");
   static final List<String> SLEEP_ORDERS = List.of("reverse", "parallel");
+  static final List<String> AUTOSCALING_MODES = List.of("manage", "ignore");
 
   private EnvironmentReader() {}
 
@@ -61,7 +63,8 @@ final class EnvironmentReader {
             s.schedule,
             s.notifications,
             s.access,
-            metadata.get().labels()));
+            metadata.get().labels(),
+            s.autoscaling));
   }
 
   private record Metadata(String name, Map<String, String> labels) {}
@@ -72,7 +75,8 @@ final class EnvironmentReader {
       SleepOrder sleepOrder,
       Optional<ScheduleSpec> schedule,
       NotifySpec notifications,
-      AccessSpec access) {}
+      AccessSpec access,
+      AutoscalingMode autoscaling) {}
 
   private static void constant(Node node, String expected) {
     node.string()
@@ -189,12 +193,20 @@ final class EnvironmentReader {
             "schedule", n -> ScheduleReader.read(n, calendars).map(Optional::of), Optional.empty());
     Optional<NotifySpec> notify = fields.read("notify", NotifyReader::read, NotifySpec.defaults());
     Optional<AccessSpec> access = fields.read("access", AccessReader::read, AccessSpec.defaults());
+    Optional<AutoscalingMode> autoscaling =
+        fields.read(
+            "autoscaling",
+            n ->
+                n.oneOf("autoscaling", AUTOSCALING_MODES)
+                    .map(m -> AutoscalingMode.valueOf(m.toUpperCase(Locale.ROOT))),
+            AutoscalingMode.MANAGE);
     if (cluster.isEmpty()
         || services.isEmpty()
         || sleepOrder.isEmpty()
         || schedule.isEmpty()
         || notify.isEmpty()
-        || access.isEmpty()) {
+        || access.isEmpty()
+        || autoscaling.isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(
@@ -204,7 +216,8 @@ final class EnvironmentReader {
             sleepOrder.get(),
             schedule.get(),
             notify.get(),
-            access.get()));
+            access.get(),
+            autoscaling.get()));
   }
 
   private static Optional<List<ServiceSpec>> services(Node node) {

@@ -51,7 +51,8 @@ class ManifestsTest {
                 Optional.empty(),
                 NotifySpec.defaults(),
                 AccessSpec.defaults(),
-                java.util.Map.of()));
+                java.util.Map.of(),
+                dev.daybreak.model.AutoscalingMode.MANAGE));
     assertThat(DependencyGraph.of(spec.services()).tiers())
         .containsExactly(List.of("a"), List.of("b"), List.of("c", "d", "e"));
     assertThat(manifests.get(0).source()).isEqualTo(EXAMPLES.resolve("seed.yaml").toString());

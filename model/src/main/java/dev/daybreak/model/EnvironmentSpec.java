@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param access who may change the environment from chat
  * @param labels {@code metadata.labels}: key/value pairs that group environments, for label
  *     selectors ({@code daybreak get envs -l team=shop})
+ * @param autoscaling what daybreak does with the services' Application Auto Scaling targets
  */
 public record EnvironmentSpec(
     String name,
@@ -27,7 +28,8 @@ public record EnvironmentSpec(
     Optional<ScheduleSpec> schedule,
     NotifySpec notifications,
     AccessSpec access,
-    Map<String, String> labels) {
+    Map<String, String> labels,
+    AutoscalingMode autoscaling) {
 
   public EnvironmentSpec {
     Objects.requireNonNull(name, "name");
@@ -38,6 +40,7 @@ public record EnvironmentSpec(
     Objects.requireNonNull(notifications, "notifications");
     Objects.requireNonNull(access, "access");
     labels = Map.copyOf(labels);
+    Objects.requireNonNull(autoscaling, "autoscaling");
   }
 
   /** The service with this (logical) name, if declared. */

@@ -25,6 +25,9 @@ import java.util.Optional;
  * @param wakeDurations how long the latest completed wakes took (from {@code operationStartedAt} to
  *     Awake), oldest first, at most {@link dev.daybreak.model.schedule.WakeLead#SAMPLES}; a status
  *     persisted before this field existed reads as none measured
+ * @param savedScalableTargets per logical service, its Application Auto Scaling target as found
+ *     before the controller first changed it for a sleep (written before that change, dropped once
+ *     a wake has restored it); a status of format version 1 reads as none saved
  */
 public record EnvironmentStatus(
     int formatVersion,
@@ -36,10 +39,15 @@ public record EnvironmentStatus(
     Map<String, Integer> savedCounts,
     long observedGeneration,
     Optional<Instant> operationStartedAt,
-    List<Duration> wakeDurations) {
+    List<Duration> wakeDurations,
+    Map<String, ScalingBounds> savedScalableTargets) {
 
-  /** The version of the persisted status format this code writes. */
-  public static final int FORMAT_VERSION = 1;
+  /**
+   * The version of the persisted status format this code writes. 2 added {@code
+   * savedScalableTargets}: a controller that reads only version 1 would drop them on its next write
+   * (and a later wake would not restore the targets), so it refuses a version 2 status.
+   */
+  public static final int FORMAT_VERSION = 2;
 
   public EnvironmentStatus {
     Objects.requireNonNull(phase, "phase");
@@ -49,6 +57,33 @@ public record EnvironmentStatus(
     savedCounts = Map.copyOf(savedCounts);
     Objects.requireNonNull(operationStartedAt, "operationStartedAt");
     wakeDurations = List.copyOf(wakeDurations);
+    savedScalableTargets = Map.copyOf(savedScalableTargets);
+  }
+
+  /** A status with no scalable target saved. */
+  public EnvironmentStatus(
+      int formatVersion,
+      Phase phase,
+      Optional<State> target,
+      int currentTier,
+      Map<String, ServiceReadiness> services,
+      List<Condition> conditions,
+      Map<String, Integer> savedCounts,
+      long observedGeneration,
+      Optional<Instant> operationStartedAt,
+      List<Duration> wakeDurations) {
+    this(
+        formatVersion,
+        phase,
+        target,
+        currentTier,
+        services,
+        conditions,
+        savedCounts,
+        observedGeneration,
+        operationStartedAt,
+        wakeDurations,
+        Map.of());
   }
 
   /** A status with no wake measured yet (what the planner computes; the reconciler keeps them). */
@@ -106,7 +141,8 @@ public record EnvironmentStatus(
         savedCounts,
         generation,
         operationStartedAt,
-        wakeDurations);
+        wakeDurations,
+        savedScalableTargets);
   }
 
   /**
@@ -125,6 +161,24 @@ public record EnvironmentStatus(
         savedCounts,
         observedGeneration,
         operationStartedAt,
-        durations.subList(Math.max(0, durations.size() - keep), durations.size()));
+        durations.subList(Math.max(0, durations.size() - keep), durations.size()),
+        savedScalableTargets);
+  }
+
+  /** This status, with these scalable targets saved and these conditions. */
+  public EnvironmentStatus withScalableTargets(
+      Map<String, ScalingBounds> saved, List<Condition> newConditions) {
+    return new EnvironmentStatus(
+        formatVersion,
+        phase,
+        target,
+        currentTier,
+        services,
+        newConditions,
+        savedCounts,
+        observedGeneration,
+        operationStartedAt,
+        wakeDurations,
+        saved);
   }
 }

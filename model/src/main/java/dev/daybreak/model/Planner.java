@@ -43,6 +43,23 @@ public final class Planner {
       Map<String, ObservedService> observed,
       EnvironmentStatus previous,
       Instant now) {
+    return plan(spec, desired, observed, previous, now, Map.of());
+  }
+
+  /**
+   * Plans one pass for services of which some have Application Auto Scaling targets: a service is
+   * woken to its count moved into its target's bounds ({@link ScalingBounds#clamp}), so that the
+   * wake and the target agree (see {@link ScalableTargets#wakeBounds}).
+   *
+   * @param wakeBounds per logical service, the bounds its scalable target has once awake
+   */
+  public static Plan plan(
+      EnvironmentSpec spec,
+      DesiredState desired,
+      Map<String, ObservedService> observed,
+      EnvironmentStatus previous,
+      Instant now,
+      Map<String, ScalingBounds> wakeBounds) {
     Objects.requireNonNull(spec, "spec");
     Objects.requireNonNull(desired, "desired");
     Objects.requireNonNull(observed, "observed");
@@ -59,7 +76,7 @@ public final class Planner {
     Pass pass = new Pass(spec, graph, services, previous, newOperation, now);
     Progress progress =
         waking
-            ? Progress.waking(pass, desired, savedCounts)
+            ? Progress.waking(pass, desired, savedCounts, wakeBounds)
             : Progress.sleeping(pass, spec.sleepOrder());
 
     Phase phase = phase(waking, progress);
@@ -77,7 +94,9 @@ public final class Planner {
             previous.observedGeneration(),
             newOperation
                 ? Optional.of(now)
-                : previous.operationStartedAt().or(() -> Optional.of(now)));
+                : previous.operationStartedAt().or(() -> Optional.of(now)),
+            List.of(),
+            previous.savedScalableTargets());
     List<Transition> transitions = Transitions.of(pass, desired, progress, status);
     return new Plan(progress.actions(), status, transitions, requeueAfter(status, progress, now));
   }

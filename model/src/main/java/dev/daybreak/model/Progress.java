@@ -46,7 +46,11 @@ record Progress(
    * below its target) is the only one worked on; its ACTIVE services below their target are scaled
    * to it. Services outside the scope of a partial wake are left as they are.
    */
-  static Progress waking(Pass pass, DesiredState desired, Map<String, Integer> savedCounts) {
+  static Progress waking(
+      Pass pass,
+      DesiredState desired,
+      Map<String, Integer> savedCounts,
+      Map<String, ScalingBounds> wakeBounds) {
     List<ServiceProblem> problems = new ArrayList<>();
     Set<String> scope = new HashSet<>();
     if (desired.isPartial()) {
@@ -69,7 +73,7 @@ record Progress(
       ObservedService observed = service.observed();
       int target =
           scope.contains(service.name())
-              ? Targets.wake(service.spec(), savedCounts)
+              ? Targets.wake(service.spec(), savedCounts, wakeBounds)
               : observed.desiredCount();
       targets.put(service.name(), target);
       if (ReadinessCheck.isReady(service.spec().readiness(), observed, target)) {

@@ -22,6 +22,17 @@ final class Targets {
   }
 
   /**
+   * The count a service is woken to, moved into its scalable target's bounds when it has one
+   * (Application Auto Scaling would move it there itself).
+   */
+  static int wake(
+      ServiceSpec service, Map<String, Integer> savedCounts, Map<String, ScalingBounds> bounds) {
+    int count = wake(service, savedCounts);
+    ScalingBounds b = bounds.get(service.name());
+    return b == null ? count : b.clamp(count);
+  }
+
+  /**
    * The counts to remember at the start of a sleep: each declared service's observed desiredCount
    * when above zero, otherwise what was saved before (a service already at zero keeps the count it
    * had when it was last put to sleep). Services no longer declared are forgotten.

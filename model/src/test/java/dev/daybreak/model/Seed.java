@@ -40,7 +40,8 @@ final class Seed {
         Optional.empty(),
         NotifySpec.defaults(),
         AccessSpec.defaults(),
-        java.util.Map.of());
+        java.util.Map.of(),
+        AutoscalingMode.MANAGE);
   }
 
   /** The seed with one service replaced. */

@@ -65,7 +65,9 @@ public final class EcsSimServer implements AutoCloseable {
               return t;
             });
     server.setExecutor(executor);
-    TargetRouter router = new TargetRouter(new AwsJsonHandler(sim, new EcsApi(sim)));
+    TargetRouter router =
+        new TargetRouter(
+            new ScalingJsonHandler(sim.autoScaling(), new AwsJsonHandler(sim, new EcsApi(sim))));
     server.createContext("/", new AwsRouter(router, new ElbQueryHandler(sim)));
     server.createContext("/_sim/", new InspectionHandler(sim));
     server.start();

@@ -23,6 +23,8 @@ import java.io.InputStream;
  *   <li>{@code GET /_sim/time}: the simulation time.
  *   <li>{@code /_sim/target-health}, {@code /_sim/health-checks}, {@code /_sim/health-faults}:
  *       target health and container health checks (see {@link HealthInspection}).
+ *   <li>{@code GET /_sim/scalable-targets}, {@code POST /_sim/scalable-targets}: Application Auto
+ *       Scaling's targets; a POST declares one (see {@link SimScalableTargets}).
  * </ul>
  */
 final class InspectionHandler implements HttpHandler {
@@ -60,6 +62,9 @@ final class InspectionHandler implements HttpHandler {
         case "GET /_sim/health-faults" -> health.healthFaults(exchange);
         case "POST /_sim/health-faults" -> health.postHealthFaults(exchange);
         case "POST /_sim/health-checks" -> health.postHealthChecks(exchange);
+        case "GET /_sim/scalable-targets" -> SimScalableTargets.list(exchange, sim.autoScaling());
+        case "POST /_sim/scalable-targets" ->
+            SimScalableTargets.declare(exchange, sim.autoScaling());
         case "GET /_sim/time" ->
             Exchanges.send(exchange, 200, JSON, EcsJson.object().put("now", sim.now().toString()));
         default ->
@@ -73,7 +78,8 @@ final class InspectionHandler implements HttpHandler {
                         "no such endpoint: "
                             + route
                             + "; try GET /_sim/calls, /_sim/services, /_sim/faults, /_sim/time,"
-                            + " /_sim/target-health, /_sim/health-faults"));
+                            + " /_sim/target-health, /_sim/health-faults,"
+                            + " /_sim/scalable-targets"));
       }
     }
   }

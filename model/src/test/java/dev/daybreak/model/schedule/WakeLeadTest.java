@@ -94,6 +94,7 @@ class WakeLeadTest {
         Optional.empty(),
         NotifySpec.defaults(),
         AccessSpec.defaults(),
-        java.util.Map.of());
+        java.util.Map.of(),
+        dev.daybreak.model.AutoscalingMode.MANAGE);
   }
 }

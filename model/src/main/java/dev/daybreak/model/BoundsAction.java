@@ -1,0 +1,30 @@
+package dev.daybreak.model;
+
+import java.util.Objects;
+
+/**
+ * Set one service's scalable target (RegisterScalableTarget with min, max and SuspendedState):
+ * performed before the pass's {@link ScaleAction}s.
+ *
+ * @param service the logical service name
+ * @param ecsService the ECS service name
+ * @param bounds what to set, in full (so repeating it changes nothing)
+ * @param kind why
+ */
+public record BoundsAction(String service, String ecsService, ScalingBounds bounds, Kind kind) {
+
+  /** Why a target is set. */
+  public enum Kind {
+    /** Before sleep: MinCapacity 0, dynamic and scheduled scaling suspended. */
+    SUSPEND,
+    /** On wake: what was saved before sleep. */
+    RESTORE
+  }
+
+  public BoundsAction {
+    Objects.requireNonNull(service, "service");
+    Objects.requireNonNull(ecsService, "ecsService");
+    Objects.requireNonNull(bounds, "bounds");
+    Objects.requireNonNull(kind, "kind");
+  }
+}
