@@ -181,4 +181,32 @@ class PlannerRolloutTest {
     assertThat(sleeping.status().phase()).isEqualTo(Phase.SLEEPING);
     assertThat(partial.status().phase()).isEqualTo(Phase.AWAKE);
   }
+
+  @Test
+  void plan_settledWhileATeamsRolloutIsInProgress_watchesItEveryFewSeconds() {
+    ObservedService deploying =
+        b(
+            List.of(
+                deployment("ecs-svc/4", "PRIMARY", RolloutState.IN_PROGRESS, 1, 0, "in progress."),
+                deployment("ecs-svc/1", "ACTIVE", RolloutState.COMPLETED, 2, 0, "completed.")),
+            List.of());
+
+    Plan plan = wake(Seed.awakeWorld().put(deploying), EnvironmentStatus.initial(), T0);
+
+    assertThat(plan.status().phase()).isEqualTo(Phase.AWAKE);
+    assertThat(plan.requeueAfter()).isEqualTo(Requeue.ROLLOUT_WATCH);
+    assertThat(wake(Seed.awakeWorld(), EnvironmentStatus.initial(), T0).requeueAfter())
+        .isEqualTo(Requeue.DRIFT_CHECK);
+  }
+
+  @Test
+  void plan_degradedWhileEcsRollsBack_looksAgainNoLaterThanTheRolloutWatch() {
+    PlanLoop loop = new PlanLoop(Seed.spec(), Seed.awake(), Seed.awakeWorld().put(rollingBack()));
+    loop.pass();
+
+    Plan later = loop.after(Duration.ofMinutes(10)).pass();
+
+    assertThat(later.status().phase()).isEqualTo(Phase.DEGRADED);
+    assertThat(later.requeueAfter()).isEqualTo(Requeue.ROLLOUT_WATCH);
+  }
 }
