@@ -76,7 +76,7 @@ class FailedRolloutIT {
   void
       failedRollout_isDegradedWithinOnePass_andRecoversWhenTheFaultIsClearedAndANewDeploymentCompletes(
           Dynalite dynalite) {
-    awake(dynalite, false);
+    awake(dynalite, false, Latency.parse("1s..2s"));
 
     stack.faults("{\"failToStart\": [\"b\"]}");
     String failed = forceNewDeployment();
@@ -109,7 +109,9 @@ class FailedRolloutIT {
   @Test
   void rollbackEnabled_badRevision_isDegradedWhileEcsRollsBack_andRecoversByItself(
       Dynalite dynalite) {
-    awake(dynalite, true);
+    // Fargate-like starts for b, so the failure and the rollback take longer than the drift check
+    // (60 s) after which daybreak first sees the team's rollout and starts watching it.
+    awake(dynalite, true, Latency.fixed(Duration.ofSeconds(40)));
 
     stack.faults("{\"failToStart\": [\"b:2\"]}");
     String failed =
@@ -153,15 +155,17 @@ class FailedRolloutIT {
 
   /**
    * Creates the services as a team's CI would (circuit breaker on, rollback as given), applies the
-   * manifest, starts the controller and wakes the environment.
+   * manifest, starts the controller and wakes the environment; b's tasks take {@code bStart} to
+   * start (or to fail).
    */
-  private void awake(Dynalite dynalite, boolean rollback) {
+  private void awake(Dynalite dynalite, boolean rollback, Latency bStart) {
     stack =
         Stack.start(
             dynalite,
             SimSettings.builder()
                 .seed(15)
                 .startLatency(Latency.parse("1s..2s"))
+                .startLatency("b", bStart)
                 .stopLatency(Latency.parse("300ms..600ms"))
                 .require("b", "a")
                 .crashGrace(Duration.ofSeconds(1))
@@ -211,7 +215,7 @@ class FailedRolloutIT {
   }
 
   private Condition awaitDegraded(ConditionStatus status) {
-    return within(Duration.ofSeconds(90))
+    return within(Duration.ofSeconds(180))
         .until(
             () ->
                 stack.store.status("shop").flatMap(s -> s.status().condition(Conditions.DEGRADED)),
