@@ -69,6 +69,7 @@ class ControllerRestartIT {
                 .require("e", "b")
                 .crashGrace(Duration.ofSeconds(1))
                 .relaunchDelay(Duration.ofSeconds(1))
+                .startFailureBackoff(Duration.ofMillis(500), Duration.ofSeconds(1))
                 .build());
     String yaml = Envs.seed("seed", "dev", "");
     EnvironmentSpec spec = Envs.spec(yaml);
