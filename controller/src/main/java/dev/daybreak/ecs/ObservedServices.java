@@ -74,7 +74,8 @@ public final class ObservedServices {
         desired,
         running,
         pending,
-        count(d.failedTasks()));
+        count(d.failedTasks()),
+        Optional.ofNullable(d.rolloutStateReason()).filter(r -> !r.isBlank()));
   }
 
   /**

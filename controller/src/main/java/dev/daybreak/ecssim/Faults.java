@@ -14,8 +14,10 @@ import java.util.Set;
  *     call fails with {@code ServerException} (HTTP 500)
  * @param latencies per operation name (or {@code *}), real time added before the call is answered
  *     (applied by the HTTP front end)
- * @param failToStart ECS service names whose tasks never reach RUNNING ({@code
- *     CannotPullContainerError})
+ * @param failToStart ECS service names, or task definitions ({@code family:revision} or ARN, told
+ *     apart by their colon, which a service name cannot contain), whose tasks never reach RUNNING
+ *     ({@code CannotPullContainerError}): a service that cannot start at all, or a bad revision
+ *     that a deployment rolls out
  * @param blackout a window of simulation time in which every call fails with {@code
  *     ServerException}
  * @param throttleRates per operation name (or {@code *} for all), the probability in [0, 1] that a

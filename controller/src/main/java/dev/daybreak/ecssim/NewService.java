@@ -11,7 +11,8 @@ import java.util.Optional;
  * @param taskDefinition {@code family[:revision]} or ARN; the service name when absent
  * @param desiredCount the initial desired count
  * @param circuitBreaker whether the deployment circuit breaker is enabled
- * @param rollback whether the circuit breaker rolls back (recorded; rollback is not simulated)
+ * @param rollback whether the circuit breaker rolls a failed deployment back to the last completed
+ *     one
  * @param tags the service's tags
  * @param loadBalancers the target groups its tasks register in (the simulator creates a target
  *     group it does not know yet)

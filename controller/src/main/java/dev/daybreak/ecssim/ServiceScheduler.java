@@ -30,10 +30,24 @@ import java.util.stream.Collectors;
  *   <li>failedTasks counts consecutive failures and resets when a task of the deployment runs. (ECS
  *       also stops counting once a deployment has run a task; the simulator keeps counting, so
  *       every wake-up that crashes shows.)
- *   <li>rolloutState is IN_PROGRESS until the first steady state, then COMPLETED; with the
- *       deployment circuit breaker enabled it turns FAILED at ECS's threshold (half the desired
- *       count, at least 3, at most 200 failed tasks) and no more tasks are launched. Rollback is
- *       not simulated.
+ *   <li>rolloutState is IN_PROGRESS until the first steady state, then COMPLETED. The deployment
+ *       circuit breaker ("How the Amazon ECS deployment circuit breaker detects failures", Amazon
+ *       ECS Developer Guide; {@code DeploymentCircuitBreaker} and {@code
+ *       ServiceDeploymentCircuitBreaker} in the ECS API Reference), when enabled, turns an
+ *       IN_PROGRESS deployment FAILED once its failed tasks reach the threshold {@code 0.5 *
+ *       desired task count} (rounded up) bounded to [3, 200], with rolloutStateReason "ECS
+ *       deployment circuit breaker: tasks failed to start." and the service event "(service s)
+ *       (deployment id) deployment failed: tasks failed to start."; a FAILED deployment launches no
+ *       more tasks.
+ *   <li>With rollback enabled, the circuit breaker rolls back to the most recent COMPLETED
+ *       deployment: a new PRIMARY deployment of that deployment's task definition, IN_PROGRESS with
+ *       rolloutStateReason "ECS deployment circuit breaker: rolling back to deploymentId id." and
+ *       the event "(service s) rolling back to deployment id.". The deployment rolled back to is no
+ *       longer COMPLETED, so it cannot be rolled back to again until the rollback completes; when
+ *       no deployment is COMPLETED the failed deployment stalls, as the guide says.
+ *   <li>Replaced deployments stay in DescribeServices (status ACTIVE) while they have tasks, and a
+ *       FAILED one until a later deployment completes, so a failed rollout stays visible while ECS
+ *       rolls back.
  * </ul>
  */
 final class ServiceScheduler {
@@ -152,7 +166,7 @@ final class ServiceScheduler {
     }
     SimService service = task.service;
     Instant now = queue.now();
-    if (faults.get().failToStart().contains(service.name)) {
+    if (failsToStart(task)) {
       failToStart(task);
       return;
     }
@@ -234,8 +248,52 @@ final class ServiceScheduler {
               + ") (deployment "
               + deployment.id
               + ") deployment failed: tasks failed to start.");
+      if (service.rollback && deployment == service.primary()) {
+        rollBack(service);
+      }
     }
     reconcile(service);
+  }
+
+  /**
+   * The circuit breaker's rollback: a new PRIMARY deployment of the last COMPLETED deployment's
+   * task definition. Without a COMPLETED deployment the failed one stays PRIMARY and stalls.
+   */
+  private void rollBack(SimService service) {
+    SimDeployment target = service.lastCompleted;
+    if (target == null) {
+      return;
+    }
+    Instant now = queue.now();
+    SimDeployment rollback = new SimDeployment(ids.deploymentId(), target.taskDefinition, now);
+    rollback.rolloutStateReason =
+        "ECS deployment circuit breaker: rolling back to deploymentId " + target.id + ".";
+    service.deployments.forEach(d -> d.primary = false);
+    service.deployments.add(0, rollback);
+    service.taskDefinition = target.taskDefinition;
+    service.lastCompleted = null;
+    service.consecutiveStartFailures = 0;
+    service.launchNotBefore = now;
+    service.throttleAnnounced = false;
+    service.steady = false;
+    event(service, "(service " + service.name + ") rolling back to deployment " + target.id + ".");
+  }
+
+  /**
+   * Whether {@code task} fails to start: {@link Faults#failToStart()} names its service or its
+   * deployment's task definition.
+   */
+  private boolean failsToStart(SimTask task) {
+    for (String entry : faults.get().failToStart()) {
+      boolean match =
+          entry.contains(":")
+              ? arns.taskDefinition(entry).equals(task.deployment.taskDefinition)
+              : entry.equals(task.service.name);
+      if (match) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void beginStop(SimTask task) {
@@ -292,20 +350,28 @@ final class ServiceScheduler {
       }
     }
     service.deployments.removeIf(
-        d -> d != primary && service.tasks.stream().noneMatch(t -> t.deployment == d));
+        d ->
+            d != primary
+                && d.rolloutState != RolloutState.FAILED
+                && service.tasks.stream().noneMatch(t -> t.deployment == d));
   }
 
   private void updateSteadyState(SimService service) {
     SimDeployment primary = service.primary();
     boolean steady =
         service.active()
-            && service.deployments.size() == 1
-            && service.tasks.stream().allMatch(t -> t.lastStatus == TaskStatus.RUNNING && !t.doomed)
-            && service.tasks.size() == service.desiredCount;
+            && service.tasks.stream()
+                .allMatch(
+                    t -> t.deployment == primary && t.lastStatus == TaskStatus.RUNNING && !t.doomed)
+            && service.tasks.size() == service.desiredCount
+            && service.deployments.stream()
+                .allMatch(d -> d == primary || d.rolloutState == RolloutState.FAILED);
     if (steady && !service.steady) {
       if (primary.rolloutState == RolloutState.IN_PROGRESS) {
         primary.rolloutState = RolloutState.COMPLETED;
         primary.rolloutStateReason = "ECS deployment " + primary.id + " completed.";
+        service.lastCompleted = primary;
+        service.deployments.removeIf(d -> d != primary);
         event(
             service,
             "(service " + service.name + ") (deployment " + primary.id + ") deployment completed.");

@@ -31,6 +31,12 @@ final class SimService {
   /** Newest first. */
   final Deque<SimEvent> events = new ArrayDeque<>();
 
+  /**
+   * The most recent COMPLETED deployment, which the circuit breaker rolls back to; null while none
+   * is (before the first completes, and while a rollback to it is in progress).
+   */
+  SimDeployment lastCompleted;
+
   String status = "ACTIVE";
   int desiredCount;
   String taskDefinition;

@@ -115,7 +115,12 @@ class SocketModeTest {
     assertThat(desired.state()).isEqualTo(State.AWAKE);
     assertThat(desired.until().orElseThrow())
         .isBetween(before.plus(Duration.ofHours(2)), clock.instant().plus(Duration.ofHours(2)));
-    AuditEntry audit = store.audit("seed", 1).get(0);
+    // The audit entry is written after the desired item: wait for it, not for the item.
+    AuditEntry audit =
+        await()
+            .atMost(Duration.ofSeconds(10))
+            .until(() -> store.audit("seed", 1), entries -> !entries.isEmpty())
+            .get(0);
     assertThat(audit.via()).isEqualTo(Via.SLACK);
     assertThat(audit.who()).contains(ALLOWED);
     await()

@@ -8,6 +8,7 @@ import dev.daybreak.model.RolloutState;
 import dev.daybreak.model.ServiceEvent;
 import dev.daybreak.model.ServiceStatus;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ecs.model.Deployment;
@@ -50,7 +51,8 @@ class ObservedServicesTest {
                     .runningCount(0)
                     .pendingCount(2)
                     .failedTasks(4)
-                    .rolloutState(DeploymentRolloutState.IN_PROGRESS)
+                    .rolloutState(DeploymentRolloutState.FAILED)
+                    .rolloutStateReason("ECS deployment circuit breaker: tasks failed to start.")
                     .build())
             .events(IntStream.range(0, 15).mapToObj(ObservedServicesTest::event).toList())
             .build();
@@ -67,10 +69,14 @@ class ObservedServicesTest {
             ObservedService::failedTasks)
         .containsExactly(3, 1, 2, 4);
     assertThat(observed.deployments())
-        .extracting(d -> d.id(), d -> d.rolloutState())
+        .extracting(d -> d.id(), d -> d.rolloutState(), d -> d.rolloutStateReason())
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("ecs-svc/2", RolloutState.IN_PROGRESS),
-            org.assertj.core.groups.Tuple.tuple("ecs-svc/1", RolloutState.COMPLETED));
+            org.assertj.core.groups.Tuple.tuple(
+                "ecs-svc/2",
+                RolloutState.FAILED,
+                Optional.of("ECS deployment circuit breaker: tasks failed to start.")),
+            org.assertj.core.groups.Tuple.tuple(
+                "ecs-svc/1", RolloutState.COMPLETED, Optional.empty()));
     assertThat(observed.events()).hasSize(10);
     assertThat(observed.latestEvent()).contains(new ServiceEvent("e0", T, "(service b) event 0"));
     assertThat(observed.health()).isEmpty();

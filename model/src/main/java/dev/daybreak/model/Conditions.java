@@ -22,6 +22,12 @@ public final class Conditions {
   /** Degraded: a service did not become ready, or did not stop, within its timeout. */
   public static final String REASON_SERVICE_TIMED_OUT = "ServiceTimedOut";
 
+  /**
+   * Degraded: ECS's deployment circuit breaker failed a deployment of the service, and no later
+   * deployment has completed yet.
+   */
+  public static final String REASON_ROLLOUT_FAILED = "RolloutFailed";
+
   /** Degraded: DescribeServices does not know the ECS service. */
   public static final String REASON_SERVICE_MISSING = "ServiceMissing";
 

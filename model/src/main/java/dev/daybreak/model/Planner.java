@@ -98,7 +98,8 @@ public final class Planner {
             List.of(),
             previous.savedScalableTargets());
     List<Transition> transitions = Transitions.of(pass, desired, progress, status);
-    return new Plan(progress.actions(), status, transitions, requeueAfter(status, progress, now));
+    return new Plan(
+        progress.actions(), status, transitions, requeueAfter(status, progress, services, now));
   }
 
   private static Phase phase(boolean waking, Progress progress) {
@@ -112,15 +113,37 @@ public final class Planner {
   }
 
   /**
-   * Progress while working, backoff while Degraded and nothing can progress, a drift check when
-   * settled.
+   * Progress while working; backoff while Degraded and nothing can progress (no longer than the
+   * rollout watch while a deployment replaces a failed one, such as ECS's rollback, so its
+   * completion is seen); a drift check when settled (the rollout watch while a deployment of a
+   * service in scope rolls out).
    */
-  private static Duration requeueAfter(EnvironmentStatus status, Progress progress, Instant now) {
+  private static Duration requeueAfter(
+      EnvironmentStatus status, Progress progress, List<ServiceSnapshot> services, Instant now) {
+    List<ObservedService> inScope =
+        services.stream()
+            .filter(s -> progress.scope().contains(s.name()))
+            .map(ServiceSnapshot::observed)
+            .toList();
     if (status.phase() == Phase.DEGRADED && progress.actions().isEmpty() && progress.stalled()) {
       Instant since = status.condition(Conditions.DEGRADED).orElseThrow().lastTransitionTime();
-      return Requeue.degraded(Duration.between(since, now));
+      Duration backoff = Requeue.degraded(Duration.between(since, now));
+      boolean replacing =
+          inScope.stream()
+              .flatMap(o -> FailedRollout.of(o).flatMap(FailedRollout::primary).stream())
+              .anyMatch(p -> p.rolloutState() == RolloutState.IN_PROGRESS);
+      return replacing && backoff.compareTo(Requeue.ROLLOUT_WATCH) > 0
+          ? Requeue.ROLLOUT_WATCH
+          : backoff;
     }
-    return progress.currentTier() >= 0 ? Requeue.PROGRESS : Requeue.DRIFT_CHECK;
+    if (progress.currentTier() >= 0) {
+      return Requeue.PROGRESS;
+    }
+    boolean rollingOut =
+        inScope.stream()
+            .flatMap(o -> o.deployments().stream())
+            .anyMatch(d -> d.primary() && d.rolloutState() == RolloutState.IN_PROGRESS);
+    return rollingOut ? Requeue.ROLLOUT_WATCH : Requeue.DRIFT_CHECK;
   }
 
   /** The Ready condition's message: what the pass is waiting for, or what it reached. */

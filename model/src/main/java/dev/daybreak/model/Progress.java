@@ -165,6 +165,9 @@ record Progress(
           scope.contains(name)
               ? ServiceProblem.ofStatus(service, pass.spec().cluster())
               : Optional.empty();
+      if (problem.isEmpty() && waking && scope.contains(name) && target > 0) {
+        problem = ServiceProblem.ofRollout(service);
+      }
       if (problem.isEmpty()
           && since.isPresent()
           && ServiceProblem.isTimedOut(service.spec(), since.get(), now)) {

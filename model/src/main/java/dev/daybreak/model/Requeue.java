@@ -22,6 +22,15 @@ public final class Requeue {
    */
   public static final Duration DRIFT_CHECK = Duration.ofSeconds(60);
 
+  /**
+   * When settled while a deployment of a service in scope is rolling out (a team's own deploy,
+   * rolloutState IN_PROGRESS): how soon to look again, so that a rollout ECS's circuit breaker
+   * fails is reported within seconds and one it rolls back is seen at all (a Fargate rollback takes
+   * about the tasks' start time, 20–40 s, which {@link #DRIFT_CHECK} would often miss). One
+   * DescribeServices per cluster every 5 s while a rollout lasts.
+   */
+  public static final Duration ROLLOUT_WATCH = Duration.ofSeconds(5);
+
   /** The first wait once the environment is Degraded and nothing else can progress. */
   public static final Duration DEGRADED_MIN = Duration.ofSeconds(5);
 

@@ -72,6 +72,26 @@ record ServiceProblem(String service, int tier, String reason, String message) {
   }
 
   /**
+   * The problem with a service whose rollout ECS reports FAILED, if it does: named with the
+   * deployment, the circuit breaker's rolloutStateReason and the event that reported it.
+   */
+  static Optional<ServiceProblem> ofRollout(ServiceSnapshot service) {
+    return FailedRollout.of(service.observed())
+        .map(
+            rollout ->
+                new ServiceProblem(
+                    service.name(),
+                    service.tier(),
+                    Conditions.REASON_ROLLOUT_FAILED,
+                    "service '"
+                        + service.name()
+                        + "' (ECS service '"
+                        + service.spec().ecsService()
+                        + "'): "
+                        + rollout.describe()));
+  }
+
+  /**
    * A service that did not become ready (waking) or did not stop (sleeping) within its timeout. The
    * message carries what an engineer looks at first: the counts, failedTasks, for {@code healthy}
    * readiness the target groups and how many of their targets are unhealthy (or the containers'

@@ -22,7 +22,7 @@ import java.util.Set;
  *   "errorRate":   {"DescribeServices": 0.2, "*": 0.01},
  *   "throttleRate": {"*": 0.2},
  *   "latency":     {"UpdateService": "300ms"},
- *   "failToStart": ["c"],
+ *   "failToStart": ["c", "b:2"],                         // services, or task definitions
  *   "blackout":    {"startsIn": "10s", "lasts": "1m"}   // or {"from": ISO-8601, "until": ISO-8601}
  * }
  * }</pre>
@@ -53,7 +53,8 @@ final class FaultsJson {
         .forEach(
             s -> {
               if (!s.isTextual()) {
-                throw new IllegalArgumentException("failToStart must be a list of service names");
+                throw new IllegalArgumentException(
+                    "failToStart must be a list of service names or task definitions (family:revision)");
               }
               failToStart.add(s.asText());
             });

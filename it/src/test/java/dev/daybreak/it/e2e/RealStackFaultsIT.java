@@ -58,10 +58,15 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  *       again each time.
  * </ul>
  *
- * Then: both environments converge (awake with every service running its count, then asleep); the
- * simulator's call log shows no service scaled up before each of its dependencies ran its count,
- * and none scaled down while a dependent still ran a task; every accepted desired-state write is in
- * the audit trail and applied or superseded, and the refused one is nowhere.
+ * The test holds each phase a kill must land in, so that "before" is not a race with the controller
+ * on a busy machine: the next tier's service cannot start (the simulator's {@code failToStart})
+ * until the kill has landed; the call log then shows that the next tier was scaled after the
+ * recorded kill.
+ *
+ * <p>Then: both environments converge (awake with every service running its count, then asleep);
+ * the simulator's call log shows no service scaled up before each of its dependencies ran its
+ * count, and none scaled down while a dependent still ran a task; every accepted desired-state
+ * write is in the audit trail and applied or superseded, and the refused one is nowhere.
  */
 class RealStackFaultsIT {
 
@@ -70,6 +75,17 @@ class RealStackFaultsIT {
   private static final Pattern SERVING = Pattern.compile("serving http://127\\.0\\.0\\.1:(\\d+)/");
   private static final String FAULTS =
       "{\"throttleRate\": {\"*\": 0.2}, \"errorRate\": {\"*\": 0.2}}";
+
+  /**
+   * {@link #FAULTS}, and {@code services}' tasks fail to start: the test holds a tier that way
+   * until its kill has landed, so "killed before the next tier was scaled" is a fact it controls,
+   * not a race with the controller.
+   */
+  private static String faultsHolding(String... services) {
+    return "{\"throttleRate\": {\"*\": 0.2}, \"errorRate\": {\"*\": 0.2}, \"failToStart\": [\""
+        + String.join("\", \"", services)
+        + "\"]}";
+  }
 
   @TempDir Path dir;
   private final HttpClient http = HttpClient.newHttpClient();
@@ -134,7 +150,8 @@ class RealStackFaultsIT {
         Map.of("dev", Envs.spec(seedYaml), "second", Envs.spec(secondYaml));
     stack.apply(seedYaml);
     stack.apply(secondYaml);
-    stack.faults(FAULTS);
+    // b (the seed's tier 1) and api (the second's tier 2) cannot start until their kills landed.
+    stack.faults(faultsHolding("b", "api"));
     Process first = controller("first");
     int firstPort = httpPort("first");
     lap("set-up");
@@ -145,11 +162,12 @@ class RealStackFaultsIT {
         .isEqualTo(0);
     rawWrite("second", "AWAKE", "w2 raw wake");
 
-    // Dynalite dies while the seed's tier 1 (b) is starting.
+    // Dynalite dies while the seed's tier 1 (b) is starting; b may start once it is dead.
     within(Duration.ofSeconds(30)).until(() -> scaledUp("dev", "b"));
-    assertThat(scaledUp("dev", "c")).as("killed before tier 2 was scaled").isFalse();
     lap("wake to the seed's tier 1");
     dynalite.kill();
+    Instant dynaliteKilled = Instant.now();
+    stack.faults(faultsHolding("api"));
     Process refused =
         cliProcess("wake", "second", "--for", "5h", "--as", "bob", "--reason", "w3 during outage");
     within(Duration.ofSeconds(20)).until(() -> !ready(firstPort));
@@ -171,11 +189,14 @@ class RealStackFaultsIT {
     assertThat(w3.exitCode()).as("w3, written while DynamoDB was down: %s", w3).isEqualTo(3);
     assertThat(w3.err()).contains("cannot reach DynamoDB").contains(dynalite.endpoint().toString());
 
-    // The controller is killed while the second environment's tier 2 (api, 4 s to start) starts.
+    // The controller is killed while the second environment's tier 2 (api) starts; api may start
+    // once the controller is dead.
     within(Duration.ofSeconds(40)).until(() -> scaledUp("second", "api"));
     first.destroyForcibly();
     assertThat(first.waitFor(10, TimeUnit.SECONDS)).isTrue();
-    assertThat(scaledUp("second", "web")).as("killed before tier 3 was scaled").isFalse();
+    Instant firstKilled = Instant.now();
+    stack.faults(FAULTS);
+    assertFirstScaledAfter("dev", "c", dynaliteKilled, "dynalite killed before tier 2 was scaled");
     assertThat(finish(afterOutage, "w4")).as("w4").extracting(CliRun::exitCode).isEqualTo(0);
     lap("wake to the second's tier 2");
     Process secondController = controller("second");
@@ -185,6 +206,8 @@ class RealStackFaultsIT {
           .untilAsserted(() -> assertThat(stack.phase(env)).as(env).contains(Phase.AWAKE));
     }
     assertRunning(specs);
+    assertFirstScaledAfter("second", "web", firstKilled, "killed before tier 3 was scaled");
+    assertFirstScaledAfter("second", "worker", firstKilled, "killed before tier 3 was scaled");
     lap("both awake (a new controller waits out the killed one's 15 s lease)");
     assertThat(desired("seed").desired())
         .as("w4, written after the outage, is what the seed woke under")
@@ -357,12 +380,22 @@ class RealStackFaultsIT {
     return ((DesiredRead.Valid) read).stored();
   }
 
-  private boolean scaledUp(String cluster, String service) {
-    return applied(cluster, service).anyMatch(c -> c.desiredCount().getAsInt() > 0);
+  /**
+   * From the call log: {@code service}'s first successful UpdateService came after {@code at} (a
+   * time the test recorded once its kill or stop had landed).
+   */
+  private void assertFirstScaledAfter(String cluster, String service, Instant at, String claim) {
+    assertThat(applied(cluster, service).findFirst())
+        .as("%s: %s/%s first scaled after %s", claim, cluster, service, at)
+        .hasValueSatisfying(c -> assertThat(c.at()).isAfter(at));
   }
 
   private boolean scaledDown(String cluster, String service) {
     return applied(cluster, service).anyMatch(c -> c.desiredCount().getAsInt() == 0);
+  }
+
+  private boolean scaledUp(String cluster, String service) {
+    return applied(cluster, service).anyMatch(c -> c.desiredCount().getAsInt() > 0);
   }
 
   private java.util.stream.Stream<CallRecord> applied(String cluster, String service) {
