@@ -20,7 +20,7 @@ final class EnvironmentReader {
   static final List<String> FIELDS = List.of("apiVersion", "kind", "metadata", "spec");
   static final List<String> METADATA_FIELDS = List.of("name", "labels", "annotations");
   static final List<String> SPEC_FIELDS =
-      List.of("cluster", "services", "sleepOrder", "schedule", "notify", "access", "autoscaling");
+      List.of("cluster", "services", "sleepOrder", "schedule", "autoscaling", "notify", "access");
   static final List<String> SLEEP_ORDERS = List.of("reverse", "parallel");
   static final List<String> AUTOSCALING_MODES = List.of("manage", "ignore");
 
