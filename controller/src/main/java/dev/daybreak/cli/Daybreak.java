@@ -51,12 +51,17 @@ import picocli.CommandLine.Mixin;
       "The store options (--store, --table, --dynamodb-endpoint, --region) go before the command"
           + " or after it, on every command that reads or writes state."
     })
-public final class Daybreak {
+public final class Daybreak implements StoreRoot {
 
   /** The store options, inherited by every subcommand that uses a store. */
   @Mixin StoreFlags store;
 
   private Daybreak() {}
+
+  @Override
+  public StoreFlags storeFlags() {
+    return store;
+  }
 
   /** The picocli command line of a real process. */
   public static CommandLine commandLine() {

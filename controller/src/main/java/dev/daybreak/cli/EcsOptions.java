@@ -32,7 +32,6 @@ public final class EcsOptions {
   @Option(
       names = "--elb-endpoint",
       paramLabel = "URL",
-      defaultValue = "${env:DAYBREAK_ELB_ENDPOINT}",
       description = {
         "Elastic Load Balancing v2 endpoint (target health) to use instead of the region's."
             + " Default: the --ecs-endpoint when that is on this machine (`daybreak ecs-sim`"
@@ -43,7 +42,6 @@ public final class EcsOptions {
   @Option(
       names = "--autoscaling-endpoint",
       paramLabel = "URL",
-      defaultValue = "${env:DAYBREAK_AUTOSCALING_ENDPOINT}",
       description = {
         "Application Auto Scaling endpoint to use instead of the region's; by default the"
             + " --ecs-endpoint when one is given (a `daybreak ecs-sim` serves both on one port).",

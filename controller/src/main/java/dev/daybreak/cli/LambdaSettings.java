@@ -26,7 +26,10 @@ import picocli.CommandLine.ParameterException;
  * daybreak reconcile --once}, so a setting means the same in every mode.
  */
 @Command(name = "lambda", description = "The Lambda handler's settings (no command line).")
-public final class LambdaSettings {
+public final class LambdaSettings implements StoreRoot {
+
+  /** The store options, declared here as {@code daybreak}'s root command declares them. */
+  @Mixin StoreFlags storeFlags;
 
   @Mixin StoreOptions store;
   @Mixin EcsOptions ecs;
@@ -39,6 +42,11 @@ public final class LambdaSettings {
   private Map<String, String> environment = Map.of();
 
   LambdaSettings() {}
+
+  @Override
+  public StoreFlags storeFlags() {
+    return storeFlags;
+  }
 
   /**
    * The settings in a function's environment variables.
@@ -74,6 +82,7 @@ public final class LambdaSettings {
         opened.store(),
         opened,
         ecs.endpoint(store.region()),
+        ecs.scalingEndpoint(store.region()),
         slack.settings(),
         SecretSources.botToken(environment),
         new SimpleMeterRegistry());

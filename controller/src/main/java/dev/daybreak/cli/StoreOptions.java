@@ -73,11 +73,11 @@ public final class StoreOptions {
 
   private StoreFlags root() {
     Object root = mixee.root().userObject();
-    if (root instanceof Daybreak daybreak) {
-      return daybreak.store;
+    if (root instanceof StoreRoot declaring) {
+      return declaring.storeFlags();
     }
     throw new IllegalStateException(
-        "the store options are declared on the daybreak root command; "
+        "the store options are declared on a root command (daybreak, or the Lambda's settings); "
             + mixee.qualifiedName()
             + " runs without it");
   }

@@ -175,6 +175,23 @@ public enum Setting {
       Reader.RUN,
       Reader.RECONCILE,
       Reader.LAMBDA),
+  ELB_ENDPOINT(
+      "--elb-endpoint",
+      "DAYBREAK_ELB_ENDPOINT",
+      Audience.OPERATOR,
+      "an Elastic Load Balancing v2 endpoint (target health) instead of AWS's; a local"
+          + " --ecs-endpoint serves both",
+      Reader.RUN,
+      Reader.RECONCILE,
+      Reader.LAMBDA),
+  AUTOSCALING_ENDPOINT(
+      "--autoscaling-endpoint",
+      "DAYBREAK_AUTOSCALING_ENDPOINT",
+      Audience.OPERATOR,
+      "an Application Auto Scaling endpoint instead of AWS's; by default the --ecs-endpoint",
+      Reader.RUN,
+      Reader.RECONCILE,
+      Reader.LAMBDA),
   CLOUDWATCH_ENDPOINT(
       "--cloudwatch-endpoint",
       "DAYBREAK_CLOUDWATCH_ENDPOINT",
