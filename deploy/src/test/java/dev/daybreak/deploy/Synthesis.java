@@ -51,9 +51,7 @@ final class Synthesis {
     Path directory = Path.of(System.getProperty("daybreak.cdkOut")).resolveSibling("calendars");
     try {
       Files.createDirectories(directory);
-      Files.writeString(
-          directory.resolve("company.yaml"),
-          "name: company\nholidays:\n  2027-01-04: Company holiday\n");
+      Files.writeString(directory.resolve("company.yaml"), "2027-01-04: Company holiday\n");
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

@@ -43,7 +43,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -57,18 +56,18 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * role's credentials) and endpoint overrides: the AWS SDK's standard {@code
  * AWS_ENDPOINT_URL_<SERVICE>} for dynalite, the ECS simulator, the Secrets Manager stand-in on the
  * simulator's port (which answers with the role's synthesized policy) and a CloudWatch mock, and
- * {@value #SLACK_API_URL} for a Slack Web API mock. The one change to the task's command is its
- * {@code --http-port}, a free port here (a task has a network namespace of its own).
+ * {@value #SLACK_API_URL} for a Slack Web API mock. Two values are changed: the task's {@code
+ * DAYBREAK_HTTP_PORT} is a free port here (a task has a network namespace of its own), and {@code
+ * DAYBREAK_CALENDARS}, a path the platform fills (the Lambda layer's {@code /opt}, the image's
+ * directory), is the calendars directory deploy/'s tests gave.
  */
-@Disabled(
-    "needs deployfix (issue 16): with the Slack secrets empty, SecretsManager.read calls"
-        + " DescribeSecret, which the deployed roles may not call (point 1); service mode ignores"
-        + " DAYBREAK_SLACK_CHANNEL (point 3); and neither mode reads an environment variable for"
-        + " the Slack API URL (DAYBREAK_SLACK_API_URL, the one-settings-object work)")
 class DeployedModesIT {
 
   /** The setting for {@code --slack-api-url} (issue 16: every flag has an environment variable). */
   static final String SLACK_API_URL = "DAYBREAK_SLACK_API_URL";
+
+  private static final String HTTP_PORT = "DAYBREAK_HTTP_PORT";
+  private static final String CALENDARS = "DAYBREAK_CALENDARS";
 
   private static final Path CDK_OUT =
       Path.of(System.getProperty("daybreak.cdkOut", "../deploy/target/cdk.out"));
@@ -301,6 +300,11 @@ class DeployedModesIT {
               k -> k.startsWith("AWS_") || k.startsWith("DAYBREAK_") || k.startsWith("SLACK_"));
       env.putAll(environment);
       env.putAll(platform);
+      if (environment.containsKey(CALENDARS)) {
+        // Where the platform puts the stack's calendars (the Lambda layer under /opt, the image's
+        // /etc/daybreak/calendars) holds the directory deploy/'s tests gave as -c calendars.
+        env.put(CALENDARS, CDK_OUT.resolveSibling("calendars").toAbsolutePath().toString());
+      }
       return builder;
     }
 
@@ -309,11 +313,12 @@ class DeployedModesIT {
       List<String> command = new ArrayList<>(RecordingJvm.command(java(), JAR));
       List<String> args = new ArrayList<>();
       container.path("Command").forEach(a -> args.add(a.asText()));
-      int port = args.indexOf("--http-port");
-      assertThat(port).as("the task's command %s", args).isNotNegative();
-      args.set(port + 1, Integer.toString(freePort()));
       command.addAll(args);
       ProcessBuilder builder = process(command);
+      assertThat(environment)
+          .as("the task's environment sets its health check port")
+          .containsKey(HTTP_PORT);
+      builder.environment().put(HTTP_PORT, Integer.toString(freePort()));
       builder.environment().put("ECS_CONTAINER_METADATA_URI_V4", "http://127.0.0.1:9/v4");
       Process process = builder.start();
       process.getOutputStream().close();

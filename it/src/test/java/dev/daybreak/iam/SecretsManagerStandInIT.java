@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -155,9 +154,6 @@ class SecretsManagerStandInIT {
   }
 
   @Test
-  @Disabled(
-      "needs deployfix (issue 16, point 1): SecretsManager.read calls DescribeSecret on an empty"
-          + " secret, which the deployed role may not call")
   void controllersReader_secretCreatedEmpty_readsAsNotConfiguredWithTheDeployedRole() {
     SecretsManager reader = new SecretsManager(Optional.of(server.endpoint()));
 
