@@ -38,7 +38,11 @@ import picocli.CommandLine.Spec;
           + " here.",
       "It wakes the environment tier by tier next to a naive all-at-once wake of the same"
           + " environment, then puts it to sleep in reverse, and shows both side by side.",
-      "Without -f it uses the seed environment (manifests/examples/seed.yaml)."
+      "Without -f it uses the seed environment (manifests/examples/seed.yaml).",
+      "readiness: healthy services get target groups checked every 10s, healthy after 2 passes;"
+          + " the one with the most replicas gets a scalable target (min replicas-1, max twice"
+          + " them), registered once awake: the environment then stays asleep 10 minutes and wakes"
+          + " again, to show the target suspended while asleep and restored on wake."
     },
     exitCodeListHeading = ExitCodes.HEADING,
     exitCodeList = {

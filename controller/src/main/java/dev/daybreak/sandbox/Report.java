@@ -1,11 +1,15 @@
 package dev.daybreak.sandbox;
 
+import dev.daybreak.ecssim.AutoScaling;
 import dev.daybreak.ecssim.CallRecord;
 import dev.daybreak.ecssim.EcsSimulator;
+import dev.daybreak.ecssim.ScalableTargetView;
+import dev.daybreak.ecssim.Suspension;
 import dev.daybreak.model.EnvironmentSpec;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,6 +66,67 @@ final class Report {
     out.println();
   }
 
+  /**
+   * The scalable target's bounds before the sleep, while asleep and after the next wake, and what
+   * Application Auto Scaling raised while the environment was asleep (from the call log).
+   */
+  void scaling(
+      String ecsService,
+      ScalableTargetView before,
+      Optional<ScalableTargetView> during,
+      Optional<ScalableTargetView> after,
+      boolean restored,
+      List<CallRecord> raised,
+      Duration asleep,
+      Optional<Duration> rewoke,
+      List<CallRecord> wakeUpdates) {
+    out.println();
+    out.println("== scalable target ==");
+    out.println(
+        "  daybreak, next wake: "
+            + rewoke.map(d -> "Awake after " + LiveView.elapsed(d)).orElse("NOT Awake in time"));
+    out.println("  " + ecsService + " (Application Auto Scaling):");
+    out.println("    before sleep: " + bounds(before));
+    out.println("    while asleep: " + during.map(Report::bounds).orElse("no scalable target"));
+    out.println(
+        "    after wake:   "
+            + after.map(Report::bounds).orElse("no scalable target")
+            + (restored ? " (restored exactly)" : " (NOT as before sleep)"));
+    out.println(
+        "  raised by Application Auto Scaling while asleep ("
+            + LiveView.elapsed(asleep)
+            + "): "
+            + (raised.isEmpty()
+                ? "nothing"
+                : raised.stream()
+                    .map(c -> String.join(",", c.services()) + " -> " + c.desiredCount().orElse(-1))
+                    .collect(Collectors.joining(", "))));
+    out.println("  daybreak's UpdateService calls on the next wake:");
+    calls(wakeUpdates, wakeStart);
+    out.println();
+  }
+
+  /** {@code min 2, max 6, suspended: nothing}, as DescribeScalableTargets shows it. */
+  static String bounds(ScalableTargetView t) {
+    Suspension s = t.suspended();
+    List<String> suspended = new ArrayList<>();
+    if (s.dynamicIn()) {
+      suspended.add("dynamic in");
+    }
+    if (s.dynamicOut()) {
+      suspended.add("dynamic out");
+    }
+    if (s.scheduled()) {
+      suspended.add("scheduled");
+    }
+    return "min "
+        + t.minCapacity()
+        + ", max "
+        + t.maxCapacity()
+        + ", suspended: "
+        + (suspended.isEmpty() ? "nothing" : String.join(", ", suspended));
+  }
+
   /** Failed task starts of daybreak's copy of the environment, over the whole run. */
   int daybreakCrashes(EcsSimulator daybreak) {
     return Crashes.of(daybreak, spec).values().stream().mapToInt(Integer::intValue).sum();
@@ -89,7 +154,8 @@ final class Report {
               + String.join(",", c.services())
               + " -> desiredCount "
               + c.desiredCount().orElse(-1)
-              + (c.outcome().equals(CallRecord.OK) ? "" : " (" + c.outcome() + ")"));
+              + (c.outcome().equals(CallRecord.OK) ? "" : " (" + c.outcome() + ")")
+              + (c.caller().equals(AutoScaling.CALLER) ? " (by Application Auto Scaling)" : ""));
     }
   }
 

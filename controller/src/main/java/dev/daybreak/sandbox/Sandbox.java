@@ -1,10 +1,13 @@
 package dev.daybreak.sandbox;
 
 import com.google.inject.Guice;
+import dev.daybreak.ecssim.AutoScaling;
 import dev.daybreak.ecssim.CallRecord;
 import dev.daybreak.ecssim.EcsSimulator;
+import dev.daybreak.ecssim.HealthSettings;
 import dev.daybreak.ecssim.ManifestHealthChecks;
 import dev.daybreak.ecssim.Operation;
+import dev.daybreak.ecssim.ScalableTargetView;
 import dev.daybreak.ecssim.SimSettings;
 import dev.daybreak.model.EnvironmentSpec;
 import dev.daybreak.model.Phase;
@@ -31,8 +34,10 @@ import java.util.function.BooleanSupplier;
  * {@code daybreak sandbox}: wakes an environment tier by tier on the ECS simulator (with the seed's
  * failure: a service crashes while a service it depends on is not running), next to the naive
  * all-at-once wake of the same environment on a second simulator, then puts it to sleep in reverse.
- * Everything runs in this process: the simulator over real HTTP on loopback, the in-memory store,
- * the real controller, and Slack's messages printed to the terminal.
+ * An environment with a {@link SandboxScaling scalable target} stays asleep a while and wakes
+ * again, to show the target suspended while asleep and restored on wake. Everything runs in this
+ * process: the simulator over real HTTP on loopback, the in-memory store, the real controller, and
+ * Slack's messages printed to the terminal.
  */
 public final class Sandbox {
 
@@ -43,6 +48,17 @@ public final class Sandbox {
   private static final Duration RESYNC = Duration.ofSeconds(2);
 
   private static final String NAIVE = "all-at-once";
+
+  /**
+   * The target groups' health checks, as a dev team commonly tunes them instead of AWS's defaults
+   * (every 30 s, healthy after 5 passes: over 2.5 minutes per tier): every 10 s, healthy after 2
+   * passing checks, so a target is healthy about 30 s after it registers.
+   */
+  static final HealthSettings HEALTH =
+      HealthSettings.AWS_DEFAULTS.withInterval(Duration.ofSeconds(10)).withHealthyThreshold(2);
+
+  /** How long the sandbox leaves an environment with a scalable target asleep (simulated). */
+  static final Duration ASLEEP_HOLD = Duration.ofMinutes(10);
 
   private final SandboxOptions options;
   private final PrintStream out;
@@ -106,6 +122,17 @@ public final class Sandbox {
           view.naiveRunningAt().map(at -> Duration.between(wakeStart, at));
       Report report = new Report(out, spec, wakeStart);
       report.wake(awake, daybreakWake, naiveWake, daybreakSim, naiveSim);
+      Optional<SandboxScaling> scaling = SandboxScaling.of(spec);
+      Optional<ScalableTargetView> before = Optional.empty();
+      if (scaling.isPresent()) {
+        before = Optional.of(scaling.get().declare(daybreakSim, spec.cluster()));
+        out.println(
+            "  the team registers a scalable target while it is awake: "
+                + scaling.get().ecsService()
+                + " "
+                + Report.bounds(before.get()));
+        out.println();
+      }
 
       Instant sleepStart = clock.instant();
       view.start(sleepStart);
@@ -113,14 +140,67 @@ public final class Sandbox {
       controller.trigger(spec.name());
       boolean asleep = until(view, () -> view.phase().equals(Optional.of(Phase.ASLEEP)));
       report.sleep(asleep, Duration.between(sleepStart, clock.instant()), daybreakSim, sleepStart);
+      boolean scaledBack =
+          scaling.isEmpty()
+              || scalingRound(
+                  scaling.get(), before.orElseThrow(), daybreakSim, view, backends, controller);
 
       int failed = report.daybreakCrashes(daybreakSim);
-      int code = awake && asleep && failed == 0 ? 0 : 1;
+      int code = awake && asleep && scaledBack && failed == 0 ? 0 : 1;
       if (!options.exitWhenSettled() && in.isPresent()) {
         new Prompt(out, backends, controller, spec, view).run(in.get());
       }
       return code;
     }
+  }
+
+  /**
+   * Leaves the environment asleep for {@link #ASLEEP_HOLD} (Application Auto Scaling would raise an
+   * unsuspended target's service within seconds), wakes it again and reports the target's bounds.
+   *
+   * @return whether it woke again, with the target's bounds and suspended state exactly as before
+   *     and no desiredCount raised by Application Auto Scaling while asleep
+   */
+  private boolean scalingRound(
+      SandboxScaling scaling,
+      ScalableTargetView before,
+      EcsSimulator sim,
+      LiveView view,
+      SandboxBackends backends,
+      Controller controller)
+      throws InterruptedException {
+    Instant asleepAt = clock.instant();
+    Instant holdEnd = asleepAt.plus(ASLEEP_HOLD);
+    until(view, () -> !clock.instant().isBefore(holdEnd), holdEnd.plus(options.limit()));
+    Optional<ScalableTargetView> during = scaling.read(sim, spec.cluster());
+    Instant wakeStart = clock.instant();
+    view.start(wakeStart);
+    flip(backends, State.AWAKE, "next morning (sandbox)");
+    controller.trigger(spec.name());
+    boolean awake = until(view, () -> view.phase().equals(Optional.of(Phase.AWAKE)));
+    Optional<ScalableTargetView> after = scaling.read(sim, spec.cluster());
+    List<CallRecord> raised =
+        updates(sim).stream()
+            .filter(c -> c.caller().equals(AutoScaling.CALLER))
+            .filter(c -> !c.at().isBefore(asleepAt) && c.at().isBefore(wakeStart))
+            .toList();
+    boolean restored =
+        after.isPresent()
+            && after.get().minCapacity() == before.minCapacity()
+            && after.get().maxCapacity() == before.maxCapacity()
+            && after.get().suspended().equals(before.suspended());
+    new Report(out, spec, wakeStart)
+        .scaling(
+            scaling.ecsService(),
+            before,
+            during,
+            after,
+            restored,
+            raised,
+            ASLEEP_HOLD,
+            awake ? Optional.of(Duration.between(wakeStart, clock.instant())) : Optional.empty(),
+            updates(sim).stream().filter(c -> !c.at().isBefore(wakeStart)).toList());
+    return awake && restored && raised.isEmpty();
   }
 
   private void intro(SandboxBackends backends) {
@@ -143,7 +223,11 @@ public final class Sandbox {
 
   /** Draws the live view until {@code done} or the limit (simulated time) passes. */
   private boolean until(LiveView view, BooleanSupplier done) throws InterruptedException {
-    Instant deadline = clock.instant().plus(options.limit());
+    return until(view, done, clock.instant().plus(options.limit()));
+  }
+
+  private boolean until(LiveView view, BooleanSupplier done, Instant deadline)
+      throws InterruptedException {
     while (!done.getAsBoolean()) {
       if (clock.instant().isAfter(deadline)) {
         view.draw();
@@ -158,7 +242,10 @@ public final class Sandbox {
 
   private SimSettings simSettings() {
     SimSettings.Builder b =
-        SimSettings.builder().seed(options.seed()).startLatency(options.startLatency());
+        SimSettings.builder()
+            .seed(options.seed())
+            .startLatency(options.startLatency())
+            .health(HEALTH);
     options.startLatencies().forEach(b::startLatency);
     for (ServiceSpec s : spec.services()) {
       for (String dependency : s.dependsOn()) {

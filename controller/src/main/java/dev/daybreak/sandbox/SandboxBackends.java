@@ -11,6 +11,9 @@ import dev.daybreak.ecssim.http.EcsSimServer;
 import dev.daybreak.model.DesiredState;
 import dev.daybreak.model.State;
 import dev.daybreak.runtime.Backends;
+import dev.daybreak.scaling.ScalingClients;
+import dev.daybreak.scaling.ScalingGateway;
+import dev.daybreak.scaling.SdkScalingGateway;
 import dev.daybreak.slack.Notifier;
 import dev.daybreak.store.DesiredRead;
 import dev.daybreak.store.InMemoryStateStore;
@@ -29,8 +32,8 @@ import java.util.Set;
 /**
  * Everything in-process: the ECS simulator served over real HTTP on loopback (so the controller
  * talks to it through the real AWS SDK), an in-memory store, and a notifier that prints Slack's
- * messages. Time runs {@code speed} times faster than real time, for the simulator and the
- * controller alike.
+ * messages; Application Auto Scaling is served by the same simulator. Time runs {@code speed} times
+ * faster than real time, for the simulator and the controller alike.
  */
 final class SandboxBackends implements Backends {
 
@@ -40,6 +43,7 @@ final class SandboxBackends implements Backends {
   private final InMemoryStateStore store;
   private final EcsSimServer server;
   private final SdkEcsGateway ecs;
+  private final SdkScalingGateway scaling;
   private final Notifier notifier;
   private final MeterRegistry meters = new SimpleMeterRegistry();
 
@@ -57,6 +61,10 @@ final class SandboxBackends implements Backends {
             clock,
             ScaledScheduler.sleeper(speed),
             meters);
+    this.scaling =
+        new SdkScalingGateway(
+            ScalingClients.create(EcsEndpoint.simulator(server.endpoint()), EcsClients.APP_ID),
+            ScaledScheduler.sleeper(speed));
     this.notifier = notifier;
   }
 
@@ -99,6 +107,12 @@ final class SandboxBackends implements Backends {
     return ecs;
   }
 
+  /** Application Auto Scaling, served by the same simulator. */
+  @Override
+  public ScalingGateway scaling() {
+    return scaling;
+  }
+
   @Override
   public MeterRegistry meters() {
     return meters;
@@ -113,6 +127,7 @@ final class SandboxBackends implements Backends {
   public void close() {
     notifier.close();
     ecs.close();
+    scaling.close();
     server.close();
     realScheduler.close();
   }
