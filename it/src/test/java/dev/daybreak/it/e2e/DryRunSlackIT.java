@@ -170,7 +170,8 @@ class DryRunSlackIT {
     assertThat(stack.sim.calls())
         .filteredOn(c -> c.caller().equals(EcsClients.APP_ID))
         .extracting(CallRecord::op)
-        .containsOnly("DescribeServices");
+        .as("daybreak's calls are reads only (services, and the scalable targets it would manage)")
+        .containsOnly("DescribeServices", "DescribeScalableTargets");
     assertThat(items()).as("no status, lease, audit or thread write").isEqualTo(before);
     assertThat(stack.store.notificationThread("seed")).contains(realThread);
   }
