@@ -130,7 +130,29 @@ final class Simulation {
       long slackGivenUp,
       int staleStatusWritesRejected,
       Duration convergedAfter,
-      Duration bound) {}
+      Duration bound,
+      Health health) {}
+
+  /**
+   * The health and scaling part of a world, for the report.
+   *
+   * @param checkedServices services with a target group or a container health check
+   * @param healthyReadiness services whose manifest says {@code readiness: healthy}
+   * @param healthFaults health faults that began
+   * @param readinessChecks scale-ups of a dependent judged against a target-group dependency's
+   *     target-health history
+   * @param scalableTargets services with a scalable target
+   * @param suspendedAlready of those, targets found with some scaling suspended
+   * @param boundsCalls RegisterScalableTarget calls by daybreak
+   */
+  record Health(
+      int checkedServices,
+      int healthyReadiness,
+      int healthFaults,
+      int readinessChecks,
+      int scalableTargets,
+      int suspendedAlready,
+      int boundsCalls) {}
 
   static final Instant START = Instant.parse("2026-01-05T00:00:00Z");
 
@@ -185,6 +207,8 @@ final class Simulation {
   private long crashAtScaleCall = -1;
   private long scaleCalls;
   private int healthFaults;
+  private int readinessChecks;
+  private int boundsCalls;
 
   int passes;
   int failedPasses;
@@ -436,7 +460,26 @@ final class Simulation {
             givenUp,
             staleRejected,
             after,
-            bound),
+            bound,
+            new Health(
+                (int) services().filter(x -> x.health() != SimEnvironment.Health.NONE).count(),
+                (int) services().filter(SimEnvironment.Service::healthy).count(),
+                healthFaults,
+                readinessChecks,
+                (int) services().filter(x -> x.scaling().isPresent()).count(),
+                (int)
+                    services()
+                        .filter(
+                            x ->
+                                x.scaling()
+                                    .map(
+                                        b ->
+                                            b.dynamicInSuspended()
+                                                || b.dynamicOutSuspended()
+                                                || b.scheduledSuspended())
+                                    .orElse(false))
+                        .count(),
+                boundsCalls)),
         List.copyOf(actions));
   }
 
@@ -1220,6 +1263,10 @@ final class Simulation {
     return out;
   }
 
+  private java.util.stream.Stream<SimEnvironment.Service> services() {
+    return environments.stream().flatMap(e -> e.services().stream());
+  }
+
   private SimEnvironment environmentOf(String cluster) {
     return environments.stream().filter(e -> e.cluster().equals(cluster)).findFirst().orElseThrow();
   }
@@ -1333,6 +1380,7 @@ final class Simulation {
             // healthy, at least replicas of them, by the target-health history.
             Map<String, Long> registered = new HashMap<>();
             long healthy = healthyTargets(cluster, dep, registered);
+            readinessChecks++;
             long all = registered.get(dep);
             if (healthy < ds.replicas() || healthy < all) {
               violations.add(
@@ -1437,6 +1485,7 @@ final class Simulation {
               + ecsService
               + " bounds "
               + bounds.describe());
+      boundsCalls++;
       delegate.set(cluster, ecsService, bounds);
       replica.reached(Replica.Point.AFTER_SCALE);
     }
