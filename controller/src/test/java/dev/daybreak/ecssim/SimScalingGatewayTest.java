@@ -42,9 +42,7 @@ class SimScalingGatewayTest {
 
     assertThat(gateway.targets("dev", List.of("a")))
         .containsEntry("a", new ScalingBounds(0, 4, true, true, true));
-    assertThat(ecs.calls())
-        .filteredOn(c -> c.op().equals("RegisterScalableTarget"))
-        .hasSize(1);
+    assertThat(ecs.calls()).filteredOn(c -> c.op().equals("RegisterScalableTarget")).hasSize(1);
   }
 
   @Test
@@ -77,8 +75,6 @@ class SimScalingGatewayTest {
     assertThatThrownBy(() -> gateway.set("dev", "ghost", new ScalingBounds(0, 1, true, true, true)))
         .isInstanceOf(ScalingException.class)
         .hasMessageContaining("ValidationException");
-    assertThat(ecs.calls())
-        .filteredOn(c -> c.op().equals("RegisterScalableTarget"))
-        .hasSize(1);
+    assertThat(ecs.calls()).filteredOn(c -> c.op().equals("RegisterScalableTarget")).hasSize(1);
   }
 }
