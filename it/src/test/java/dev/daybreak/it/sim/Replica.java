@@ -3,6 +3,7 @@ package dev.daybreak.it.sim;
 import dev.daybreak.ecs.EcsGateway;
 import dev.daybreak.ecs.GatewaySettings;
 import dev.daybreak.ecssim.SimEcsGateway;
+import dev.daybreak.ecssim.SimScalingGateway;
 import dev.daybreak.lease.LeaseSettings;
 import dev.daybreak.lease.Ownership;
 import dev.daybreak.lease.ShardLeases;
@@ -157,6 +158,7 @@ final class Replica {
         new EnvironmentReconciler(
             store,
             sim.new Checked(this, gateway),
+            sim.new CheckedScaling(this, new SimScalingGateway(sim.ecs, d -> sim.clock.advance(d))),
             slack,
             sim.clock,
             ControllerSettings.defaults(),

@@ -1,5 +1,6 @@
 package dev.daybreak.it.sim;
 
+import dev.daybreak.model.ScalingBounds;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,8 +26,33 @@ record SimEnvironment(String name, String cluster, List<Service> services) {
    * @param replicas the count it wakes to
    * @param dependsOn the services it needs; the simulator crashes it without them
    * @param startLatency how long its tasks take to reach RUNNING
+   * @param health the health checks its tasks have
+   * @param healthy whether its manifest says {@code readiness: healthy} (only with health checks)
+   * @param scaling the scalable target it has at the start, if any
    */
-  record Service(String name, int replicas, List<String> dependsOn, Duration startLatency) {}
+  record Service(
+      String name,
+      int replicas,
+      List<String> dependsOn,
+      Duration startLatency,
+      Health health,
+      boolean healthy,
+      Optional<ScalingBounds> scaling) {
+
+    /** The count it is awake at: {@code replicas} raised to its target's MinCapacity. */
+    int awakeCount() {
+      return scaling.map(b -> b.clamp(replicas)).orElse(replicas);
+    }
+  }
+
+  /** A service's health checks. */
+  enum Health {
+    NONE,
+    /** Behind a target group of a load balancer. */
+    TARGET_GROUP,
+    /** A container health check, no load balancer. */
+    CONTAINER
+  }
 
   /** Draws an environment of {@code minServices..maxServices} services. */
   static SimEnvironment draw(Random random, int index, int minServices, int maxServices) {
@@ -40,12 +66,32 @@ record SimEnvironment(String name, String cluster, List<Service> services) {
           deps.add(services.get(j).name());
         }
       }
-      services.add(
-          new Service(
-              name + "-s" + i,
-              1 + random.nextInt(3),
-              deps,
-              Duration.ofSeconds(5 + random.nextInt(56))));
+      int replicas = 1 + random.nextInt(3);
+      Duration latency = Duration.ofSeconds(5 + random.nextInt(56));
+      Health health =
+          switch (random.nextInt(6)) {
+            case 0 -> Health.TARGET_GROUP;
+            case 1 -> Health.CONTAINER;
+            default -> Health.NONE;
+          };
+      boolean healthy = health != Health.NONE && random.nextInt(3) != 0;
+      Optional<ScalingBounds> scaling = Optional.empty();
+      if (random.nextInt(4) == 0) {
+        // MaxCapacity at least replicas, MinCapacity sometimes above them (the wake raises the
+        // count to it); sometimes suspended already, as a team may have left it.
+        int min = random.nextInt(replicas + 2);
+        int max = Math.max(min, replicas) + random.nextInt(3);
+        boolean suspended = random.nextInt(4) == 0;
+        scaling =
+            Optional.of(
+                new ScalingBounds(
+                    min,
+                    max,
+                    suspended && random.nextBoolean(),
+                    suspended,
+                    suspended && random.nextBoolean()));
+      }
+      services.add(new Service(name + "-s" + i, replicas, deps, latency, health, healthy, scaling));
     }
     return new SimEnvironment(name, "cluster" + index, List.copyOf(services));
   }
@@ -63,6 +109,9 @@ record SimEnvironment(String name, String cluster, List<Service> services) {
     for (Service s : services) {
       y.append("    - name: ").append(s.name()).append('\n');
       y.append("      replicas: ").append(s.replicas()).append('\n');
+      if (s.healthy()) {
+        y.append("      readiness: healthy\n");
+      }
       if (!s.dependsOn().isEmpty()) {
         y.append("      dependsOn: [").append(String.join(", ", s.dependsOn())).append("]\n");
       }

@@ -4,9 +4,14 @@ import dev.daybreak.chatops.SimChatOps;
 import dev.daybreak.ecs.EcsGateway;
 import dev.daybreak.ecssim.EcsSimulator;
 import dev.daybreak.ecssim.Faults;
+import dev.daybreak.ecssim.HealthSettings;
 import dev.daybreak.ecssim.Latency;
+import dev.daybreak.ecssim.LoadBalancer;
+import dev.daybreak.ecssim.ScalableTargetView;
 import dev.daybreak.ecssim.ServiceSummary;
 import dev.daybreak.ecssim.SimSettings;
+import dev.daybreak.ecssim.Suspension;
+import dev.daybreak.ecssim.TargetHealthChange;
 import dev.daybreak.lease.LeaseSettings;
 import dev.daybreak.lease.Ownership;
 import dev.daybreak.lease.Shards;
@@ -15,10 +20,12 @@ import dev.daybreak.model.DesiredState;
 import dev.daybreak.model.ObservedService;
 import dev.daybreak.model.Phase;
 import dev.daybreak.model.Requeue;
+import dev.daybreak.model.ScalingBounds;
 import dev.daybreak.model.State;
 import dev.daybreak.model.schedule.Stagger;
 import dev.daybreak.queue.ExponentialBackoff;
 import dev.daybreak.reconcile.ControllerSettings;
+import dev.daybreak.scaling.ScalingGateway;
 import dev.daybreak.slack.OutboxStats;
 import dev.daybreak.slack.SimSlack;
 import dev.daybreak.slack.SlackSettings;
@@ -123,7 +130,29 @@ final class Simulation {
       long slackGivenUp,
       int staleStatusWritesRejected,
       Duration convergedAfter,
-      Duration bound) {}
+      Duration bound,
+      Health health) {}
+
+  /**
+   * The health and scaling part of a world, for the report.
+   *
+   * @param checkedServices services with a target group or a container health check
+   * @param healthyReadiness services whose manifest says {@code readiness: healthy}
+   * @param healthFaults health faults that began
+   * @param readinessChecks scale-ups of a dependent judged against a target-group dependency's
+   *     target-health history
+   * @param scalableTargets services with a scalable target
+   * @param suspendedAlready of those, targets found with some scaling suspended
+   * @param boundsCalls RegisterScalableTarget calls by daybreak
+   */
+  record Health(
+      int checkedServices,
+      int healthyReadiness,
+      int healthFaults,
+      int readinessChecks,
+      int scalableTargets,
+      int suspendedAlready,
+      int boundsCalls) {}
 
   static final Instant START = Instant.parse("2026-01-05T00:00:00Z");
 
@@ -177,6 +206,9 @@ final class Simulation {
   private boolean slackOut;
   private long crashAtScaleCall = -1;
   private long scaleCalls;
+  private int healthFaults;
+  private int readinessChecks;
+  private int boundsCalls;
 
   int passes;
   int failedPasses;
@@ -251,6 +283,22 @@ final class Simulation {
     for (SimEnvironment env : environments) {
       ecs.provision(
           env.cluster(), env.services().stream().map(SimEnvironment.Service::name).toList());
+      for (SimEnvironment.Service s : env.services()) {
+        equip(env.cluster(), s);
+        s.scaling()
+            .ifPresent(
+                b ->
+                    ecs.autoScaling()
+                        .declare(
+                            env.cluster(),
+                            s.name(),
+                            b.min(),
+                            b.max(),
+                            new Suspension(
+                                b.dynamicInSuspended(),
+                                b.dynamicOutSuspended(),
+                                b.scheduledSuspended())));
+      }
       store.applySpec(
           Manifests.parse(env.name() + ".yaml", env.manifest(schedules.get(env.name()))).get(0));
     }
@@ -260,6 +308,25 @@ final class Simulation {
     this.chatOps = new SimChatOps(store, clock, env -> replicas.get(0).enqueue(env, Duration.ZERO));
     drawFaults(size);
     replicas.forEach(Replica::start);
+  }
+
+  /** Gives {@code s} its target group or container health check, as its CreateService would. */
+  private void equip(String cluster, SimEnvironment.Service s) {
+    switch (s.health()) {
+      case TARGET_GROUP ->
+          ecs.setHealthChecks(
+              cluster,
+              s.name(),
+              List.of(new LoadBalancer(targetGroup(s.name()), "app", 8080)),
+              false);
+      case CONTAINER -> ecs.setHealthChecks(cluster, s.name(), List.of(), true);
+      case NONE -> {}
+    }
+  }
+
+  private String targetGroup(String service) {
+    return LoadBalancer.targetGroupArn(
+        ecs.settings().region(), ecs.settings().accountId(), service);
   }
 
   /**
@@ -296,11 +363,24 @@ final class Simulation {
                 .plus(settings.relaunchDelay())
                 .plus(Requeue.PROGRESS)
                 .plus(Duration.ofSeconds(5))
-                .plus(Requeue.PROGRESS);
+                .plus(Requeue.PROGRESS)
+                .plus(healthTime(settings.health()));
       }
       worst = e.compareTo(worst) > 0 ? e : worst;
     }
     return b.plus(worst);
+  }
+
+  /**
+   * How long a started task takes to pass its health checks: registration, then the healthy
+   * threshold of target checks (one interval each, plus one interval of phase), or the container's
+   * first check.
+   */
+  private static Duration healthTime(HealthSettings h) {
+    Duration target =
+        h.registration().plus(h.targetInterval().multipliedBy(h.healthyThreshold() + 1L));
+    Duration container = h.containerInterval().multipliedBy(2);
+    return target.compareTo(container) >= 0 ? target : container;
   }
 
   Outcome run() {
@@ -380,7 +460,26 @@ final class Simulation {
             givenUp,
             staleRejected,
             after,
-            bound),
+            bound,
+            new Health(
+                (int) services().filter(x -> x.health() != SimEnvironment.Health.NONE).count(),
+                (int) services().filter(SimEnvironment.Service::healthy).count(),
+                healthFaults,
+                readinessChecks,
+                (int) services().filter(x -> x.scaling().isPresent()).count(),
+                (int)
+                    services()
+                        .filter(
+                            x ->
+                                x.scaling()
+                                    .map(
+                                        b ->
+                                            b.dynamicInSuspended()
+                                                || b.dynamicOutSuspended()
+                                                || b.scheduledSuspended())
+                                    .orElse(false))
+                        .count(),
+                boundsCalls)),
         List.copyOf(actions));
   }
 
@@ -449,6 +548,17 @@ final class Simulation {
         SimEnvironment.Service victim = env.services().get(random.nextInt(env.services().size()));
         Instant at = START.plusMillis(random.nextLong(window / 2));
         schedule(at, Kind.FAIL_TO_START, WORLD, victim.name());
+      }
+      List<SimEnvironment.Service> checked =
+          env.services().stream().filter(s -> s.health() != SimEnvironment.Health.NONE).toList();
+      if (!checked.isEmpty() && random.nextInt(2) == 0) {
+        // A health fault: the service's checks fail for a while (targets turn unhealthy,
+        // containers UNHEALTHY), then pass again; any left over end at the calm.
+        SimEnvironment.Service victim = checked.get(random.nextInt(checked.size()));
+        Instant at = START.plusMillis(random.nextLong(window / 2));
+        schedule(at, Kind.UNHEALTHY, WORLD, victim.name());
+        schedule(
+            at.plusMillis(random.nextLong(window / 2)), Kind.HEALTHY_AGAIN, WORLD, victim.name());
       }
     }
     double errorRate = new double[] {0, 0, 0.05, 0.2}[random.nextInt(4)];
@@ -579,6 +689,10 @@ final class Simulation {
     DELETE_SERVICE,
     RECREATE_SERVICE,
     FAIL_TO_START,
+    /** The health checks of service {@code arg} start failing. */
+    UNHEALTHY,
+    /** The health checks of service {@code arg} pass again. */
+    HEALTHY_AGAIN,
     ERROR_RATE,
     BLACKOUT,
     THROTTLE_BURST,
@@ -743,7 +857,19 @@ final class Simulation {
           schedule(clock.instant().plusSeconds(10), Kind.RECREATE_SERVICE, WORLD, e.arg());
         } else {
           ecs.provision(p[0], List.of(p[1]));
+          equip(p[0], environmentOf(p[0]).service(p[1]));
         }
+      }
+      case UNHEALTHY -> {
+        Set<String> now = new java.util.TreeSet<>(ecs.unhealthyServices());
+        now.add(e.arg());
+        ecs.setUnhealthyServices(now);
+        healthFaults++;
+      }
+      case HEALTHY_AGAIN -> {
+        Set<String> now = new java.util.TreeSet<>(ecs.unhealthyServices());
+        now.remove(e.arg());
+        ecs.setUnhealthyServices(now);
       }
       case FAIL_TO_START -> {
         Faults f = ecs.faults();
@@ -794,6 +920,7 @@ final class Simulation {
       case CALM -> {
         calmFrom = Optional.of(clock.instant());
         ecs.setFaults(Faults.none());
+        ecs.setUnhealthyServices(Set.of());
         slackOut = false;
         crashAtScaleCall = -1;
         for (Replica r : replicas) {
@@ -1060,10 +1187,28 @@ final class Simulation {
         ServiceSummary c = counts.get(env.cluster() + "/" + s.name());
         boolean ok =
             want.get() == State.AWAKE
-                ? c != null && c.runningCount() >= s.replicas() && c.desiredCount() == s.replicas()
+                ? c != null
+                    && c.runningCount() >= s.awakeCount()
+                    && c.desiredCount() == s.awakeCount()
                 : c == null || (c.desiredCount() == 0 && c.runningCount() == 0);
         if (!ok) {
           out.append(s.name()).append(' ').append(c).append("; ");
+        }
+        // (7) A scalable target is as it was found once the environment is Awake and settled
+        // (so never left suspended by daybreak), and min 0 with all scaling suspended Asleep.
+        if (s.scaling().isPresent()) {
+          ScalingBounds found = s.scaling().get();
+          ScalingBounds expected = want.get() == State.AWAKE ? found : found.asleep();
+          Optional<ScalingBounds> is = scalingTarget(env.cluster(), s.name());
+          if (!is.equals(Optional.of(expected))) {
+            out.append("(7) ")
+                .append(s.name())
+                .append("'s scalable target is ")
+                .append(is.map(ScalingBounds::describe).orElse("absent"))
+                .append(", wants ")
+                .append(expected.describe())
+                .append("; ");
+          }
         }
       }
     }
@@ -1075,6 +1220,39 @@ final class Simulation {
     return out.toString();
   }
 
+  /** The simulator's scalable target of a service now (inspection, not logged). */
+  private Optional<ScalingBounds> scalingTarget(String cluster, String service) {
+    String id = ScalingGateway.resourceId(cluster, service);
+    return ecs.autoScaling().targets().stream()
+        .filter(t -> t.resourceId().equals(id))
+        .findFirst()
+        .map(
+            (ScalableTargetView t) ->
+                new ScalingBounds(
+                    t.minCapacity(),
+                    t.maxCapacity(),
+                    t.suspended().dynamicIn(),
+                    t.suspended().dynamicOut(),
+                    t.suspended().scheduled()));
+  }
+
+  /**
+   * The targets of {@code service}'s target group that are healthy now, by the simulator's
+   * target-health history (its truth), among the targets currently registered.
+   */
+  private long healthyTargets(String cluster, String service, Map<String, Long> registered) {
+    Map<String, String> last = new LinkedHashMap<>();
+    for (TargetHealthChange c : ecs.targetHealthHistory()) {
+      if (c.cluster().equals(cluster) && c.service().equals(service)) {
+        last.put(c.taskArn(), c.state());
+      }
+    }
+    last.values().removeIf(TargetHealthChange.DEREGISTERED::equals);
+    last.values().removeIf("draining"::equals);
+    registered.put(service, (long) last.size());
+    return last.values().stream().filter("healthy"::equals).count();
+  }
+
   private Map<String, ServiceSummary> counts() {
     Map<String, ServiceSummary> out = new LinkedHashMap<>();
     for (ServiceSummary s : ecs.services()) {
@@ -1083,6 +1261,10 @@ final class Simulation {
       }
     }
     return out;
+  }
+
+  private java.util.stream.Stream<SimEnvironment.Service> services() {
+    return environments.stream().flatMap(e -> e.services().stream());
   }
 
   private SimEnvironment environmentOf(String cluster) {
@@ -1192,6 +1374,34 @@ final class Simulation {
                     + " of "
                     + env.service(dep).replicas());
           }
+          SimEnvironment.Service ds = env.service(dep);
+          if (ds.healthy() && ds.health() == SimEnvironment.Health.TARGET_GROUP) {
+            // (1) by the manifest's own readiness: every registered target of the dependency
+            // healthy, at least replicas of them, by the target-health history.
+            Map<String, Long> registered = new HashMap<>();
+            long healthy = healthyTargets(cluster, dep, registered);
+            readinessChecks++;
+            long all = registered.get(dep);
+            if (healthy < ds.replicas() || healthy < all) {
+              violations.add(
+                  "(1) "
+                      + ecsService
+                      + " scaled up to "
+                      + desiredCount
+                      + " by "
+                      + replica.id
+                      + " at "
+                      + clock.instant()
+                      + " while its dependency "
+                      + dep
+                      + " (readiness: healthy) has "
+                      + healthy
+                      + " healthy of "
+                      + all
+                      + " registered targets, needs "
+                      + ds.replicas());
+            }
+          }
         }
       }
       if (desiredCount == 0 && current > 0) {
@@ -1223,6 +1433,60 @@ final class Simulation {
               + "="
               + desiredCount);
       delegate.scale(cluster, ecsService, desiredCount);
+      replica.reached(Replica.Point.AFTER_SCALE);
+    }
+  }
+
+  /**
+   * One replica's view of Application Auto Scaling: a RegisterScalableTarget is an action like an
+   * UpdateService (a crash point, (5) checked against the lease table, recorded for (6)).
+   */
+  final class CheckedScaling implements ScalingGateway {
+    private final Replica replica;
+    private final ScalingGateway delegate;
+
+    CheckedScaling(Replica replica, ScalingGateway delegate) {
+      this.replica = replica;
+      this.delegate = delegate;
+    }
+
+    @Override
+    public Map<String, ScalingBounds> targets(String cluster, Collection<String> ecsServices) {
+      return delegate.targets(cluster, ecsServices);
+    }
+
+    @Override
+    public void set(String cluster, String ecsService, ScalingBounds bounds) {
+      if (scaleCalls++ == crashAtScaleCall) {
+        throw new ControllerCrash();
+      }
+      SimEnvironment env = environmentOf(cluster);
+      if (replica.leased()) {
+        notCurrentHolder(replica, env.name())
+            .ifPresent(
+                why ->
+                    violations.add(
+                        "(5) "
+                            + replica.id
+                            + " set the scalable target of "
+                            + ecsService
+                            + " at "
+                            + clock.instant()
+                            + ": "
+                            + why));
+      }
+      actions.add(
+          clock.instant()
+              + " "
+              + replica.id
+              + " "
+              + cluster
+              + "/"
+              + ecsService
+              + " bounds "
+              + bounds.describe());
+      boundsCalls++;
+      delegate.set(cluster, ecsService, bounds);
       replica.reached(Replica.Point.AFTER_SCALE);
     }
   }

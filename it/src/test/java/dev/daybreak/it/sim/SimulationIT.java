@@ -187,6 +187,13 @@ class SimulationIT {
     long twoReplicaSeeds;
     long scheduledSeeds;
     long twins;
+    long checked;
+    long healthyReadiness;
+    long healthFaults;
+    long readinessChecks;
+    long scalable;
+    long suspendedAlready;
+    long boundsCalls;
     Duration slowest = Duration.ZERO;
     double worstShare;
 
@@ -206,6 +213,13 @@ class SimulationIT {
       staleRejected += s.staleStatusWritesRejected();
       twoReplicaSeeds += s.replicas() > 1 ? 1 : 0;
       scheduledSeeds += s.scheduled() ? 1 : 0;
+      checked += s.health().checkedServices();
+      healthyReadiness += s.health().healthyReadiness();
+      healthFaults += s.health().healthFaults();
+      readinessChecks += s.health().readinessChecks();
+      scalable += s.health().scalableTargets();
+      suspendedAlready += s.health().suspendedAlready();
+      boundsCalls += s.health().boundsCalls();
       if (s.convergedAfter().compareTo(slowest) > 0) {
         slowest = s.convergedAfter();
       }
@@ -221,7 +235,10 @@ class SimulationIT {
               + " ECS throttles, %d Slack 429s, %d hung Slack calls (%d Slack calls delivered, %d messages given up and counted by"
               + " live outboxes), %d accepted writes (%d through chat-ops), %d stale"
               + " status writes rejected; slowest convergence %s after the faults stopped or the"
-              + " effective state last changed (%.0f%% of its bound); %d failing",
+              + " effective state last changed (%.0f%% of its bound); %d services with health"
+              + " checks (%d readiness: healthy), %d health faults, %d scale-ups judged by a"
+              + " dependency's target health; %d scalable targets (%d suspended already), %d"
+              + " RegisterScalableTarget calls; %d failing",
           seeds,
           twoReplicaSeeds,
           scheduledSeeds,
@@ -241,6 +258,13 @@ class SimulationIT {
           staleRejected,
           slowest,
           worstShare * 100,
+          checked,
+          healthyReadiness,
+          healthFaults,
+          readinessChecks,
+          scalable,
+          suspendedAlready,
+          boundsCalls,
           failing);
     }
   }
