@@ -3,7 +3,9 @@ package dev.daybreak.cli;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import dev.daybreak.metrics.ReconcileMetrics;
+import dev.daybreak.model.Conditions;
 import dev.daybreak.model.EnvironmentStatus;
+import dev.daybreak.model.InvalidDesired;
 import dev.daybreak.model.Phase;
 import dev.daybreak.queue.Result;
 import dev.daybreak.reconcile.ClusterAllowlist;
@@ -38,7 +40,8 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = ExitCodes.HEADING,
     exitCodeList = {
       ExitCodes.OK_LINE,
-      "1:an environment is Degraded, or its pass failed",
+      "1:an environment is Degraded, its desired item is unusable (DesiredStateInvalid), or its"
+          + " pass failed",
       ExitCodes.USAGE_LINE,
       ExitCodes.STORE_LINE
     })
@@ -113,14 +116,8 @@ final class ReconcileCommand implements Callable<Integer> {
           Result result = reconciler.reconcile(name);
           Optional<EnvironmentStatus> status =
               acting.store().status(name).map(StoredStatus::status);
-          problem |= status.map(st -> st.phase() == Phase.DEGRADED).orElse(false);
-          String phase =
-              status
-                  .map(
-                      st ->
-                          st.phase().displayName()
-                              + (st.currentTier() >= 0 ? " (tier " + st.currentTier() + ")" : ""))
-                  .orElse("no status");
+          problem |= status.map(ReconcileCommand::needsAttention).orElse(false);
+          String phase = status.map(ReconcileCommand::describe).orElse("no status");
           out.println(
               name
                   + ": "
@@ -142,5 +139,27 @@ final class ReconcileCommand implements Callable<Integer> {
               });
       return problem ? ExitCodes.PROBLEM : ExitCodes.OK;
     }
+  }
+
+  /**
+   * A cron job or scheduled Lambda only sees the exit code: an environment that is Degraded, or
+   * whose desired item the controller cannot use (a hand edit gone wrong, which no pass will fix by
+   * itself), needs a person.
+   */
+  private static boolean needsAttention(EnvironmentStatus status) {
+    return status.phase() == Phase.DEGRADED || InvalidDesired.isInvalid(status);
+  }
+
+  /** As {@code get envs} shows it: the phase, or DesiredStateInvalid with why and how to fix it. */
+  private static String describe(EnvironmentStatus status) {
+    if (InvalidDesired.isInvalid(status)) {
+      return Conditions.DESIRED_STATE_INVALID
+          + status
+              .condition(Conditions.DESIRED_STATE_INVALID)
+              .map(c -> " (" + c.message() + ")")
+              .orElse("");
+    }
+    return status.phase().displayName()
+        + (status.currentTier() >= 0 ? " (tier " + status.currentTier() + ")" : "");
   }
 }
