@@ -1,6 +1,5 @@
 package dev.daybreak.chatops;
 
-import dev.daybreak.cli.Times;
 import dev.daybreak.desired.DesiredWriter;
 import dev.daybreak.model.AccessSpec;
 import dev.daybreak.model.DesiredState;
@@ -13,6 +12,7 @@ import dev.daybreak.store.StateStore;
 import dev.daybreak.store.StoredDesired;
 import dev.daybreak.store.StoredEnvironment;
 import dev.daybreak.store.Via;
+import dev.daybreak.time.Times;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

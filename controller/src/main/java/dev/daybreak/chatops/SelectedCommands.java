@@ -1,12 +1,12 @@
 package dev.daybreak.chatops;
 
-import dev.daybreak.cli.Times;
 import dev.daybreak.model.DesiredState;
 import dev.daybreak.model.Durations;
 import dev.daybreak.model.State;
 import dev.daybreak.store.StateStore;
 import dev.daybreak.store.StoredDesired;
 import dev.daybreak.store.StoredEnvironment;
+import dev.daybreak.time.Times;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,11 +1,11 @@
 package dev.daybreak.chatops;
 
-import dev.daybreak.cli.Times;
 import dev.daybreak.model.DesiredState;
 import dev.daybreak.model.EnvironmentStatus;
 import dev.daybreak.store.DesiredRead;
 import dev.daybreak.store.StoredEnvironment;
 import dev.daybreak.store.StoredStatus;
+import dev.daybreak.time.Times;
 import java.time.ZoneId;
 
 /** How {@code /daybreak status} shows environments (Slack mrkdwn). */

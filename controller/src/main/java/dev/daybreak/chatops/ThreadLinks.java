@@ -6,6 +6,7 @@ import dev.daybreak.slack.Operation;
 import dev.daybreak.slack.Permalinks;
 import dev.daybreak.store.NotificationThread;
 import dev.daybreak.store.StateStore;
+import dev.daybreak.time.Backoff;
 import dev.daybreak.time.Scheduler;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,6 +41,8 @@ public final class ThreadLinks implements AutoCloseable {
   static final Duration FIRST_POLL = Duration.ofMillis(250);
 
   static final Duration LONGEST_POLL = Duration.ofSeconds(2);
+
+  private static final Backoff POLLS = Backoff.exponential(FIRST_POLL, LONGEST_POLL);
 
   private final StateStore store;
   private final Permalinks permalinks;
@@ -99,8 +102,7 @@ public final class ThreadLinks implements AutoCloseable {
 
   /** The next pause between looks, after {@code previous}, never past {@code deadline}. */
   Duration nextPoll(Duration previous, Instant deadline) {
-    Duration doubled = previous.multipliedBy(2);
-    Duration capped = doubled.compareTo(LONGEST_POLL) > 0 ? LONGEST_POLL : doubled;
+    Duration capped = POLLS.after(previous);
     Duration left = Duration.between(clock.instant(), deadline);
     return left.compareTo(capped) < 0 ? (left.isNegative() ? Duration.ZERO : left) : capped;
   }

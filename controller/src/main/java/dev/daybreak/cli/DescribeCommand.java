@@ -10,6 +10,7 @@ import dev.daybreak.model.ServiceSpec;
 import dev.daybreak.store.AuditEntry;
 import dev.daybreak.store.DesiredRead;
 import dev.daybreak.store.StoredEnvironment;
+import dev.daybreak.time.Times;
 import java.io.PrintWriter;
 import java.time.ZoneId;
 import java.util.ArrayList;

@@ -7,6 +7,7 @@ import dev.daybreak.store.StateStore;
 import dev.daybreak.store.StoredDesired;
 import dev.daybreak.store.StoredEnvironment;
 import dev.daybreak.store.Via;
+import dev.daybreak.time.Times;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -11,6 +11,7 @@ import dev.daybreak.store.DesiredRead;
 import dev.daybreak.store.StateStore;
 import dev.daybreak.store.StoredEnvironment;
 import dev.daybreak.store.StoredStatus;
+import dev.daybreak.time.Times;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;

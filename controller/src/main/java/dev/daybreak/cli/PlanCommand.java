@@ -14,6 +14,7 @@ import dev.daybreak.model.schedule.Resolution;
 import dev.daybreak.store.DesiredRead;
 import dev.daybreak.store.StoredEnvironment;
 import dev.daybreak.store.StoredStatus;
+import dev.daybreak.time.Times;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;

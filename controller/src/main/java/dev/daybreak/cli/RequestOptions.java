@@ -1,5 +1,6 @@
 package dev.daybreak.cli;
 
+import dev.daybreak.time.Times;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;

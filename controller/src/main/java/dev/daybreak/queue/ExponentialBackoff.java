@@ -1,13 +1,15 @@
 package dev.daybreak.queue;
 
+import dev.daybreak.time.Backoff;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * Per-key exponential backoff: the n-th consecutive failure of a key waits {@code base * 2^(n-1)},
- * at most {@code max}; {@link #forget} starts the key over. Thread-safe.
+ * Per-key backoff: the n-th consecutive failure of a key waits {@link Backoff#delay
+ * backoff.delay(n)} ({@code base * 2^(n-1)}, at most the cap, with the backoff's jitter); {@link
+ * #forget} starts the key over. Thread-safe.
  */
 public final class ExponentialBackoff {
 
@@ -17,26 +19,15 @@ public final class ExponentialBackoff {
   /** controller-runtime's per-item ceiling (workqueue.DefaultControllerRateLimiter). */
   public static final Duration CONTROLLER_RUNTIME_MAX = Duration.ofSeconds(1000);
 
-  private final Duration base;
-  private final Duration max;
+  /** controller-runtime's per-item backoff: no jitter, as there. */
+  public static final Backoff CONTROLLER_RUNTIME =
+      Backoff.exponential(CONTROLLER_RUNTIME_BASE, CONTROLLER_RUNTIME_MAX);
+
+  private final Backoff backoff;
   private final Map<String, Integer> failures = new HashMap<>();
 
-  public ExponentialBackoff(Duration base, Duration max) {
-    check(base, max);
-    this.base = base;
-    this.max = max;
-  }
-
-  /** Throws unless {@code base > 0} and {@code max >= base}. */
-  static void check(Duration base, Duration max) {
-    Objects.requireNonNull(base, "base");
-    Objects.requireNonNull(max, "max");
-    if (base.isNegative() || base.isZero()) {
-      throw new IllegalArgumentException("backoff base must be > 0, was " + base);
-    }
-    if (max.compareTo(base) < 0) {
-      throw new IllegalArgumentException("backoff max must be >= base (" + base + "), was " + max);
-    }
+  public ExponentialBackoff(Backoff backoff) {
+    this.backoff = Objects.requireNonNull(backoff, "backoff");
   }
 
   /** Records one more failure of {@code key} and returns how long to wait before retrying it. */
@@ -50,14 +41,7 @@ public final class ExponentialBackoff {
     if (n < 1) {
       throw new IllegalArgumentException("failure count must be >= 1, was " + n);
     }
-    int doublings = n - 1;
-    long baseNanos = base.toNanos();
-    // Stop doubling before the shift overflows; the ceiling applies long before that.
-    if (doublings >= Long.numberOfLeadingZeros(baseNanos) - 1) {
-      return max;
-    }
-    Duration delay = Duration.ofNanos(baseNanos << doublings);
-    return delay.compareTo(max) > 0 ? max : delay;
+    return backoff.delay(n);
   }
 
   /** Consecutive failures recorded for {@code key} since it was last forgotten. */

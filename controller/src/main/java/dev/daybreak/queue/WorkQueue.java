@@ -2,6 +2,7 @@ package dev.daybreak.queue;
 
 import dev.daybreak.ratelimit.RateLimit;
 import dev.daybreak.ratelimit.TokenBucket;
+import dev.daybreak.time.Backoff;
 import dev.daybreak.time.ExecutorScheduler;
 import dev.daybreak.time.Scheduler;
 import java.time.Clock;
@@ -93,7 +94,7 @@ public final class WorkQueue implements AutoCloseable {
       this.scheduler = builder.scheduler;
       this.ownedScheduler = Optional.empty();
     }
-    this.backoff = new ExponentialBackoff(builder.backoffBase, builder.backoffMax);
+    this.backoff = new ExponentialBackoff(builder.backoff);
     this.retryBucket = new TokenBucket(builder.retryLimit, clock);
     this.onScheduler = builder.onScheduler;
     int threads = onScheduler ? 0 : builder.workers;
@@ -439,8 +440,7 @@ public final class WorkQueue implements AutoCloseable {
     private int workers = 2;
     private Clock clock = Clock.systemUTC();
     private Scheduler scheduler;
-    private Duration backoffBase = ExponentialBackoff.CONTROLLER_RUNTIME_BASE;
-    private Duration backoffMax = ExponentialBackoff.CONTROLLER_RUNTIME_MAX;
+    private Backoff backoff = ExponentialBackoff.CONTROLLER_RUNTIME;
     private RateLimit retryLimit = CONTROLLER_RUNTIME_RETRY_LIMIT;
     private boolean onScheduler;
     private Predicate<? super Exception> expectedFailure = e -> false;
@@ -479,9 +479,12 @@ public final class WorkQueue implements AutoCloseable {
 
     /** Per-key error backoff (default controller-runtime's 5 ms doubling to 1000 s). */
     public Builder backoff(Duration base, Duration max) {
-      ExponentialBackoff.check(base, max);
-      this.backoffBase = base;
-      this.backoffMax = max;
+      return backoff(Backoff.exponential(base, max));
+    }
+
+    /** Per-key error backoff, jitter included. */
+    public Builder backoff(Backoff backoff) {
+      this.backoff = Objects.requireNonNull(backoff, "backoff");
       return this;
     }
 

@@ -5,6 +5,7 @@ import dev.daybreak.queue.Result;
 import dev.daybreak.queue.WorkQueue;
 import dev.daybreak.store.NotificationThread;
 import dev.daybreak.store.StateStore;
+import dev.daybreak.time.Backoff;
 import dev.daybreak.time.Scheduler;
 import java.time.Clock;
 import java.time.Duration;
@@ -91,7 +92,8 @@ final class Outbox {
     this.store = store;
     this.settings = settings;
     this.clock = clock;
-    this.backoff = new ExponentialBackoff(settings.retryBase(), settings.retryMax());
+    this.backoff =
+        new ExponentialBackoff(Backoff.exponential(settings.retryBase(), settings.retryMax()));
     WorkQueue.Builder builder =
         WorkQueue.builder()
             .name("slack")

@@ -47,7 +47,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * The fleet benchmark: N environments (default 1,000) of 10 services in 4 tiers on the ECS
  * simulator with ECS's throttling buckets, one controller, on a clock scaled by {@code speed}
  * (default 20). All flip to AWAKE at once, then to ASLEEP. Writes {@code target/bench/fleet.json}
- * and {@code fleet.md}. Run it with the command in the README ("Fleet benchmark").
+ * and {@code fleet.md}. Run it with the command in it/README.md ("Fleet benchmark").
  */
 @EnabledIfSystemProperty(named = "daybreak.bench", matches = "true")
 class FleetBenchIT {

