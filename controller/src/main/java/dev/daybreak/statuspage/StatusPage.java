@@ -136,9 +136,14 @@ public final class StatusPage {
   }
 
   private Response html(int status, String template, Object view) {
+    return new Response(status, headers("text/html; charset=utf-8"), render(template, view));
+  }
+
+  /** Renders one of the page's templates with its view model. */
+  String render(String template, Object view) {
     StringOutput out = new StringOutput();
     templates.render(template, view, out);
-    return new Response(status, headers("text/html; charset=utf-8"), out.toString());
+    return out.toString();
   }
 
   private static Response asset(String name, String contentType) {
