@@ -43,6 +43,7 @@ public final class LambdaSettings implements StoreRoot {
   @Option(
       names = "--status-page",
       paramLabel = "on|off",
+      arity = "1",
       defaultValue = "off",
       converter = OnOff.class,
       description =

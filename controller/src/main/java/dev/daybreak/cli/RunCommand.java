@@ -137,6 +137,7 @@ final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--status-page",
       paramLabel = "on|off",
+      arity = "1",
       defaultValue = "on",
       converter = OnOff.class,
       description =
