@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -28,6 +27,9 @@ final class Schedules {
 
   /** Stops walking a pathological schedule (e.g. a cron firing every minute) after this many. */
   private static final int MAX_CHANGES = 400;
+
+  /** The zone of an environment without a schedule. */
+  private static final ZoneId UTC = ZoneId.of("UTC");
 
   private static final DateTimeFormatter DAY =
       DateTimeFormatter.ofPattern("EEE MM-dd", Locale.ROOT);
@@ -54,7 +56,7 @@ final class Schedules {
 
   /** The schedule's zone, else UTC. */
   ZoneId zone() {
-    return schedule.map(Schedule::zone).orElse(ZoneOffset.UTC);
+    return schedule.map(Schedule::zone).orElse(UTC);
   }
 
   private Optional<Resolution> at(Instant t) {

@@ -53,8 +53,8 @@ final class ControllerEnvironment {
   static final String HTTP_PORT_ENV = "DAYBREAK_HTTP_PORT";
 
   /**
-   * {@code on} or {@code off}: the status page. Off for the scheduled and the Slack functions;
-   * on for the status page's own function; in service mode, as {@code -c statusPage} says.
+   * {@code on} or {@code off}: the status page. Off for the scheduled and the Slack functions; on
+   * for the status page's own function; in service mode, as {@code -c statusPage} says.
    */
   static final String STATUS_PAGE_ENV = "DAYBREAK_STATUS_PAGE";
 

@@ -10,9 +10,9 @@ import software.amazon.awscdk.assertions.Template;
 
 /**
  * {@code -c statusPage=true}: serverless mode adds the status page's own function behind a second
- * Function URL whose auth type is AWS_IAM, with read-only permissions; the Slack URL stays the
- * only public one and its function never serves the page. Service mode serves it on the
- * controller's port inside the VPC and opens nothing.
+ * Function URL whose auth type is AWS_IAM, with read-only permissions; the Slack URL stays the only
+ * public one and its function never serves the page. Service mode serves it on the controller's
+ * port inside the VPC and opens nothing.
  */
 class StatusPageStackTest {
 
@@ -42,7 +42,8 @@ class StatusPageStackTest {
   @SuppressWarnings("unchecked")
   private static String urlTarget(Template template, String urlId) {
     Map<String, Object> target =
-        (Map<String, Object>) properties(template, "AWS::Lambda::Url", urlId).get("TargetFunctionArn");
+        (Map<String, Object>)
+            properties(template, "AWS::Lambda::Url", urlId).get("TargetFunctionArn");
     return ((List<String>) target.get("Fn::GetAtt")).get(0);
   }
 
@@ -76,9 +77,12 @@ class StatusPageStackTest {
         assertThat(urlTarget(serverless, id)).as("the public URL is Slack's").isEqualTo(slack);
       }
     }
-    assertThat(urls.keySet().stream().map(id -> properties(serverless, "AWS::Lambda::Url", id).get("AuthType")))
+    assertThat(
+            urls.keySet().stream()
+                .map(id -> properties(serverless, "AWS::Lambda::Url", id).get("AuthType")))
         .containsExactlyInAnyOrder("AWS_IAM", "NONE");
-    serverless.hasOutput("StatusPageFunctionUrl", software.amazon.awscdk.assertions.Match.anyValue());
+    serverless.hasOutput(
+        "StatusPageFunctionUrl", software.amazon.awscdk.assertions.Match.anyValue());
   }
 
   @Test

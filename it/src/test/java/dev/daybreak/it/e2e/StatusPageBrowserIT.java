@@ -28,9 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
-import org.openqa.selenium.WebElement;
 
 /**
  * Issue 19's status page in a real browser: {@code daybreak run} (the CLI jar, as a process) over
@@ -146,7 +144,7 @@ class StatusPageBrowserIT {
 
     browser.driver.get(base);
     dom().until(() -> "connected".equals(browser.script("return document.body.dataset.live")));
-    assertThat(rows()).containsExactly("pay", "seed");
+    dom().until(() -> rows().equals(List.of("pay", "seed")));
     browser.script("window.daybreakSamePage = 'yes'");
 
     cli("wake", "seed", "--as", "<b>qa</b>", "--reason", EVIL_REASON);
@@ -154,6 +152,7 @@ class StatusPageBrowserIT {
     dom().until(() -> phase("seed").equals("Waking") && progress("seed").startsWith("tier 1 of 3"));
     stack.faults("{\"failToStart\": [\"b\", \"c\", \"d\", \"e\"]}");
     dom().until(() -> phase("seed").equals("Waking") && progress("seed").startsWith("tier 2 of 3"));
+    browser.screenshot(SCREENSHOTS, "fleet-waking.png");
     stack.faults("{\"failToStart\": [\"c\", \"d\", \"e\"]}");
     dom().until(() -> phase("seed").equals("Waking") && progress("seed").startsWith("tier 3 of 3"));
     stack.faults("{}");
@@ -165,34 +164,24 @@ class StatusPageBrowserIT {
     assertThat(Integer.parseInt((String) browser.script("return document.body.dataset.updates")))
         .isGreaterThanOrEqualTo(4);
     assertThat(progress("seed")).isEqualTo("all 3 tiers, 5/5 services ready");
-    WebElement seed = row("seed");
-    assertThat(seed.findElement(By.cssSelector(".phase")).getAttribute("class"))
-        .contains("phase-awake");
-    assertThat(seed.findElement(By.cssSelector(".last-change")).getText())
-        .isEqualTo("<b>qa</b> via CLI");
-    assertThat(seed.findElement(By.cssSelector(".viewer")).getText())
+    assertThat(attribute("tr[data-env='seed'] .phase", "class")).contains("phase-awake");
+    assertThat(text("tr[data-env='seed'] .last-change")).isEqualTo("<b>qa</b> via CLI");
+    assertThat(text("tr[data-env='seed'] .last-change ~ .viewer"))
         .as("the change's time in the viewer's own zone, added by the page's script")
         .contains(Browser.VIEWER_ZONE);
-    assertThat(seed.findElement(By.cssSelector(".savings")).getText()).isEqualTo("—");
+    assertThat(text("tr[data-env='seed'] .savings")).isEqualTo("—");
     browser.screenshot(SCREENSHOTS, "fleet.png");
 
     browser.driver.get(base + "?l=team%3Dpay");
     dom().until(() -> rows().equals(List.of("pay")));
-    assertThat(browser.driver.findElement(By.id("l")).getAttribute("value")).isEqualTo("team=pay");
+    assertThat(browser.script("return document.getElementById('l').value")).isEqualTo("team=pay");
 
     injectEvent("dev", "b", EVIL_EVENT);
     browser.driver.get(base + "env/seed");
-    dom().until(() -> !browser.driver.findElements(By.cssSelector("g.service")).isEmpty());
+    dom().until(() -> texts("svg g.service").size() == 5);
     assertGraphHasOneBoxPerServiceInItsTier();
-    dom()
-        .until(
-            () ->
-                browser.driver.findElements(By.cssSelector("table.events td.message")).stream()
-                    .anyMatch(td -> td.getText().equals(EVIL_EVENT)));
-    assertThat(
-            browser.driver.findElements(By.cssSelector("table.audit td")).stream()
-                .map(WebElement::getText))
-        .contains(EVIL_REASON, "<b>qa</b>");
+    dom().until(() -> texts("table.events td.message").contains(EVIL_EVENT));
+    assertThat(texts("table.audit td")).contains(EVIL_REASON, "<b>qa</b>");
     assertNothingRan();
     browser.screenshot(SCREENSHOTS, "environment.png");
 
@@ -209,25 +198,31 @@ class StatusPageBrowserIT {
   }
 
   /** One box per service, in its tier's column: same x within a tier, further right per tier. */
+  @SuppressWarnings("unchecked")
   private void assertGraphHasOneBoxPerServiceInItsTier() {
     Map<String, Integer> expected = Map.of("a", 1, "b", 2, "c", 3, "d", 3, "e", 3);
-    List<WebElement> boxes = browser.driver.findElements(By.cssSelector("svg g.service"));
+    // One script reads the whole drawing: the page may replace <main> between two reads.
+    List<Map<String, Object>> boxes =
+        (List<Map<String, Object>>)
+            browser.script(
+                "return Array.from(document.querySelectorAll('svg g.service')).map(g => ({"
+                    + " service: g.dataset.service, tier: g.dataset.tier,"
+                    + " cls: g.getAttribute('class'),"
+                    + " x: g.querySelector('rect').getAttribute('x') }))");
     assertThat(boxes).hasSize(expected.size());
     Map<Integer, Integer> columnX = new java.util.TreeMap<>();
-    for (WebElement box : boxes) {
-      String service = box.getAttribute("data-service");
-      int tier = Integer.parseInt(box.getAttribute("data-tier"));
+    for (Map<String, Object> box : boxes) {
+      String service = (String) box.get("service");
+      int tier = Integer.parseInt((String) box.get("tier"));
       assertThat(tier).as(service).isEqualTo(expected.get(service));
-      assertThat(box.getAttribute("class")).as(service).contains("svc-ready");
-      int x = Integer.parseInt(box.findElement(By.tagName("rect")).getAttribute("x"));
+      assertThat((String) box.get("cls")).as(service).contains("svc-ready");
+      int x = Integer.parseInt((String) box.get("x"));
       Integer column = columnX.putIfAbsent(tier, x);
       assertThat(column == null ? x : column).as("tier %s's column", tier).isEqualTo(x);
     }
     assertThat(new ArrayList<>(columnX.values())).isSorted().doesNotHaveDuplicates();
-    assertThat(browser.driver.findElements(By.cssSelector("svg line.dep"))).hasSize(4);
-    assertThat(browser.driver.findElement(By.id("graph-desc")).getAttribute("textContent"))
-        .contains("Tier 1: a (ready)")
-        .contains("b depends on a");
+    assertThat(texts("svg line.dep")).hasSize(4);
+    assertThat(text("#graph-desc")).contains("Tier 1: a (ready)").contains("b depends on a");
   }
 
   private void assertNothingRan() {
@@ -238,25 +233,49 @@ class StatusPageBrowserIT {
     } catch (NoAlertPresentException expected) {
       // nothing ran
     }
-    assertThat(browser.driver.findElements(By.cssSelector("main script, main img"))).isEmpty();
+    assertThat(texts("main script, main img")).isEmpty();
   }
 
+  // Each read is one script, atomic against the page replacing <main> with a newer rendering.
+
+  @SuppressWarnings("unchecked")
   private List<String> rows() {
-    return browser.driver.findElements(By.cssSelector("table.fleet tbody tr")).stream()
-        .map(r -> r.getAttribute("data-env"))
-        .toList();
+    return (List<String>)
+        browser.script(
+            "return Array.from(document.querySelectorAll('table.fleet tbody tr'))"
+                + ".map(r => r.dataset.env)");
   }
 
-  private WebElement row(String env) {
-    return browser.driver.findElement(By.cssSelector("tr[data-env='" + env + "']"));
+  /** The text of every element {@code selector} matches, trimmed. */
+  @SuppressWarnings("unchecked")
+  private List<String> texts(String selector) {
+    return (List<String>)
+        browser.script(
+            "return Array.from(document.querySelectorAll(arguments[0]))"
+                + ".map(e => e.textContent.trim())",
+            selector);
+  }
+
+  /** The text of the first element {@code selector} matches; "" when none does. */
+  private String text(String selector) {
+    return texts(selector).stream().findFirst().orElse("");
+  }
+
+  private String attribute(String selector, String name) {
+    return (String)
+        browser.script(
+            "const e = document.querySelector(arguments[0]);"
+                + " return e ? e.getAttribute(arguments[1]) : null",
+            selector,
+            name);
   }
 
   private String phase(String env) {
-    return row(env).findElement(By.cssSelector(".phase")).getText();
+    return text("tr[data-env='" + env + "'] .phase");
   }
 
   private String progress(String env) {
-    return row(env).findElement(By.cssSelector(".progress-text")).getText();
+    return text("tr[data-env='" + env + "'] .progress-text");
   }
 
   /** Starts {@code daybreak run} serving the page on a free port; returns the page's URL. */
