@@ -15,6 +15,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -75,7 +76,18 @@ public final class StatusPage {
   /** Answers {@code GET path?query}. */
   public Response get(String path, Optional<String> query) {
     if (path.equals("/")) {
-      return fleet(parameter(query, "l").orElse(""));
+      try {
+        return fleet(parameter(query, "l").orElse(""));
+      } catch (IllegalArgumentException e) {
+        return html(
+            400,
+            "statuspage/fleet.jte",
+            new FleetView(
+                "",
+                Optional.of("The query string is not valid URL encoding: " + e.getMessage()),
+                List.of(),
+                live));
+      }
     }
     if (path.startsWith("/env/")) {
       String name = path.substring("/env/".length());
@@ -124,7 +136,7 @@ public final class StatusPage {
             new FleetView(
                 selectorText,
                 Optional.of("The label selector is not valid: " + e.getMessage()),
-                java.util.List.of(),
+                List.of(),
                 live));
       }
     }

@@ -97,6 +97,25 @@ class StatusPageHandlerTest {
   }
 
   @Test
+  void events_ofAnEnvironmentPage_sendANewEcsEventWithinTwoSeconds() {
+    List<String> lines = new CopyOnWriteArrayList<>();
+    http.sendAsync(
+            HttpRequest.newBuilder(uri("/events?path=%2Fenv%2Fseed")).build(),
+            HttpResponse.BodyHandlers.ofLines())
+        .thenAccept(r -> r.body().forEach(lines::add));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> lines.stream().anyMatch(l -> l.contains("data-service=\"a\"")));
+
+    fixture.sim.injectEvent("dev", "c", "(service c) was unable to place a task.");
+
+    await()
+        .atMost(Duration.ofSeconds(2))
+        .pollInterval(Duration.ofMillis(50))
+        .until(() -> lines.stream().anyMatch(l -> l.contains("was unable to place a task")));
+  }
+
+  @Test
   void events_forAPathOutsideTheSite_is400() throws Exception {
     for (String path : List.of("http%3A%2F%2Fevil.example%2F", "%2Fmetrics", "")) {
       HttpResponse<String> response =

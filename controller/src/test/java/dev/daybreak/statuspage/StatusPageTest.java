@@ -88,6 +88,14 @@ class StatusPageTest {
   }
 
   @Test
+  void fleet_aQueryThatIsNotUrlEncoding_is400() {
+    StatusPage.Response response = get("/", "l=%zz");
+
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.body()).contains("not valid URL encoding");
+  }
+
+  @Test
   void environment_drawsOneBoxPerServiceInItsTierAndAnArrowPerDependency() {
     fixture.seedWakingTierTwo();
 
@@ -120,6 +128,38 @@ class StatusPageTest {
                 + " &amp; done")
         .doesNotContain("<script>alert")
         .doesNotContain("<img src=x");
+  }
+
+  @Test
+  void environment_degraded_saysWhyInItsProblems() {
+    fixture.store.writeStatus(
+        "seed",
+        new dev.daybreak.model.EnvironmentStatus(
+            1,
+            dev.daybreak.model.Phase.DEGRADED,
+            Optional.of(State.AWAKE),
+            1,
+            java.util.Map.of(),
+            List.of(
+                new dev.daybreak.model.Condition(
+                    dev.daybreak.model.Conditions.DEGRADED,
+                    dev.daybreak.model.ConditionStatus.TRUE,
+                    dev.daybreak.model.Conditions.REASON_SERVICE_TIMED_OUT,
+                    "b: 0/2 running after 5m; latest event: <b>task failed</b>",
+                    Fixture.NOW)),
+            java.util.Map.of(),
+            1,
+            Optional.of(Fixture.NOW)),
+        0);
+
+    String body = get("/env/seed", null).body();
+    String fleet = row(get("/", null).body(), "seed");
+
+    assertThat(fleet).contains("class=\"phase phase-degraded\">Degraded<");
+    assertThat(body)
+        .contains("<h2 id=\"degraded-h\">Problems</h2>")
+        .contains("<strong>Degraded: ServiceTimedOut</strong>")
+        .contains("b: 0/2 running after 5m; latest event: &lt;b&gt;task failed&lt;/b&gt;");
   }
 
   @Test
