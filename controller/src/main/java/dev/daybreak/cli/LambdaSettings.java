@@ -18,6 +18,7 @@ import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
 /**
@@ -38,6 +39,18 @@ public final class LambdaSettings implements StoreRoot {
   @Mixin CalendarOptions calendars;
   @Mixin ClusterOptions clusters;
   @Mixin MetricsOptions cloudWatch;
+
+  @Option(
+      names = "--status-page",
+      paramLabel = "on|off",
+      arity = "1",
+      defaultValue = "off",
+      converter = OnOff.class,
+      description =
+          "on: render the status page for requests that came through a Function URL with AWS_IAM"
+              + " auth (deploy/'s -c statusPage=true); never for the Slack URL's."
+              + " Env: DAYBREAK_STATUS_PAGE. Default: off.")
+  boolean statusPage;
 
   private Map<String, String> environment = Map.of();
 
@@ -107,6 +120,16 @@ public final class LambdaSettings implements StoreRoot {
   public Optional<CloudWatchPublisher> publisher(ReconcileMetrics metrics, Clock clock) {
     return cloudWatch.publisher(
         metrics, store.region(), clock, new PrintWriter(new StringWriter()));
+  }
+
+  /** Whether the function renders the status page for AWS_IAM-authorized Function URL requests. */
+  public boolean statusPage() {
+    return statusPage;
+  }
+
+  /** The holiday calendars schedules may name. */
+  public dev.daybreak.manifests.Calendars calendars() {
+    return calendars.calendars();
   }
 
   /** The clusters the controller acts on, in its region and account. */

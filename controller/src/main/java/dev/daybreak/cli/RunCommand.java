@@ -19,6 +19,9 @@ import dev.daybreak.runtime.ControllerModule;
 import dev.daybreak.runtime.ProductionBackends;
 import dev.daybreak.slack.SecretSource;
 import dev.daybreak.slack.SecretSources;
+import dev.daybreak.statuspage.SavingsSource;
+import dev.daybreak.statuspage.StatusPage;
+import dev.daybreak.statuspage.StatusPageHandler;
 import dev.daybreak.store.StateStore;
 import dev.daybreak.store.TableLeaseStore;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -132,6 +135,18 @@ final class RunCommand implements Callable<Integer> {
   Integer httpPort;
 
   @Option(
+      names = "--status-page",
+      paramLabel = "on|off",
+      arity = "1",
+      defaultValue = "on",
+      converter = OnOff.class,
+      description =
+          "The read-only status page at / of the --http-port (environments, tier progress,"
+              + " schedules; live over /events), bound where --http-address binds."
+              + " Env: DAYBREAK_STATUS_PAGE. Default: on.")
+  boolean statusPage;
+
+  @Option(
       names = "--slack-socket-mode",
       description =
           "Also serve chat-ops over Slack's Socket Mode (an outbound WebSocket; no public URL"
@@ -200,7 +215,7 @@ final class RunCommand implements Callable<Integer> {
                 out,
                 meters,
                 leases,
-                dryRun.acting(backends, slack.settings(), slackSecrets, out).store(),
+                dryRun.acting(backends, slack.settings(), slackSecrets, out),
                 controlled.controller(),
                 settings.clusters(),
                 links(backends, slackSecrets));
@@ -293,7 +308,7 @@ final class RunCommand implements Callable<Integer> {
       PrintWriter out,
       PrometheusMeterRegistry meters,
       ShardLeases leases,
-      StateStore store,
+      Backends acting,
       Controller controller,
       ClusterAllowlist clusters,
       Supplier<ThreadLinks> links)
@@ -303,8 +318,22 @@ final class RunCommand implements Callable<Integer> {
     }
     HttpEndpoints endpoints =
         HttpEndpoints.start(httpAddress, httpPort, meters::scrape, () -> readiness(leases));
+    StateStore store = acting.store();
     String base = "http://" + httpAddress + ":" + endpoints.port();
     out.println("serving " + base + "/healthz, " + base + "/readyz and " + base + "/metrics");
+    StatusPageHandler page =
+        new StatusPageHandler(
+            new StatusPage(
+                store,
+                acting.ecs(),
+                acting.clock(),
+                calendars.calendars(),
+                SavingsSource.NONE,
+                true));
+    if (statusPage) {
+      endpoints.mount("/", page);
+      out.println("status page: " + base + "/");
+    }
     AutoCloseable chat =
         chatOps.mount(
             endpoints,
@@ -316,7 +345,8 @@ final class RunCommand implements Callable<Integer> {
             links,
             out);
     return () -> {
-      try (endpoints) {
+      try (endpoints;
+          page) {
         chat.close();
       }
     };

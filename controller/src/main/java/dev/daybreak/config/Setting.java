@@ -108,6 +108,14 @@ public enum Setting {
       Audience.STACK,
       "the port of /healthz, /readyz and /metrics (unset: no HTTP server)",
       Reader.RUN),
+  STATUS_PAGE(
+      "--status-page",
+      "DAYBREAK_STATUS_PAGE",
+      Audience.STACK,
+      "on or off: the read-only status page (run: at / of the HTTP port, default on; Lambda: for"
+          + " AWS_IAM Function URL requests only, default off; deploy/'s -c statusPage=true)",
+      Reader.RUN,
+      Reader.LAMBDA),
   DRY_RUN(
       "--dry-run",
       "DAYBREAK_DRY_RUN",

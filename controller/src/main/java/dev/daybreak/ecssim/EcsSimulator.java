@@ -44,6 +44,7 @@ public final class EcsSimulator {
   private final AutoScaling autoScaling;
   private final Map<Operation.Quota, TokenBucket> buckets = new EnumMap<>(Operation.Quota.class);
   private final SimTargets targets;
+  private final ServiceScheduler scheduler;
   private Faults faults = Faults.none();
 
   public EcsSimulator(SimSettings settings, Clock clock) {
@@ -55,7 +56,7 @@ public final class EcsSimulator {
     Ids ids = new Ids(random);
     Supplier<Faults> currentFaults = () -> faults;
     this.targets = new SimTargets(queue, settings.health());
-    ServiceScheduler scheduler =
+    this.scheduler =
         new ServiceScheduler(queue, arns, ids, random, settings, currentFaults, targets);
     this.account = new SimAccount(queue, arns, ids, scheduler);
     this.calls = new CallLog(settings.callLogLimit());
@@ -367,6 +368,18 @@ public final class EcsSimulator {
     s.loadBalancers = List.copyOf(loadBalancers);
     s.containerHealthCheck = containerCheck;
     targets.ensureGroups(loadBalancers);
+  }
+
+  /**
+   * Records a service event with this message now, as ECS records its own (newest first, the
+   * service's last 100 in DescribeServices: "Amazon ECS service event messages"): for tests of what
+   * clients do with any message text ECS may send, markup included.
+   *
+   * @throws SimException ClusterNotFoundException or ServiceNotFoundException
+   */
+  public synchronized void injectEvent(String cluster, String service, String message) {
+    advance();
+    scheduler.event(account.service(account.cluster(Optional.of(cluster)), service), message);
   }
 
   /** The services (by ECS name, every cluster) whose target and container health checks fail. */

@@ -26,6 +26,21 @@ final class FunctionUrl {
     return event.has("requestContext") && event.path("requestContext").has("http");
   }
 
+  /**
+   * Whether the request came through a Function URL whose auth type is {@code AWS_IAM}: Lambda then
+   * puts the signing caller in {@code requestContext.authorizer.iam} ("Invoking Lambda function
+   * URLs", request payload). A URL with auth type {@code NONE}, such as Slack's, never carries it,
+   * and a caller cannot forge the request context.
+   */
+  static boolean iamAuthorized(JsonNode event) {
+    return event.path("requestContext").path("authorizer").path("iam").isObject();
+  }
+
+  /** The request's HTTP method, e.g. {@code GET}. */
+  static String method(JsonNode event) {
+    return event.path("requestContext").path("http").path("method").asText("GET");
+  }
+
   static RawRequest request(JsonNode event) {
     Map<String, List<String>> headers = new HashMap<>();
     event

@@ -8,6 +8,7 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import dev.daybreak.chatops.ChatOps;
 import dev.daybreak.chatops.Commands;
+import dev.daybreak.chatops.RawRequest;
 import dev.daybreak.chatops.RawResponse;
 import dev.daybreak.chatops.RequestGuard;
 import dev.daybreak.chatops.SecretsManagerSigningSecretSource;
@@ -20,6 +21,8 @@ import dev.daybreak.reconcile.EnvironmentReconciler;
 import dev.daybreak.reconcile.UntilSettled;
 import dev.daybreak.runtime.Backends;
 import dev.daybreak.runtime.ControllerModule;
+import dev.daybreak.statuspage.SavingsSource;
+import dev.daybreak.statuspage.StatusPage;
 import dev.daybreak.store.ReplayLedger;
 import dev.daybreak.time.Sleeper;
 import java.io.IOException;
@@ -62,7 +65,10 @@ public final class LambdaHandler implements RequestStreamHandler {
       throws IOException {
     JsonNode event = JSON.readTree(input);
     if (FunctionUrl.isRequest(event)) {
-      JSON.writeValue(output, FunctionUrl.response(slack(event)));
+      JSON.writeValue(
+          output,
+          FunctionUrl.response(
+              FunctionUrl.iamAuthorized(event) ? statusPage(event) : slack(event)));
       return;
     }
     Duration budget = Duration.ofMillis(context.getRemainingTimeInMillis()).minus(SAFETY_MARGIN);
@@ -117,6 +123,38 @@ public final class LambdaHandler implements RequestStreamHandler {
               RequestGuard.DEFAULT_MAX_BODY_BYTES,
               ReplayLedger.on(b.store(), b.clock())::firstSeen)
           .handle(FunctionUrl.request(event));
+    }
+  }
+
+  /**
+   * The status page, for a request through the status page's own Function URL (auth type {@code
+   * AWS_IAM}, deploy/'s {@code -c statusPage=true}), rendered for this request alone: no live
+   * updates, since Lambda answers one request at a time. Never for a request through Slack's public
+   * URL (auth type {@code NONE}), which goes to {@link #slack} whatever its path.
+   */
+  private RawResponse statusPage(JsonNode event) {
+    LambdaSettings settings = LambdaSettings.read(environment);
+    if (!settings.statusPage()) {
+      return new RawResponse(
+          404,
+          Map.of("Content-Type", List.of("text/plain")),
+          "the status page is off (DAYBREAK_STATUS_PAGE)\n");
+    }
+    if (!"GET".equals(FunctionUrl.method(event))) {
+      return new RawResponse(
+          405,
+          Map.of("Content-Type", List.of("text/plain"), "Allow", List.of("GET")),
+          "only GET\n");
+    }
+    RawRequest request = FunctionUrl.request(event);
+    try (Backends b = backends.apply(environment)) {
+      StatusPage.Response page =
+          new StatusPage(
+                  b.store(), b.ecs(), b.clock(), settings.calendars(), SavingsSource.NONE, false)
+              .get(request.path(), request.query());
+      Map<String, List<String>> headers = new java.util.LinkedHashMap<>();
+      page.headers().forEach((k, v) -> headers.put(k, List.of(v)));
+      return new RawResponse(page.status(), headers, page.body());
     }
   }
 

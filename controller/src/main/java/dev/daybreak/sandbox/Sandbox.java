@@ -9,6 +9,8 @@ import dev.daybreak.ecssim.ManifestHealthChecks;
 import dev.daybreak.ecssim.Operation;
 import dev.daybreak.ecssim.ScalableTargetView;
 import dev.daybreak.ecssim.SimSettings;
+import dev.daybreak.http.HttpEndpoints;
+import dev.daybreak.manifests.Calendars;
 import dev.daybreak.model.EnvironmentSpec;
 import dev.daybreak.model.Phase;
 import dev.daybreak.model.ServiceSpec;
@@ -17,6 +19,9 @@ import dev.daybreak.reconcile.Controller;
 import dev.daybreak.reconcile.ControllerSettings;
 import dev.daybreak.runtime.ControllerModule;
 import dev.daybreak.slack.ConsoleNotifier;
+import dev.daybreak.statuspage.SavingsSource;
+import dev.daybreak.statuspage.StatusPage;
+import dev.daybreak.statuspage.StatusPageHandler;
 import dev.daybreak.time.ScaledClock;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -60,6 +65,9 @@ public final class Sandbox {
   /** How long the sandbox leaves an environment with a scalable target asleep (simulated). */
   static final Duration ASLEEP_HOLD = Duration.ofMinutes(10);
 
+  /** Where the sandbox's status page listens: this machine only. */
+  private static final String LOOPBACK = "127.0.0.1";
+
   private final SandboxOptions options;
   private final PrintStream out;
   private final EnvironmentSpec spec;
@@ -96,9 +104,19 @@ public final class Sandbox {
                         new ControllerSettings(
                             dev.daybreak.time.ScaledScheduler.realDelay(RESYNC, options.speed()),
                             ControllerSettings.DEFAULT_WORKERS)))
-                .getInstance(Controller.class)) {
+                .getInstance(Controller.class);
+        StatusPageHandler page =
+            new StatusPageHandler(
+                new StatusPage(
+                    backends.store(),
+                    backends.ecs(),
+                    clock,
+                    Calendars.builtIn(),
+                    SavingsSource.NONE,
+                    true));
+        HttpEndpoints http = HttpEndpoints.start(LOOPBACK, 0).mount("/", page)) {
       LiveView view = new LiveView(out, spec, clock, backends.store(), daybreakSim, naiveSim);
-      intro(backends);
+      intro(backends, http);
       backends.store().applySpec(options.manifest());
       controller.start();
 
@@ -203,7 +221,7 @@ public final class Sandbox {
     return awake && restored && raised.isEmpty();
   }
 
-  private void intro(SandboxBackends backends) {
+  private void intro(SandboxBackends backends, HttpEndpoints http) {
     out.println("daybreak sandbox — environment '" + spec.name() + "', cluster " + spec.cluster());
     out.println(
         "  ECS simulator on "
@@ -214,6 +232,13 @@ public final class Sandbox {
             + "; a service crashes while a service it depends on is not running)");
     out.println(
         "  time runs " + options.speed() + "x faster than real time; times below are simulated");
+    out.println(
+        "  status page: http://"
+            + LOOPBACK
+            + ":"
+            + http.port()
+            + "/ (open it in a browser: it"
+            + " follows the wake live)");
     out.println();
   }
 

@@ -127,4 +127,33 @@ class SettingsTest {
     assertThatThrownBy(() -> LambdaSettings.read(Map.of("DAYBREAK_ACCOUNT", "12")))
         .hasMessageContaining("DAYBREAK_ACCOUNT");
   }
+
+  @Test
+  void run_servesTheStatusPageUnlessTurnedOffByFlagOrVariable() {
+    CommandLine on = Daybreak.commandLine(cli.context(), Map.of());
+    on.parseArgs("run");
+    assertThat(((RunCommand) on.getSubcommands().get("run").getCommand()).statusPage).isTrue();
+
+    CommandLine flag = Daybreak.commandLine(cli.context(), Map.of());
+    flag.parseArgs("run", "--status-page", "off");
+    assertThat(((RunCommand) flag.getSubcommands().get("run").getCommand()).statusPage).isFalse();
+
+    CommandLine variable =
+        Daybreak.commandLine(cli.context(), Map.of("DAYBREAK_STATUS_PAGE", "off"));
+    variable.parseArgs("run");
+    assertThat(((RunCommand) variable.getSubcommands().get("run").getCommand()).statusPage)
+        .isFalse();
+
+    assertThatThrownBy(
+            () ->
+                Daybreak.commandLine(cli.context(), Map.of())
+                    .parseArgs("run", "--status-page", "maybe"))
+        .hasMessageContaining("expected on or off but found 'maybe'");
+  }
+
+  @Test
+  void lambda_rendersTheStatusPageOnlyWhenTheStackTurnsItOn() {
+    assertThat(LambdaSettings.read(Map.of()).statusPage()).isFalse();
+    assertThat(LambdaSettings.read(Map.of("DAYBREAK_STATUS_PAGE", "on")).statusPage()).isTrue();
+  }
 }

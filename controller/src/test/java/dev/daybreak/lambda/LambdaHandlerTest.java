@@ -485,4 +485,79 @@ class LambdaHandlerTest {
       return null;
     }
   }
+
+  /** A GET through a Function URL; {@code iam} adds what Lambda adds for an AWS_IAM URL. */
+  private static ObjectNode get(String path, boolean iam) {
+    ObjectNode event = JSON.createObjectNode();
+    event.put("version", "2.0");
+    event.put("rawPath", path);
+    event.put("rawQueryString", "");
+    event.putObject("headers").put("accept", "text/html");
+    ObjectNode context = event.putObject("requestContext");
+    context.putObject("http").put("method", "GET").put("sourceIp", "127.0.0.1");
+    if (iam) {
+      context
+          .putObject("authorizer")
+          .putObject("iam")
+          .put("accessKey", "AKIAEXAMPLE")
+          .put("accountId", "123456789012")
+          .put("callerId", "AIDAEXAMPLE")
+          .put("userArn", "arn:aws:iam::123456789012:user/alice");
+    }
+    return event;
+  }
+
+  private static JsonNode page(ObjectNode event, Map<String, String> environment) throws Exception {
+    Clock clock = Clock.systemUTC();
+    InMemoryStateStore store = new InMemoryStateStore(clock);
+    store.applySpec(Manifests.parse("seed.yaml", SEED).get(0));
+    EcsSimulator sim = new EcsSimulator(SimSettings.builder().build(), clock);
+    sim.provision("dev", List.of("a", "b", "c"));
+    try (EcsSimServer server = EcsSimServer.start(sim, 0)) {
+      return invoke(
+          new LambdaHandler(env -> SimulatorBackends.realTime(server, clock, store), environment),
+          event);
+    }
+  }
+
+  @Test
+  void functionUrlRequest_throughTheIamUrl_rendersTheStatusPageWithoutLiveUpdates()
+      throws Exception {
+    JsonNode fleet = page(get("/", true), Map.of("DAYBREAK_STATUS_PAGE", "on"));
+    JsonNode env = page(get("/env/seed", true), Map.of("DAYBREAK_STATUS_PAGE", "on"));
+
+    assertThat(fleet.path("statusCode").asInt()).isEqualTo(200);
+    assertThat(fleet.path("headers").path("Content-Security-Policy").asText())
+        .contains("script-src 'self'");
+    assertThat(fleet.path("body").asText())
+        .contains("data-env=\"seed\"")
+        .doesNotContain("<script")
+        .contains("Reload the page");
+    assertThat(env.path("statusCode").asInt()).isEqualTo(200);
+    assertThat(env.path("body").asText()).contains("data-service=\"b\" data-tier=\"2\"");
+  }
+
+  @Test
+  void functionUrlRequest_throughTheSlackUrl_neverRendersTheStatusPage() throws Exception {
+    Map<String, String> environment =
+        Map.of("DAYBREAK_STATUS_PAGE", "on", "SLACK_SIGNING_SECRET", "the-real-secret");
+    for (String path : List.of("/", "/env/seed", "/assets/status.css")) {
+      JsonNode response = page(get(path, false), environment);
+      assertThat(response.path("statusCode").asInt()).as(path).isNotEqualTo(200);
+      assertThat(response.path("body").asText())
+          .as(path)
+          .doesNotContain("seed")
+          .doesNotContain("<html");
+    }
+  }
+
+  @Test
+  void functionUrlRequest_throughAnIamUrl_withTheStatusPageOff_is404() throws Exception {
+    JsonNode response = page(get("/", true), Map.of());
+
+    assertThat(response.path("statusCode").asInt()).isEqualTo(404);
+    assertThat(response.path("body").asText())
+        .contains("DAYBREAK_STATUS_PAGE")
+        .doesNotContain("seed");
+  }
 }

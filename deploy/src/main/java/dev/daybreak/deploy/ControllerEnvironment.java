@@ -52,6 +52,12 @@ final class ControllerEnvironment {
   /** Service mode: the port of the health endpoints. */
   static final String HTTP_PORT_ENV = "DAYBREAK_HTTP_PORT";
 
+  /**
+   * {@code on} or {@code off}: the status page. Off for the scheduled and the Slack functions; on
+   * for the status page's own function; in service mode, as {@code -c statusPage} says.
+   */
+  static final String STATUS_PAGE_ENV = "DAYBREAK_STATUS_PAGE";
+
   private ControllerEnvironment() {}
 
   /**
@@ -82,6 +88,7 @@ final class ControllerEnvironment {
       env.put(SLACK_ALLOW_CHANNELS_ENV, String.join(",", config.slackAllowChannels()));
     }
     calendars.ifPresent(directory -> env.put(CALENDARS_ENV, directory));
+    env.put(STATUS_PAGE_ENV, "off");
     return env;
   }
 }

@@ -55,7 +55,14 @@ public final class DaybreakStack extends Stack {
                 table.getTableName(),
                 secrets,
                 config.calendars().map(c -> ServerlessController.CALENDARS_DIRECTORY));
-        ServerlessController.create(this, config, environment, withLogs, slackWithLogs, monitoring);
+        // The status page (-c statusPage=true) reads only: the table's items, DescribeServices
+        // (events and counts), and writes its logs.
+        List<PolicyStatement> page = new ArrayList<>();
+        page.add(ControllerPermissions.tableReadOnly(table.getTableArn()));
+        page.add(ControllerPermissions.ecsServicesReadOnly(this, config.clusters()));
+        page.add(ControllerPermissions.logs(logs));
+        ServerlessController.create(
+            this, config, environment, withLogs, slackWithLogs, page, monitoring);
       }
       case SERVICE -> {
         Map<String, String> environment =
@@ -67,6 +74,7 @@ public final class DaybreakStack extends Stack {
         environment.put(ControllerEnvironment.SHARDS_ENV, String.valueOf(FargateController.SHARDS));
         environment.put(
             ControllerEnvironment.HTTP_PORT_ENV, String.valueOf(FargateController.HTTP_PORT));
+        environment.put(ControllerEnvironment.STATUS_PAGE_ENV, config.statusPage() ? "on" : "off");
         FargateController.create(
             this,
             config.image().orElseThrow(),

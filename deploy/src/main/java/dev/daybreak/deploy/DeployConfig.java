@@ -32,6 +32,9 @@ import software.amazon.awscdk.services.logs.RetentionDays;
  *     spec.access.slack}
  * @param calendars a directory of holiday calendars of one's own: packaged as a Lambda layer in
  *     serverless mode; in service mode, the directory the image holds them in
+ * @param statusPage whether the read-only status page is served: serverless mode adds a function
+ *     behind a Function URL with AWS_IAM auth for it; service mode serves it on the controller's
+ *     port inside the VPC (no inbound rule is added)
  */
 public record DeployConfig(
     Mode mode,
@@ -46,7 +49,8 @@ public record DeployConfig(
     Optional<String> zone,
     List<String> slackAllowUsers,
     List<String> slackAllowChannels,
-    Optional<String> calendars) {
+    Optional<String> calendars,
+    boolean statusPage) {
 
   /** Where {@code cdk.json}'s app (run from {@code deploy/}) finds the controller's jar. */
   public static final String DEFAULT_CONTROLLER_JAR = "../controller/target/daybreak.jar";
@@ -101,7 +105,8 @@ public record DeployConfig(
           "tableName",
           "logRetentionDays",
           "controllerJar",
-          "dryRun");
+          "dryRun",
+          "statusPage");
 
   public DeployConfig {
     clusters = List.copyOf(clusters);
@@ -174,7 +179,8 @@ public record DeployConfig(
         string(context, "zone"),
         list(context.apply("slackAllowUsers")),
         list(context.apply("slackAllowChannels")),
-        string(context, "calendars"));
+        string(context, "calendars"),
+        bool(context, "statusPage"));
   }
 
   private static Optional<String> string(Function<String, Object> context, String key) {

@@ -61,6 +61,7 @@ final class ServerlessController {
       Map<String, String> environment,
       List<PolicyStatement> reconcilePermissions,
       List<PolicyStatement> slackPermissions,
+      List<PolicyStatement> statusPagePermissions,
       Monitoring monitoring) {
     if (!Files.isRegularFile(config.controllerJar())) {
       throw new DeployConfigException(
@@ -105,6 +106,43 @@ final class ServerlessController {
             .build();
     CfnOutput.Builder.create(scope, "SlackRequestUrl")
         .description("Slack app: Request URL for slash commands and interactivity")
+        .value(url.getUrl())
+        .build();
+    if (config.statusPage()) {
+      statusPage(scope, code, layers, environment, statusPagePermissions, monitoring);
+    }
+  }
+
+  /**
+   * The status page's function (with {@code -c statusPage=true}): the same jar, read-only
+   * permissions, {@code DAYBREAK_STATUS_PAGE=on}, behind a Function URL of its own whose auth type
+   * is {@code AWS_IAM}, so only signed requests of principals allowed {@code
+   * lambda:InvokeFunctionUrl} reach it. The handler renders the page only for such requests; the
+   * Slack function's public URL never serves it.
+   */
+  private static void statusPage(
+      Construct scope,
+      Code code,
+      List<ILayerVersion> layers,
+      Map<String, String> environment,
+      List<PolicyStatement> permissions,
+      Monitoring monitoring) {
+    Map<String, String> on = new java.util.LinkedHashMap<>(environment);
+    on.put(ControllerEnvironment.STATUS_PAGE_ENV, "on");
+    Function page =
+        function(scope, "StatusPage", code, on, SLACK_TIMEOUT, monitoring)
+            .layers(layers)
+            .role(role(scope, "StatusPageRole", permissions))
+            .description("daybreak status page: read-only, for AWS_IAM-signed requests")
+            .build();
+    FunctionUrl url =
+        FunctionUrl.Builder.create(scope, "StatusPageUrl")
+            .function(page)
+            .authType(FunctionUrlAuthType.AWS_IAM)
+            .build();
+    CfnOutput.Builder.create(scope, "StatusPageFunctionUrl")
+        .description(
+            "The status page (AWS_IAM: sign requests with SigV4, service lambda; see deploy/README.md)")
         .value(url.getUrl())
         .build();
   }

@@ -21,6 +21,8 @@ import java.io.InputStream;
  *   <li>{@code GET /_sim/faults}, {@code POST /_sim/faults}: the injected faults (see {@link
  *       FaultsJson}); a POST replaces them all.
  *   <li>{@code GET /_sim/time}: the simulation time.
+ *   <li>{@code POST /_sim/events}: records a service event, {@code {"cluster": "dev", "service":
+ *       "b", "message": "..."}}, as if ECS had.
  *   <li>{@code /_sim/target-health}, {@code /_sim/health-checks}, {@code /_sim/health-faults}:
  *       target health and container health checks (see {@link HealthInspection}).
  *   <li>{@code GET /_sim/scalable-targets}, {@code POST /_sim/scalable-targets}: Application Auto
@@ -58,6 +60,7 @@ final class InspectionHandler implements HttpHandler {
         case "GET /_sim/faults" ->
             Exchanges.send(exchange, 200, JSON, FaultsJson.write(sim.faults()));
         case "POST /_sim/faults" -> postFaults(exchange);
+        case "POST /_sim/events" -> postEvent(exchange);
         case "GET /_sim/target-health" -> health.targetHealth(exchange);
         case "GET /_sim/health-faults" -> health.healthFaults(exchange);
         case "POST /_sim/health-faults" -> health.postHealthFaults(exchange);
@@ -79,7 +82,7 @@ final class InspectionHandler implements HttpHandler {
                             + route
                             + "; try GET /_sim/calls, /_sim/services, /_sim/faults, /_sim/time,"
                             + " /_sim/target-health, /_sim/health-faults,"
-                            + " /_sim/scalable-targets"));
+                            + " /_sim/scalable-targets, POST /_sim/events"));
       }
     }
   }
@@ -95,6 +98,29 @@ final class InspectionHandler implements HttpHandler {
     }
     sim.setFaults(faults);
     Exchanges.send(exchange, 200, JSON, FaultsJson.write(faults));
+  }
+
+  private void postEvent(HttpExchange exchange) throws IOException {
+    try (InputStream in = exchange.getRequestBody()) {
+      JsonNode body = EcsJson.MAPPER.readTree(in.readAllBytes());
+      for (String field : java.util.List.of("cluster", "service", "message")) {
+        if (!body.path(field).isTextual()) {
+          throw new IllegalArgumentException(
+              "expected {\"cluster\": ..., \"service\": ..., \"message\": ...} (strings), '"
+                  + field
+                  + "' is missing or not a string");
+        }
+      }
+      sim.injectEvent(
+          body.get("cluster").asText(), body.get("service").asText(), body.get("message").asText());
+    } catch (IOException | IllegalArgumentException e) {
+      Exchanges.send(exchange, 400, JSON, EcsJson.object().put("message", e.getMessage()));
+      return;
+    } catch (dev.daybreak.ecssim.SimException e) {
+      Exchanges.send(exchange, 400, JSON, EcsJson.object().put("message", e.getMessage()));
+      return;
+    }
+    Exchanges.sendEmpty(exchange, 204);
   }
 
   private ArrayNode calls() {

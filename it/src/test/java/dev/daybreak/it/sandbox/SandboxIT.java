@@ -73,6 +73,11 @@ class SandboxIT {
   }
 
   @Test
+  void sandbox_printsTheUrlOfItsStatusPageOnLoopback() {
+    assertThat(output).containsPattern("status page: http://127\\.0\\.0\\.1:\\d+/ ");
+  }
+
+  @Test
   void sandbox_naiveWake_hasFailedStartsOfTheDependentServices() {
     Matcher naive =
         Pattern.compile("all at once \\(naive\\):.*failed task starts: (\\d+) \\((.*)\\)")
