@@ -49,6 +49,34 @@ public final class SlackEndpoint {
       LOG.warn("refused a Slack request from {}: {}", request.remoteAddress(), refusal.get());
       return RawResponse.text(401, "unauthorized\n");
     }
+    return served(request);
+  }
+
+  /**
+   * Runs a {@code help} slash command through everything after the guard (form check, Bolt's
+   * parser, the app's handlers) and returns its answer. Nothing is written or sent: {@code help} is
+   * answered in the acknowledgement alone. The first request a fresh JVM serves loads and compiles
+   * that whole path; measured at 4.7 s on a busy 2-core machine, past the 3 s Slack gives a
+   * command. A front end calls this once before it serves, so the first person's command after a
+   * deploy or a cold start is not the one that pays.
+   */
+  public RawResponse warmUp() {
+    byte[] body =
+        ("command=%2Fdaybreak&text=help&user_id=UWARMUP&user_name=daybreak-warm-up"
+                + "&channel_id=CWARMUP&team_id=TWARMUP&trigger_id=warm-up")
+            .getBytes(StandardCharsets.UTF_8);
+    return served(
+        new RawRequest(
+            SlackApp.PATH,
+            Optional.empty(),
+            Map.of("Content-Type", List.of("application/x-www-form-urlencoded")),
+            body,
+            "warm-up"));
+  }
+
+  /** A request the guard let through: form check, Bolt's parser, then the app. */
+  private RawResponse served(RawRequest request) {
+    byte[] body = request.body();
     Optional<String> malformed = FormBody.problem(request.header("Content-Type"), body);
     if (malformed.isPresent()) {
       LOG.warn("refused a signed but malformed Slack request: {}", malformed.get());

@@ -4,9 +4,11 @@ import com.slack.api.bolt.socket_mode.SocketModeApp;
 import dev.daybreak.chatops.ChatOps;
 import dev.daybreak.chatops.ChatOpsSettings;
 import dev.daybreak.chatops.Commands;
+import dev.daybreak.chatops.RawResponse;
 import dev.daybreak.chatops.RequestGuard;
 import dev.daybreak.chatops.SigningSecretSource;
 import dev.daybreak.chatops.SlackApp;
+import dev.daybreak.chatops.SlackEndpoint;
 import dev.daybreak.chatops.SlackHttpHandler;
 import dev.daybreak.chatops.ThreadLinks;
 import dev.daybreak.http.HttpEndpoints;
@@ -83,15 +85,18 @@ final class ChatOpsOptions {
       return () -> {};
     }
     ChatOps chatOps = chatOps(store, trigger, clusters, context, links);
-    endpoints.mount(
-        SlackApp.PATH,
-        new SlackHttpHandler(
-            SlackApp.endpoint(
-                secret.get(),
-                chatOps,
-                context.clock(),
-                RequestGuard.DEFAULT_MAX_BODY_BYTES,
-                ReplayLedger.on(store, context.clock())::firstSeen)));
+    SlackEndpoint endpoint =
+        SlackApp.endpoint(
+            secret.get(),
+            chatOps,
+            context.clock(),
+            RequestGuard.DEFAULT_MAX_BODY_BYTES,
+            ReplayLedger.on(store, context.clock())::firstSeen);
+    RawResponse warm = endpoint.warmUp();
+    if (warm.status() != 200) {
+      out.println("chat-ops warm-up answered " + warm.status() + ": " + warm.body().strip());
+    }
+    endpoints.mount(SlackApp.PATH, new SlackHttpHandler(endpoint));
     out.println("serving Slack commands and interactions at " + SlackApp.PATH);
     return chatOps;
   }
