@@ -25,10 +25,9 @@ public final class AwsAccessException extends RuntimeException {
         UNSUPPORTED,
         "this controller's "
             + service
-            + " reaches only its own account and region, not "
-            + target.region().map(r -> "region " + r).orElse("its own region")
-            + target.roleArn().map(r -> " through role " + r).orElse("")
-            + "; run it against AWS (daybreak run) to reach other accounts and regions",
+            + " reaches only its own account, not "
+            + target.roleArn().map(r -> "role " + r).orElse("another account")
+            + "; run the controller against AWS or ecs-sim (daybreak run) to reach other accounts",
         null);
   }
 

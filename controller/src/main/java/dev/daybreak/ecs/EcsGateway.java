@@ -44,13 +44,14 @@ public interface EcsGateway {
 
   /**
    * This gateway for {@code environment}'s cluster at {@code target}: another account (through its
-   * role) or region. The default reaches only the controller's own account and region.
+   * role) or region. The default reaches only one account (its own endpoint, whatever the region):
+   * a target with a role is refused.
    *
    * @throws AwsAccessException when the target cannot be reached (its role cannot be assumed, or
    *     this gateway reaches no other account or region)
    */
   default EcsGateway at(AwsTarget target, String environment) {
-    if (target.isHome()) {
+    if (target.roleArn().isEmpty()) {
       return this;
     }
     throw AwsAccessException.unsupported(target, "ECS");

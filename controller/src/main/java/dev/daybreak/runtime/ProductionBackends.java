@@ -25,6 +25,7 @@ import dev.daybreak.time.Sleeper;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -86,7 +87,11 @@ public final class ProductionBackends implements Backends {
     String homeRegion =
         ecsEndpoint
             .region()
-            .or(() -> AwsClients.configuredRegion().map(r -> r.id()))
+            .or(
+                () ->
+                    ecsEndpoint.credentials() == EcsEndpoint.Credentials.DUMMY
+                        ? Optional.of(AwsClients.LOCAL_REGION.id())
+                        : AwsClients.configuredRegion().map(r -> r.id()))
             .orElse(AwsClients.LOCAL_REGION.id());
     TargetAccess access =
         new TargetAccess(homeRegion, new AssumedRoles(region -> stsClient(ecsEndpoint, region)));

@@ -31,12 +31,13 @@ public interface ScalingGateway {
 
   /**
    * This gateway for {@code environment}'s cluster at {@code target} (another account or region).
-   * The default reaches only the controller's own account and region.
+   * The default reaches only one account (its own endpoint, whatever the region): a target with a
+   * role is refused.
    *
    * @throws AwsAccessException when the target cannot be reached
    */
   default ScalingGateway at(AwsTarget target, String environment) {
-    if (target.isHome()) {
+    if (target.roleArn().isEmpty()) {
       return this;
     }
     throw AwsAccessException.unsupported(target, "Application Auto Scaling");
