@@ -157,7 +157,7 @@ class MultiAccountIT {
     awaitPhase(stack, "shop-eu", Phase.AWAKE);
     awaitPhase(stack, "broken", Phase.DEGRADED);
     assertWokeInOrder(home, "home");
-    assertWokeInOrder(teamUs, teamUsCluster);
+    assertWokeInOrder(teamUs, "shop");
     assertWokeInOrder(teamEu, "shop");
     Condition degraded =
         stack.store.status("broken").orElseThrow().status().condition(Conditions.DEGRADED).get();
@@ -176,7 +176,7 @@ class MultiAccountIT {
     awaitPhase(stack, "shop-us", Phase.ASLEEP);
     awaitPhase(stack, "shop-eu", Phase.ASLEEP);
     assertSleptInReverseOrder(home, "home");
-    assertSleptInReverseOrder(teamUs, teamUsCluster);
+    assertSleptInReverseOrder(teamUs, "shop");
     assertSleptInReverseOrder(teamEu, "shop");
     assertThat(stack.phase("broken")).contains(Phase.DEGRADED);
     assertEachCallWasMadeAsItsAccountInItsRegion(stack, teamUsCluster);
@@ -227,12 +227,12 @@ class MultiAccountIT {
       }
     }
     assertThat(stack.worlds.routed())
-        .filter(r -> r.service().equals("sts"))
+        .filteredOn(r -> r.service().equals("sts"))
         .extracting(SimWorlds.Routed::accessKeyId)
         .as("roles are assumed with the controller's own key")
         .containsOnly("daybreak-simulator");
     assertThat(clustersCalled(stack.sim)).containsOnly("home");
-    assertThat(clustersCalled(stack.worlds.world(TEAM, US))).containsOnly(teamUsCluster);
+    assertThat(clustersCalled(stack.worlds.world(TEAM, US))).containsOnly("shop");
     assertThat(clustersCalled(stack.worlds.world(TEAM, EU))).containsOnly("shop");
   }
 
@@ -252,7 +252,10 @@ class MultiAccountIT {
         .toList();
   }
 
-  /** Each tier was scaled up once, when the tier below already ran its task. */
+  /**
+   * Each tier was scaled up once, when the tier below already ran its task ({@code cluster} by
+   * name, as the call log records it).
+   */
   private static void assertWokeInOrder(EcsSimulator world, String cluster) {
     List<CallRecord> ups =
         updates(world, cluster).stream().filter(c -> c.desiredCount().getAsInt() > 0).toList();
