@@ -7,9 +7,12 @@ import dev.daybreak.aws.AwsAccessException;
 import dev.daybreak.ecs.EcsClients;
 import dev.daybreak.ecssim.CallRecord;
 import dev.daybreak.ecssim.EcsSimulator;
+import dev.daybreak.ecssim.HealthSettings;
 import dev.daybreak.ecssim.Latency;
+import dev.daybreak.ecssim.ManifestHealthChecks;
 import dev.daybreak.ecssim.SimSettings;
 import dev.daybreak.ecssim.SimWorlds;
+import dev.daybreak.ecssim.Suspension;
 import dev.daybreak.ecssim.TaskView;
 import dev.daybreak.it.Dynalite;
 import dev.daybreak.it.DynaliteExtension;
@@ -24,6 +27,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -73,13 +77,24 @@ class MultiAccountIT {
                 .crashGrace(Duration.ofMillis(500))
                 .relaunchDelay(Duration.ofMillis(500))
                 .startFailureBackoff(Duration.ofMillis(500), Duration.ofSeconds(1))
+                .health(
+                    new HealthSettings(
+                        Duration.ofMillis(300),
+                        2,
+                        2,
+                        Duration.ofMillis(100),
+                        Duration.ofMillis(300),
+                        2))
                 .build());
     stacks.add(stack);
     stack.worlds.addRole(new SimWorlds.Role(TEAM_ROLE, HOME, Optional.of(EXTERNAL_ID)));
     return stack;
   }
 
-  /** A three-tier environment (db, api on db, web on api) on {@code cluster}, with {@code aws}. */
+  /**
+   * A three-tier environment (db, api on db, web on api, ready when healthy) on {@code cluster},
+   * with {@code aws}; its scalable targets managed (the default).
+   */
   private static String manifest(String name, String cluster, String aws) {
     return """
         apiVersion: daybreak.dev/v1
@@ -88,25 +103,33 @@ class MultiAccountIT {
         spec:
           cluster: %s
         %s
-          autoscaling: ignore
           services:
             - {name: db}
             - {name: api, dependsOn: [db]}
-            - {name: web, dependsOn: [api]}
+            - {name: web, dependsOn: [api], readiness: healthy}
         """
         .formatted(name, cluster, aws.isEmpty() ? "" : "  aws: " + aws);
   }
 
-  /** Applies {@code yaml} and provisions its services in {@code world}. */
-  private static void apply(Stack stack, EcsSimulator world, String yaml) {
-    Manifests.parse(yaml.lines().findFirst().orElse("x") + ".yaml", yaml)
+  /**
+   * Applies {@code yaml} and provisions its services in {@code world}: {@code healthy} services
+   * behind a target group, or with a container health check when named in {@code containerChecks}.
+   */
+  private static void apply(
+      Stack stack, EcsSimulator world, String yaml, Set<String> containerChecks) {
+    Manifests.parse("multi-account.yaml", yaml)
         .forEach(
             m -> {
               stack.store.applySpec(m);
               world.provision(
                   m.spec().cluster(),
                   m.spec().services().stream().map(s -> s.ecsService()).toList());
+              ManifestHealthChecks.provision(world, m.spec(), containerChecks);
             });
+  }
+
+  private static void apply(Stack stack, EcsSimulator world, String yaml) {
+    apply(stack, world, yaml, Set.of());
   }
 
   private static void awaitPhase(Stack stack, String env, Phase phase) {
@@ -138,7 +161,9 @@ class MultiAccountIT {
         manifest(
             "shop-eu",
             "shop",
-            "{region: %s, roleArn: \"%s\", externalId: %s}".formatted(EU, TEAM_ROLE, EXTERNAL_ID)));
+            "{region: %s, roleArn: \"%s\", externalId: %s}".formatted(EU, TEAM_ROLE, EXTERNAL_ID)),
+        Set.of("web"));
+    teamUs.autoScaling().declare("shop", "api", 0, 2, Suspension.NONE);
     apply(
         stack,
         stack.worlds.world(NOBODY, US),
@@ -180,6 +205,14 @@ class MultiAccountIT {
     assertSleptInReverseOrder(teamEu, "shop");
     assertThat(stack.phase("broken")).contains(Phase.DEGRADED);
     assertEachCallWasMadeAsItsAccountInItsRegion(stack, teamUsCluster);
+    assertThat(teamUs.calls())
+        .extracting(CallRecord::op)
+        .as("through the team's role: scalable targets saved and restored, target health read")
+        .contains("DescribeScalableTargets", "RegisterScalableTarget", "DescribeTargetHealth");
+    assertThat(teamEu.calls())
+        .extracting(CallRecord::op)
+        .as("through the team's role: container health read")
+        .contains("ListTasks", "DescribeTasks");
   }
 
   /**
