@@ -7,6 +7,7 @@ import dev.daybreak.aws.AwsAccessException;
 import dev.daybreak.ecs.EcsClients;
 import dev.daybreak.ecssim.CallRecord;
 import dev.daybreak.ecssim.EcsSimulator;
+import dev.daybreak.ecssim.Faults;
 import dev.daybreak.ecssim.HealthSettings;
 import dev.daybreak.ecssim.Latency;
 import dev.daybreak.ecssim.ManifestHealthChecks;
@@ -25,6 +26,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -38,8 +40,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Issue 21's "done when", end to end: one controller (production backends, in this JVM) and the
  * simulator serving three worlds on one port, home account 111111111111 in us-east-1 and account
  * 222222222222 in us-east-1 and eu-west-1, with an STS stand-in that lets the home account assume
- * the team's role (external id required). Tasks start in a few hundred ms of real time, and each
- * tier crashes without the one below.
+ * the team's role (external id required); the team's ap-northeast-1 answers every call with a
+ * server error. Tasks start in a few hundred ms of real time, and each tier crashes without the one
+ * below.
  */
 @ExtendWith(DynaliteExtension.class)
 class MultiAccountIT {
@@ -49,6 +52,7 @@ class MultiAccountIT {
   private static final String NOBODY = "333333333333";
   private static final String US = "us-east-1";
   private static final String EU = "eu-west-1";
+  private static final String AP = "ap-northeast-1";
   private static final String TEAM_ROLE = "arn:aws:iam::" + TEAM + ":role/daybreak-target";
   private static final String BROKEN_ROLE = "arn:aws:iam::" + NOBODY + ":role/daybreak-target";
   private static final String EXTERNAL_ID = "shop-7f3a";
@@ -171,9 +175,18 @@ class MultiAccountIT {
             "broken",
             "arn:aws:ecs:" + US + ":" + NOBODY + ":cluster/legacy",
             "{roleArn: \"%s\"}".formatted(BROKEN_ROLE)));
+    EcsSimulator down = stack.worlds.world(TEAM, AP);
+    apply(
+        stack,
+        down,
+        manifest(
+            "shop-ap",
+            "shop",
+            "{region: %s, roleArn: \"%s\", externalId: %s}".formatted(AP, TEAM_ROLE, EXTERNAL_ID)));
+    down.setFaults(new Faults(Map.of(Faults.ALL, 1.0), Map.of(), Set.of(), Optional.empty()));
     stack.startController(RESYNC);
 
-    for (String env : List.of("home-dev", "shop-us", "shop-eu", "broken")) {
+    for (String env : List.of("home-dev", "shop-us", "shop-eu", "broken", "shop-ap")) {
       stack.rawFlip(env, "AWAKE");
     }
 
@@ -181,6 +194,7 @@ class MultiAccountIT {
     awaitPhase(stack, "shop-us", Phase.AWAKE);
     awaitPhase(stack, "shop-eu", Phase.AWAKE);
     awaitPhase(stack, "broken", Phase.DEGRADED);
+    awaitPhase(stack, "shop-ap", Phase.DEGRADED);
     assertWokeInOrder(home, "home");
     assertWokeInOrder(teamUs, "shop");
     assertWokeInOrder(teamEu, "shop");
@@ -192,6 +206,10 @@ class MultiAccountIT {
     assertThat(stack.worlds.world(NOBODY, US).calls())
         .as("nothing reached the broken account")
         .isEmpty();
+    Condition unanswered =
+        stack.store.status("shop-ap").orElseThrow().status().condition(Conditions.DEGRADED).get();
+    assertThat(unanswered.reason()).isEqualTo(AwsAccessException.UNREACHABLE);
+    assertThat(unanswered.message()).contains("region " + AP, "ServerException");
 
     for (String env : List.of("home-dev", "shop-us", "shop-eu")) {
       stack.rawFlip(env, "ASLEEP");
