@@ -7,6 +7,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.retry.RetryMode;
@@ -18,8 +19,9 @@ import software.amazon.awssdk.regions.providers.SystemSettingsRegionProvider;
 
 /**
  * What daybreak's AWS client factories share: the JDK's HTTP client with bounded timeouts, the
- * SDK's standard retries, a region that is never looked up from instance metadata, and placeholder
- * credentials for servers on this machine.
+ * SDK's standard retries (or none, for the gateways that retry through their own token buckets), a
+ * region that is never looked up from instance metadata, and placeholder credentials for servers on
+ * this machine.
  */
 public final class AwsClients {
 
@@ -31,6 +33,13 @@ public final class AwsClients {
 
   /** How long one response may stall. */
   public static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(10);
+
+  /** How long one attempt of a gateway's call may take. */
+  public static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(15);
+
+  private static final AwsCredentialsProvider SIMULATOR_CREDENTIALS =
+      StaticCredentialsProvider.create(
+          AwsBasicCredentials.create("daybreak-simulator", "daybreak-simulator"));
 
   private AwsClients() {}
 
@@ -78,5 +87,69 @@ public final class AwsClients {
             c -> c.apiCallTimeout(apiCallTimeout).retryStrategy(RetryMode.STANDARD));
     endpoint.ifPresent(builder::endpointOverride);
     return builder.build();
+  }
+
+  /**
+   * The settings of the clients behind daybreak's ECS, Elastic Load Balancing and Application Auto
+   * Scaling gateways, which all retry themselves.
+   *
+   * <ul>
+   *   <li>HTTP client: the JDK's ({@link UrlConnectionHttpClient}), set explicitly; Apache and
+   *       Netty are excluded from the build. daybreak makes few, small, synchronous calls.
+   *   <li>Retries: none in the SDK ({@link AwsRetryStrategy#doNotRetry()}): the gateways retry
+   *       themselves, so every attempt passes through their client-side token buckets (SDK retries
+   *       would bypass them and spend quota unseen) and a throttle is waited out for as long as it
+   *       lasts.
+   *   <li>Timeouts: {@link #CONNECT_TIMEOUT} to connect, {@link #ATTEMPT_TIMEOUT} per attempt, so a
+   *       hung connection cannot stall a reconcile worker.
+   *   <li>Region: {@code region}, else the SDK's default chain; a simulator without one gets {@link
+   *       #LOCAL_REGION}.
+   *   <li>Credentials: {@code credentials} (an assumed role), else dummy keys for a simulator, else
+   *       the SDK's default chain.
+   * </ul>
+   *
+   * @param service the service's name, for the error when no region is configured
+   * @param url the endpoint instead of the region's, if any
+   * @param simulator whether the endpoint is a simulator on this machine (dummy credentials)
+   * @throws IllegalArgumentException when no region is configured anywhere (naming how to set one)
+   */
+  public static <B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>, C> C gateway(
+      B builder,
+      String service,
+      Optional<URI> url,
+      Optional<String> region,
+      boolean simulator,
+      Optional<AwsCredentialsProvider> credentials,
+      String appId) {
+    builder
+        .httpClient(
+            UrlConnectionHttpClient.builder()
+                .connectionTimeout(CONNECT_TIMEOUT)
+                .socketTimeout(ATTEMPT_TIMEOUT)
+                .build())
+        .overrideConfiguration(
+            o ->
+                o.retryStrategy(AwsRetryStrategy.doNotRetry())
+                    .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
+                    .appId(appId));
+    url.ifPresent(builder::endpointOverride);
+    region
+        .or(() -> simulator ? Optional.of(LOCAL_REGION.id()) : Optional.empty())
+        .map(Region::of)
+        .ifPresent(builder::region);
+    credentials
+        .or(() -> simulator ? Optional.of(SIMULATOR_CREDENTIALS) : Optional.empty())
+        .ifPresent(builder::credentialsProvider);
+    try {
+      return builder.build();
+    } catch (SdkClientException e) {
+      throw new IllegalArgumentException(
+          "cannot build the "
+              + service
+              + " client: "
+              + e.getMessage()
+              + " (set --region, or AWS_REGION, or a region in the AWS profile)",
+          e);
+    }
   }
 }

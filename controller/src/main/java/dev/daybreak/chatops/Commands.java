@@ -291,7 +291,7 @@ public final class Commands {
   private void mayChange(StoredEnvironment env, Caller caller) {
     authorize(env, caller);
     String cluster = env.spec().spec().cluster();
-    if (!settings.clusters().allows(cluster)) {
+    if (!settings.clusters().allows(env.spec().spec())) {
       LOG.info(
           "refused {} on {}: cluster {} is not in the allowlist",
           caller.userId(),

@@ -117,7 +117,7 @@ final class SelectedCommands {
       return Optional.of("not in your Slack allowlist");
     }
     String cluster = env.spec().spec().cluster();
-    if (!settings.clusters().allows(cluster)) {
+    if (!settings.clusters().allows(env.spec().spec())) {
       return Optional.of("cluster `" + cluster + "` is not one this controller acts on");
     }
     return Optional.empty();

@@ -114,8 +114,8 @@ final class ApplyCommand implements Callable<Integer> {
   }
 
   /**
-   * Environments on a cluster ARN of another region or account than {@code --region} and {@code
-   * --account}: the controller acts in one account and region (multi-account support is issue 21).
+   * Environments on a cluster ARN of another account than {@code --account} that name no role to
+   * assume there ({@code spec.aws.roleArn}): the controller's own credentials cannot reach them.
    */
   private List<ManifestError> clustersElsewhere(Iterable<Manifest> manifests) {
     Optional<String> region = store.region();
@@ -129,7 +129,7 @@ final class ApplyCommand implements Callable<Integer> {
     List<ManifestError> errors = new ArrayList<>();
     for (Manifest manifest : manifests) {
       String cluster = manifest.spec().cluster();
-      if (here.elsewhere(cluster)) {
+      if (here.elsewhere(manifest.spec())) {
         errors.add(
             new ManifestError(
                 manifest.source(),

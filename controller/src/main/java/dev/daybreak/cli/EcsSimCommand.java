@@ -1,10 +1,12 @@
 package dev.daybreak.cli;
 
+import dev.daybreak.aws.AwsTarget;
 import dev.daybreak.ecssim.EcsSimulator;
 import dev.daybreak.ecssim.Faults;
 import dev.daybreak.ecssim.Latency;
 import dev.daybreak.ecssim.ScalingException;
 import dev.daybreak.ecssim.SimSettings;
+import dev.daybreak.ecssim.SimWorlds;
 import dev.daybreak.ecssim.Suspension;
 import dev.daybreak.ecssim.http.EcsSimServer;
 import dev.daybreak.manifests.Manifest;
@@ -183,6 +185,17 @@ final class EcsSimCommand implements Callable<Integer> {
       description = "Account in ARNs. Default 000000000000.")
   private String accountId;
 
+  @Option(
+      names = "--role",
+      paramLabel = "ROLE_ARN[=EXTERNAL_ID]",
+      description =
+          "An IAM role the STS stand-in (AssumeRole, on the same port) lets callers of"
+              + " --account-id assume, with the external id its trust policy requires if given."
+              + " Calls signed with the temporary keys it issues go to the role's account, in the"
+              + " region of their signature; --from manifests on a cluster ARN or with spec.aws are"
+              + " provisioned in their account and region.")
+  private List<String> roles = new ArrayList<>();
+
   private final CountDownLatch stopped = new CountDownLatch(1);
 
   @Override
@@ -209,15 +222,23 @@ final class EcsSimCommand implements Callable<Integer> {
     Clock clock = timeScale == 1 ? Clock.systemUTC() : scaledClock();
     EcsSimulator sim = new EcsSimulator(settings(loaded), clock);
     sim.setFaults(faults(clock.instant()));
+    SimWorlds worlds = new SimWorlds(sim, clock);
+    for (String r : roles) {
+      addRole(worlds, r);
+    }
     for (Manifest m : loaded) {
-      sim.provision(
-          m.spec().cluster(), m.spec().services().stream().map(ServiceSpec::ecsService).toList());
+      AwsTarget target = AwsTarget.of(m.spec());
+      worlds
+          .world(target.account().orElse(accountId), target.regionOr(region))
+          .provision(
+              m.spec().cluster(),
+              m.spec().services().stream().map(ServiceSpec::ecsService).toList());
     }
     health.provision(sim, loaded);
     for (String t : scalableTargets) {
       declare(sim, loaded, t);
     }
-    try (EcsSimServer server = EcsSimServer.start(sim, port)) {
+    try (EcsSimServer server = EcsSimServer.start(worlds, port)) {
       out.println("ecs-sim listening on " + server.endpoint());
       for (Manifest m : loaded) {
         out.println(
@@ -235,6 +256,20 @@ final class EcsSimCommand implements Callable<Integer> {
       Thread.currentThread().interrupt();
     }
     return 0;
+  }
+
+  /** {@code --role ROLE_ARN[=EXTERNAL_ID]}: a role callers of the home account may assume. */
+  private void addRole(SimWorlds worlds, String option) {
+    int eq = option.indexOf('=');
+    String arn = eq < 0 ? option : option.substring(0, eq);
+    Optional<String> externalId = eq < 0 ? Optional.empty() : Optional.of(option.substring(eq + 1));
+    try {
+      worlds.addRole(new SimWorlds.Role(arn, accountId, externalId));
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--role " + option + ": " + e.getMessage() + ", optionally followed by =EXTERNAL_ID");
+    }
   }
 
   /** {@code --scalable-target SERVICE=MIN..MAX}: a target for that service of a --from cluster. */

@@ -1,5 +1,6 @@
 package dev.daybreak.dryrun;
 
+import dev.daybreak.aws.AwsTarget;
 import dev.daybreak.ecs.EcsGateway;
 import dev.daybreak.model.ObservedService;
 import java.util.Collection;
@@ -16,11 +17,24 @@ public final class DryRunEcsGateway implements EcsGateway {
 
   private final EcsGateway real;
   private final WouldBeCalls calls;
-  private final Map<String, Integer> observedDesired = new ConcurrentHashMap<>();
+  private final Map<String, Integer> observedDesired;
 
   public DryRunEcsGateway(EcsGateway real, WouldBeCalls calls) {
+    this(real, calls, new ConcurrentHashMap<>());
+  }
+
+  private DryRunEcsGateway(
+      EcsGateway real, WouldBeCalls calls, Map<String, Integer> observedDesired) {
     this.real = real;
     this.calls = calls;
+    this.observedDesired = observedDesired;
+  }
+
+  /** The real gateway's route to {@code target} (its role assumed), reading only, as this one. */
+  @Override
+  public EcsGateway at(AwsTarget target, String environment) {
+    EcsGateway routed = real.at(target, environment);
+    return routed == real ? this : new DryRunEcsGateway(routed, calls, observedDesired);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.daybreak.dryrun;
 
+import dev.daybreak.aws.AwsTarget;
 import dev.daybreak.model.ScalingBounds;
 import dev.daybreak.scaling.ScalingGateway;
 import java.util.Collection;
@@ -17,11 +18,24 @@ public final class DryRunScalingGateway implements ScalingGateway {
 
   private final ScalingGateway real;
   private final Consumer<String> announcer;
-  private final Set<String> announced = ConcurrentHashMap.newKeySet();
+  private final Set<String> announced;
 
   public DryRunScalingGateway(ScalingGateway real, Consumer<String> announcer) {
+    this(real, announcer, ConcurrentHashMap.newKeySet());
+  }
+
+  private DryRunScalingGateway(
+      ScalingGateway real, Consumer<String> announcer, Set<String> announced) {
     this.real = real;
     this.announcer = announcer;
+    this.announced = announced;
+  }
+
+  /** The real gateway's route to {@code target}, reading only, as this one. */
+  @Override
+  public ScalingGateway at(AwsTarget target, String environment) {
+    ScalingGateway routed = real.at(target, environment);
+    return routed == real ? this : new DryRunScalingGateway(routed, announcer, announced);
   }
 
   @Override

@@ -1,5 +1,7 @@
 package dev.daybreak.ecs;
 
+import dev.daybreak.aws.AwsAccessException;
+import dev.daybreak.aws.AwsTarget;
 import dev.daybreak.model.ObservedService;
 import java.util.Collection;
 import java.util.Map;
@@ -39,4 +41,19 @@ public interface EcsGateway {
    * @throws EcsException when ECS refuses (the service is missing or inactive) or cannot be reached
    */
   void scale(String cluster, String ecsService, int desiredCount);
+
+  /**
+   * This gateway for {@code environment}'s cluster at {@code target}: another account (through its
+   * role) or region. The default reaches only one account (its own endpoint, whatever the region):
+   * a target with a role is refused.
+   *
+   * @throws AwsAccessException when the target cannot be reached (its role cannot be assumed, or
+   *     this gateway reaches no other account or region)
+   */
+  default EcsGateway at(AwsTarget target, String environment) {
+    if (target.roleArn().isEmpty()) {
+      return this;
+    }
+    throw AwsAccessException.unsupported(target, "ECS");
+  }
 }

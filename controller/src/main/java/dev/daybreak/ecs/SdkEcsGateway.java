@@ -91,11 +91,36 @@ public final class SdkEcsGateway implements EcsGateway, AutoCloseable {
       Clock clock,
       Sleeper sleeper,
       MeterRegistry meters) {
+    this(
+        ecs,
+        elb,
+        settings,
+        new TokenBucket(settings.reads(), clock),
+        new TokenBucket(settings.updates(), clock),
+        clock,
+        sleeper,
+        meters);
+  }
+
+  /**
+   * A gateway whose client-side buckets are {@code reads} and {@code updates}, shared with the
+   * other gateways of the same account and region ({@link RoutedEcsGateway}): ECS's quotas are per
+   * account and region, whatever the role or client.
+   */
+  SdkEcsGateway(
+      EcsClient ecs,
+      ElasticLoadBalancingV2Client elb,
+      GatewaySettings settings,
+      TokenBucket reads,
+      TokenBucket updates,
+      Clock clock,
+      Sleeper sleeper,
+      MeterRegistry meters) {
     this.ecs = Objects.requireNonNull(ecs, "ecs");
     this.elb = Objects.requireNonNull(elb, "elb");
     this.settings = Objects.requireNonNull(settings, "settings");
-    this.reads = new TokenBucket(settings.reads(), clock);
-    this.updates = new TokenBucket(settings.updates(), clock);
+    this.reads = Objects.requireNonNull(reads, "reads");
+    this.updates = Objects.requireNonNull(updates, "updates");
     this.calls = new EcsCalls(settings, sleeper, meters);
     this.health = new HealthReader(ecs, elb, calls, clock);
     AtomicInteger n = new AtomicInteger();

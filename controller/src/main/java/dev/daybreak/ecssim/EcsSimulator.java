@@ -121,13 +121,13 @@ public final class EcsSimulator {
   }
 
   /**
-   * Creates {@code cluster} (if new) and each of {@code services} that does not exist (or is
-   * INACTIVE) at desiredCount 0: set-up, not an API call, so it is neither throttled, faulted nor
-   * logged.
+   * Creates {@code cluster} (a name, or an ARN of this account and region; if new) and each of
+   * {@code services} that does not exist (or is INACTIVE) at desiredCount 0: set-up, not an API
+   * call, so it is neither throttled, faulted nor logged.
    */
   public synchronized void provision(String cluster, Collection<String> services) {
     advance();
-    SimCluster c = account.createCluster(cluster);
+    SimCluster c = account.createCluster(account.clusterName(Optional.of(cluster)));
     for (String s : services) {
       if (c.service(s).filter(existing -> !"INACTIVE".equals(existing.status)).isEmpty()) {
         account.createService(c, NewService.named(s, 0));

@@ -76,6 +76,26 @@ public record SimSettings(
     return new Builder();
   }
 
+  /** These settings for another account and region (everything else alike). */
+  public SimSettings in(String region, String accountId) {
+    return new SimSettings(
+        region,
+        accountId,
+        seed,
+        startLatency,
+        stopLatency,
+        startLatencies,
+        stopLatencies,
+        requires,
+        crashGrace,
+        relaunchDelay,
+        startFailureBackoff,
+        startFailureBackoffMax,
+        callLogLimit,
+        health,
+        scalingDelay);
+  }
+
   /** The start latency of {@code service}'s tasks. */
   public Latency startLatencyOf(String service) {
     return startLatencies.getOrDefault(service, startLatency);

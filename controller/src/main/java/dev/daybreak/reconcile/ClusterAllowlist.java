@@ -1,5 +1,7 @@
 package dev.daybreak.reconcile;
 
+import dev.daybreak.model.AwsSpec;
+import dev.daybreak.model.EnvironmentSpec;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -14,9 +16,10 @@ import java.util.TreeSet;
  * {@value #VARIABLE}; an environment on any other cluster would get AccessDenied from ECS, so it is
  * not scaled at all and its status says which clusters are allowed and how to add one.
  *
- * <p>Clusters are names or ARNs and compare by (region, account, name): the controller's own region
- * and account fill in a plain name. A cluster in another region or account is never allowed: the
- * controller acts in one account and region (multi-account support is issue 21).
+ * <p>Clusters are names or ARNs and compare by (region, account, name): an environment's {@code
+ * spec.aws} (its region, its role's account) and then the controller's own region and account fill
+ * in a plain name. A cluster in another account is allowed only with a role to assume there ({@code
+ * spec.aws.roleArn}): the controller's own credentials cannot act in another account's ECS.
  *
  * @param clusters the allowed clusters (names or ARNs); empty when any cluster of the controller's
  *     own region and account is allowed (no list configured)
@@ -94,10 +97,22 @@ public record ClusterAllowlist(
     }
   }
 
-  /** Whether environments on {@code cluster} (a name or an ARN) may be acted on. */
+  /**
+   * Whether environments on {@code cluster} (a name or an ARN) with no {@code spec.aws} may be
+   * acted on.
+   */
   public boolean allows(String cluster) {
-    ClusterRef ref = home(cluster);
-    if (elsewhere(ref)) {
+    return allows(cluster, AwsSpec.home());
+  }
+
+  /** Whether {@code spec}'s environment may be acted on: its cluster, reached through its role. */
+  public boolean allows(EnvironmentSpec spec) {
+    return allows(spec.cluster(), spec.aws());
+  }
+
+  private boolean allows(String cluster, AwsSpec aws) {
+    ClusterRef ref = ClusterRef.parse(cluster).in(aws.region(), aws.account()).in(region, account);
+    if (elsewhere(ref, aws)) {
       return false;
     }
     return clusters
@@ -106,15 +121,25 @@ public record ClusterAllowlist(
   }
 
   /**
-   * Whether {@code cluster} is an ARN in another region or account than the controller's own (when
-   * known): refused whatever the list says.
+   * Whether {@code cluster} is an ARN in another account than the controller's own (when known)
+   * with no role to assume there: refused whatever the list says.
    */
   public boolean elsewhere(String cluster) {
-    return elsewhere(home(cluster));
+    return elsewhere(home(cluster), AwsSpec.home());
   }
 
-  private boolean elsewhere(ClusterRef ref) {
-    return !ref.sameAs(new ClusterRef(region, account, ref.name()));
+  /** Whether {@code spec}'s cluster is in another account with no role to reach it. */
+  public boolean elsewhere(EnvironmentSpec spec) {
+    return elsewhere(
+        ClusterRef.parse(spec.cluster())
+            .in(spec.aws().region(), spec.aws().account())
+            .in(region, account),
+        spec.aws());
+  }
+
+  private boolean elsewhere(ClusterRef ref, AwsSpec aws) {
+    return aws.roleArn().isEmpty()
+        && !ref.sameAs(new ClusterRef(ref.region(), account, ref.name()));
   }
 
   private ClusterRef home(String cluster) {
@@ -127,6 +152,14 @@ public record ClusterAllowlist(
    */
   public String refusal(String cluster) {
     return refusal(cluster, "no service was scaled");
+  }
+
+  /** Why {@code spec}'s environment is not acted on, as {@link #refusal(String)} says it. */
+  public String refusal(EnvironmentSpec spec) {
+    if (elsewhere(spec)) {
+      return elsewhereRefusal(spec.cluster(), "no service was scaled", region, account);
+    }
+    return refusal(spec.cluster(), "no service was scaled");
   }
 
   /**
@@ -158,23 +191,23 @@ public record ClusterAllowlist(
   }
 
   /**
-   * Why {@code cluster}, an ARN in another region or account than {@code region}/{@code account},
-   * is refused.
+   * Why {@code cluster}, an ARN in another account than {@code account}, is refused when no role to
+   * assume there is named.
    */
   public static String elsewhereRefusal(
       String cluster, String outcome, Optional<String> region, Optional<String> account) {
     ClusterRef ref = ClusterRef.parse(cluster);
     return "ECS cluster '"
         + cluster
-        + "' is in region "
-        + ref.region().orElse("?")
-        + " of account "
+        + "' is in account "
         + ref.account().orElse("?")
-        + ", but this controller acts only in "
-        + region.map(r -> "region " + r).orElse("its own region")
-        + account.map(a -> " of account " + a).orElse(" and account")
-        + " (multi-account support is issue 21), so "
+        + ", but this controller runs in "
+        + account.map(a -> "account " + a).orElse("its own account")
+        + " and the manifest names no role to assume there, so "
         + outcome
-        + "; use a cluster of this region and account, or run a controller in that one";
+        + "; set spec.aws.roleArn (and externalId) to the role the DaybreakTargetAccount stack"
+        + " created in account "
+        + ref.account().orElse("?")
+        + " (deploy/README.md, manifests/README.md)";
   }
 }

@@ -1,5 +1,8 @@
 package dev.daybreak.reconcile;
 
+import dev.daybreak.aws.AwsAccessException;
+import dev.daybreak.aws.AwsTarget;
+import dev.daybreak.ecs.EcsException;
 import dev.daybreak.ecs.EcsGateway;
 import dev.daybreak.lease.Ownership;
 import dev.daybreak.metrics.ReconcileMetrics;
@@ -32,6 +35,7 @@ import dev.daybreak.model.schedule.ScheduleException;
 import dev.daybreak.model.schedule.Stagger;
 import dev.daybreak.queue.Reconciler;
 import dev.daybreak.queue.Result;
+import dev.daybreak.scaling.ScalingException;
 import dev.daybreak.scaling.ScalingGateway;
 import dev.daybreak.slack.Announcement;
 import dev.daybreak.slack.Notifier;
@@ -92,6 +96,12 @@ public final class EnvironmentReconciler implements Reconciler {
    * stalled process can take longer, and then a dependency may no longer be ready.
    */
   static final Duration MAX_OBSERVATION_AGE = Duration.ofSeconds(2);
+
+  /**
+   * How soon an environment whose account or region could not be reached is tried again: long
+   * enough not to hammer STS or a region that is down, short enough to heal within a minute.
+   */
+  static final Duration UNREACHABLE_RETRY = Duration.ofSeconds(30);
 
   /** How soon to look again after losing a conditional status write: at once. */
   static final Duration AFTER_CONFLICT = Duration.ZERO;
@@ -305,7 +315,7 @@ public final class EnvironmentReconciler implements Reconciler {
 
   private Result reconcile(StoredEnvironment stored) {
     Instant now = clock.instant();
-    if (!settings.clusters().allows(stored.spec().spec().cluster())) {
+    if (!settings.clusters().allows(stored.spec().spec())) {
       return clusterNotAllowed(stored, now);
     }
     reportedCluster.remove(stored.name());
@@ -320,18 +330,41 @@ public final class EnvironmentReconciler implements Reconciler {
     DesiredState desired = resolution.get().desired();
     EnvironmentSpec spec = stored.spec().spec();
     List<String> ecsServices = spec.services().stream().map(ServiceSpec::ecsService).toList();
-    Map<String, ScalingBounds> targets =
-        spec.autoscaling() == AutoscalingMode.MANAGE
-            ? scaling.targets(spec.cluster(), ecsServices)
-            : Map.of();
-    Map<String, ObservedService> observed =
-        ecs.observe(
-            spec.cluster(),
-            ecsServices,
-            spec.services().stream()
-                .filter(s -> s.readiness() == Readiness.HEALTHY)
-                .map(ServiceSpec::ecsService)
-                .collect(Collectors.toSet()));
+    AwsTarget target = AwsTarget.of(spec);
+    EcsGateway ecs;
+    ScalingGateway scaling;
+    Map<String, ScalingBounds> targets;
+    Map<String, ObservedService> observed;
+    try {
+      ecs = this.ecs.at(target, spec.name());
+      scaling = this.scaling.at(target, spec.name());
+      targets =
+          spec.autoscaling() == AutoscalingMode.MANAGE
+              ? scaling.targets(spec.cluster(), ecsServices)
+              : Map.of();
+      observed =
+          ecs.observe(
+              spec.cluster(),
+              ecsServices,
+              spec.services().stream()
+                  .filter(s -> s.readiness() == Readiness.HEALTHY)
+                  .map(ServiceSpec::ecsService)
+                  .collect(Collectors.toSet()));
+    } catch (AwsAccessException e) {
+      return unreachable(stored, e.reason(), e.getMessage(), now);
+    } catch (EcsException | ScalingException e) {
+      if (target.isHome() || !TransientFailures.isTransient(e)) {
+        throw e;
+      }
+      return unreachable(
+          stored,
+          AwsAccessException.UNREACHABLE,
+          "AWS in region "
+              + target.region().orElse("(the controller's own)")
+              + " did not answer: "
+              + e.getMessage(),
+          now);
+    }
     Observation observedAt = new Observation(monotonic.nanos(), clock.instant());
     StoredStatus previous =
         stored.status().orElse(new StoredStatus(EnvironmentStatus.initial(), 0));
@@ -361,7 +394,7 @@ public final class EnvironmentReconciler implements Reconciler {
     }
     metrics.phase(spec.name(), status.phase());
     Optional<Result> stopped =
-        execute(spec, bounds.actions(), plan.actions(), writtenUnder, observedAt);
+        execute(ecs, scaling, spec, bounds.actions(), plan.actions(), writtenUnder, observedAt);
     if (stopped.isPresent()) {
       return stopped.get();
     }
@@ -404,10 +437,31 @@ public final class EnvironmentReconciler implements Reconciler {
    */
   private Result clusterNotAllowed(StoredEnvironment stored, Instant now) {
     EnvironmentSpec spec = stored.spec().spec();
-    String message = settings.clusters().refusal(spec.cluster());
+    String message = settings.clusters().refusal(spec);
     if (!message.equals(reportedCluster.put(spec.name(), message))) {
       LOG.warn("not acting on this environment: {}", message);
     }
+    return degraded(
+        stored, ClusterAllowlist.REASON_CLUSTER_NOT_ALLOWED, message, now, Requeue.DRIFT_CHECK);
+  }
+
+  /**
+   * An environment whose account or region cannot be reached ({@link AwsAccessException}: its role
+   * cannot be assumed, or AWS there does not answer): nothing is observed or scaled, the status
+   * turns Degraded with the reason, and the environment is tried again after {@link
+   * #UNREACHABLE_RETRY}. Environments behind other targets are not affected.
+   */
+  private Result unreachable(StoredEnvironment stored, String reason, String message, Instant now) {
+    if (!message.equals(reportedCluster.put(stored.name(), message))) {
+      LOG.warn("cannot reach this environment's AWS account or region: {}", message);
+    }
+    return degraded(stored, reason, message, now, UNREACHABLE_RETRY);
+  }
+
+  /** Writes a Degraded status with {@code reason} and {@code message}, announced once. */
+  private Result degraded(
+      StoredEnvironment stored, String reason, String message, Instant now, Duration retry) {
+    EnvironmentSpec spec = stored.spec().spec();
     StoredStatus previous =
         stored.status().orElse(new StoredStatus(EnvironmentStatus.initial(), 0));
     EnvironmentStatus was = previous.status();
@@ -423,13 +477,7 @@ public final class EnvironmentReconciler implements Reconciler {
             was));
     conditions.add(
         carried(
-            new Condition(
-                Conditions.DEGRADED,
-                ConditionStatus.TRUE,
-                ClusterAllowlist.REASON_CLUSTER_NOT_ALLOWED,
-                message,
-                now),
-            was));
+            new Condition(Conditions.DEGRADED, ConditionStatus.TRUE, reason, message, now), was));
     was.conditions().stream()
         .filter(c -> !c.type().equals(Conditions.READY) && !c.type().equals(Conditions.DEGRADED))
         .forEach(conditions::add);
@@ -450,18 +498,18 @@ public final class EnvironmentReconciler implements Reconciler {
       return Result.done();
     }
     metrics.phase(spec.name(), Phase.DEGRADED);
-    if (!sameRefusal(was, message)) {
+    if (!sameRefusal(was, reason, message)) {
       announceRefusal(stored, status, message, now);
     }
-    return Result.requeueAfter(Requeue.DRIFT_CHECK);
+    return Result.requeueAfter(retry);
   }
 
   /** Whether {@code was} already says the environment is Degraded with this refusal. */
-  private static boolean sameRefusal(EnvironmentStatus was, String message) {
+  private static boolean sameRefusal(EnvironmentStatus was, String reason, String message) {
     return was.phase() == Phase.DEGRADED
         && was.condition(Conditions.DEGRADED)
             .filter(c -> c.status() == ConditionStatus.TRUE)
-            .filter(c -> c.reason().equals(ClusterAllowlist.REASON_CLUSTER_NOT_ALLOWED))
+            .filter(c -> c.reason().equals(reason))
             .filter(c -> c.message().equals(message))
             .isPresent();
   }
@@ -603,6 +651,8 @@ public final class EnvironmentReconciler implements Reconciler {
    * @return empty when every action was performed; else how the pass ends
    */
   private Optional<Result> execute(
+      EcsGateway ecs,
+      ScalingGateway scaling,
       EnvironmentSpec spec,
       List<BoundsAction> boundsActions,
       List<ScaleAction> actions,

@@ -1,6 +1,7 @@
 package dev.daybreak.reconcile;
 
 import dev.daybreak.ecs.EcsException;
+import dev.daybreak.scaling.ScalingException;
 import dev.daybreak.store.StoreException;
 import java.util.Set;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -25,16 +26,18 @@ public final class TransientFailures {
   private TransientFailures() {}
 
   /**
-   * True for a {@link StoreException} or {@link EcsException} caused by a failure to reach AWS, a
-   * throttle or a server error (HTTP 5xx), and for ECS's {@code Unreachable}, {@code
-   * ThrottlingException} and {@code ServerException}.
+   * True for a {@link StoreException}, {@link EcsException} or {@link ScalingException} caused by a
+   * failure to reach AWS, a throttle or a server error (HTTP 5xx), and for ECS's {@code
+   * Unreachable}, {@code ThrottlingException} and {@code ServerException}.
    */
   public static boolean isTransient(Throwable failure) {
     if (failure instanceof EcsException ecs
         && (TRANSIENT_ECS_CODES.contains(ecs.errorCode()) || ecs.errorCode().startsWith("HTTP5"))) {
       return true;
     }
-    if (!(failure instanceof StoreException || failure instanceof EcsException)) {
+    if (!(failure instanceof StoreException
+        || failure instanceof EcsException
+        || failure instanceof ScalingException)) {
       return false;
     }
     Throwable cause = failure.getCause();

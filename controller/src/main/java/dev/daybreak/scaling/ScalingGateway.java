@@ -1,5 +1,7 @@
 package dev.daybreak.scaling;
 
+import dev.daybreak.aws.AwsAccessException;
+import dev.daybreak.aws.AwsTarget;
 import dev.daybreak.model.ScalingBounds;
 import java.util.Collection;
 import java.util.Map;
@@ -26,6 +28,20 @@ public interface ScalingGateway {
    * @throws ScalingException when refused or unreachable
    */
   void set(String cluster, String ecsService, ScalingBounds bounds);
+
+  /**
+   * This gateway for {@code environment}'s cluster at {@code target} (another account or region).
+   * The default reaches only one account (its own endpoint, whatever the region): a target with a
+   * role is refused.
+   *
+   * @throws AwsAccessException when the target cannot be reached
+   */
+  default ScalingGateway at(AwsTarget target, String environment) {
+    if (target.roleArn().isEmpty()) {
+      return this;
+    }
+    throw AwsAccessException.unsupported(target, "Application Auto Scaling");
+  }
 
   /** A gateway for a world without Application Auto Scaling: no service has a target. */
   static ScalingGateway none() {

@@ -47,7 +47,7 @@ final class ApplyCommandTest {
   }
 
   @Test
-  void apply_clusterArnInAnotherRegionOrAccount_writesNothingAndSaysWhy() throws Exception {
+  void apply_clusterArnInAnotherAccountWithoutRole_writesNothingAndSaysWhy() throws Exception {
     Path region =
         Fixtures.write(
             dir,
@@ -90,8 +90,8 @@ final class ApplyCommandTest {
 
     assertThat(refused.exitCode()).isEqualTo(1);
     assertThat(refused.err())
-        .contains("region.yaml", "region eu-west-1", "account.yaml", "account 999999999999")
-        .contains("issue 21", "nothing applied")
+        .contains("account.yaml", "account 999999999999", "spec.aws.roleArn", "nothing applied")
+        .doesNotContain("region.yaml")
         .doesNotContain("home.yaml");
     assertThat(accepted.exitCode()).isZero();
     assertThat(cli.store.environments()).containsExactly("home");

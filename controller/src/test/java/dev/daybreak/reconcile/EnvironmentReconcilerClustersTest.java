@@ -221,8 +221,8 @@ class EnvironmentReconcilerClustersTest {
   }
 
   @Test
-  void reconcile_clusterInAnotherRegion_turnsDegradedOnceSayingWhyEvenWithoutAList() {
-    String env = applied("abroad", "arn:aws:ecs:eu-west-1:" + HOME_ACCOUNT + ":cluster/dev");
+  void reconcile_clusterInAnotherAccountWithoutRole_turnsDegradedOnceSayingWhyEvenWithoutAList() {
+    String env = applied("abroad", "arn:aws:ecs:eu-west-1:999999999999:cluster/dev");
     EnvironmentReconciler reconciler =
         reconciler(ClusterAllowlist.any().in(Optional.of(HOME_REGION), Optional.of(HOME_ACCOUNT)));
 
@@ -236,7 +236,8 @@ class EnvironmentReconcilerClustersTest {
     assertThat(status.phase()).isEqualTo(Phase.DEGRADED);
     Condition degraded = status.condition(Conditions.DEGRADED).orElseThrow();
     assertThat(degraded.reason()).isEqualTo(ClusterAllowlist.REASON_CLUSTER_NOT_ALLOWED);
-    assertThat(degraded.message()).contains("region eu-west-1", "region us-east-1", "issue 21");
+    assertThat(degraded.message())
+        .contains("account 999999999999", "account " + HOME_ACCOUNT, "spec.aws.roleArn");
     assertThat(store.status(env).orElseThrow().version()).isEqualTo(version);
   }
 

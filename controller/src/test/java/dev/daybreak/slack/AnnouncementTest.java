@@ -53,7 +53,8 @@ class AnnouncementTest {
           new NotifySpec(Optional.of("dev-envs"), List.of("U1")),
           AccessSpec.defaults(),
           java.util.Map.of(),
-          dev.daybreak.model.AutoscalingMode.MANAGE);
+          dev.daybreak.model.AutoscalingMode.MANAGE,
+          dev.daybreak.model.AwsSpec.home());
   private final DesiredState desired =
       new DesiredState(State.AWAKE, Optional.empty(), Set.of(), "alice", "standup", REQUESTED);
 

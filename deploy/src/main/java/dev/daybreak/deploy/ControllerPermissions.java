@@ -3,6 +3,7 @@ package dev.daybreak.deploy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.Stack;
@@ -181,6 +182,16 @@ final class ControllerPermissions {
                         .build())))
         .conditions(ecsDesiredCount)
         .build();
+  }
+
+  /**
+   * {@code sts:AssumeRole} on exactly the roles of other accounts the controller may act through
+   * ({@code -c targetRoles}); none when there are none.
+   */
+  static Optional<PolicyStatement> assumeRoles(List<String> roleArns) {
+    return roleArns.isEmpty()
+        ? Optional.empty()
+        : Optional.of(allow(List.of("sts:AssumeRole"), roleArns));
   }
 
   /** Writing the controller's own log streams, in its one log group. */

@@ -19,10 +19,14 @@ public final class DaybreakApp {
 
   public static void main(String[] args) {
     App app = new App(AppProps.builder().build());
+    Optional<Environment> environment =
+        environment(System.getenv("CDK_DEFAULT_ACCOUNT"), System.getenv("CDK_DEFAULT_REGION"));
     try {
-      stack(
-          app,
-          environment(System.getenv("CDK_DEFAULT_ACCOUNT"), System.getenv("CDK_DEFAULT_REGION")));
+      if (TargetAccountConfig.requested(app.getNode()::tryGetContext)) {
+        targetStack(app, environment);
+      } else {
+        stack(app, environment);
+      }
     } catch (DeployConfigException e) {
       System.err.println("daybreak deploy: " + e.getMessage());
       System.exit(1);
@@ -38,6 +42,20 @@ public final class DaybreakApp {
             .description("daybreak: sleeps ECS dev environments at night, wakes them in order");
     environment.ifPresent(props::env);
     return new DaybreakStack(app, STACK_NAME, props.build(), config);
+  }
+
+  /**
+   * Defines the {@code DaybreakTargetAccount} stack in {@code app} (a target account's role), from
+   * the app's context ({@code -c controllerRoleArn=... -c externalId=... -c targetClusters=...}).
+   */
+  public static DaybreakTargetAccountStack targetStack(App app, Optional<Environment> environment) {
+    TargetAccountConfig config = TargetAccountConfig.fromContext(app.getNode()::tryGetContext);
+    StackProps.Builder props =
+        StackProps.builder()
+            .description("daybreak: the role its controller assumes to act in this account");
+    environment.ifPresent(props::env);
+    return new DaybreakTargetAccountStack(
+        app, DaybreakTargetAccountStack.STACK_NAME, props.build(), config);
   }
 
   static Optional<Environment> environment(String account, String region) {

@@ -33,6 +33,7 @@ public final class DaybreakStack extends Stack {
     controller.addAll(ControllerPermissions.health(this, config.clusters()));
     controller.add(ControllerPermissions.metrics());
     controller.addAll(ControllerPermissions.autoscaling(this));
+    ControllerPermissions.assumeRoles(config.targetRoles()).ifPresent(controller::add);
     if (config.dryRun()) {
       // A dry run reads and writes nothing: the table, ECS and Auto Scaling read-only, no metric.
       controller = new ArrayList<>();
@@ -40,6 +41,7 @@ public final class DaybreakStack extends Stack {
       controller.add(ControllerPermissions.secrets(secrets.arns()));
       controller.add(ControllerPermissions.ecsServicesReadOnly(this, config.clusters()));
       controller.add(ControllerPermissions.autoscalingDescribe());
+      ControllerPermissions.assumeRoles(config.targetRoles()).ifPresent(controller::add);
     }
 
     switch (config.mode()) {

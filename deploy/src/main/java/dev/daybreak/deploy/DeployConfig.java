@@ -35,6 +35,9 @@ import software.amazon.awscdk.services.logs.RetentionDays;
  * @param statusPage whether the read-only status page is served: serverless mode adds a function
  *     behind a Function URL with AWS_IAM auth for it; service mode serves it on the controller's
  *     port inside the VPC (no inbound rule is added)
+ * @param targetRoles the IAM roles in other accounts (DaybreakTargetAccount stacks) the controller
+ *     may assume for environments there ({@code spec.aws.roleArn}); the controller's role gets
+ *     {@code sts:AssumeRole} on exactly these
  */
 public record DeployConfig(
     Mode mode,
@@ -50,7 +53,8 @@ public record DeployConfig(
     List<String> slackAllowUsers,
     List<String> slackAllowChannels,
     Optional<String> calendars,
-    boolean statusPage) {
+    boolean statusPage,
+    List<String> targetRoles) {
 
   /** Where {@code cdk.json}'s app (run from {@code deploy/}) finds the controller's jar. */
   public static final String DEFAULT_CONTROLLER_JAR = "../controller/target/daybreak.jar";
@@ -106,12 +110,27 @@ public record DeployConfig(
           "logRetentionDays",
           "controllerJar",
           "dryRun",
-          "statusPage");
+          "statusPage",
+          "targetRoles");
+
+  /** An IAM role ARN, as {@code -c targetRoles} lists them. */
+  static final Pattern ROLE_ARN =
+      Pattern.compile("arn:aws[a-z-]*:iam::[0-9]{12}:role/[\\w+=,.@/-]{1,512}");
 
   public DeployConfig {
     clusters = List.copyOf(clusters);
     slackAllowUsers = List.copyOf(slackAllowUsers);
     slackAllowChannels = List.copyOf(slackAllowChannels);
+    targetRoles = List.copyOf(targetRoles);
+    for (String role : targetRoles) {
+      if (!ROLE_ARN.matcher(role).matches()) {
+        throw new DeployConfigException(
+            "context 'targetRoles': expected IAM role ARNs"
+                + " (arn:aws:iam::ACCOUNT:role/daybreak-target, comma-separated) but found '"
+                + role
+                + "'");
+      }
+    }
     if (clusters.isEmpty()) {
       throw new DeployConfigException(
           "context 'clusters': expected at least one ECS cluster name (-c clusters=dev,staging)"
@@ -180,7 +199,8 @@ public record DeployConfig(
         list(context.apply("slackAllowUsers")),
         list(context.apply("slackAllowChannels")),
         string(context, "calendars"),
-        bool(context, "statusPage"));
+        bool(context, "statusPage"),
+        list(context.apply("targetRoles")));
   }
 
   private static Optional<String> string(Function<String, Object> context, String key) {

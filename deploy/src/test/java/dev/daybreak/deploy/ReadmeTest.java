@@ -69,6 +69,12 @@ class ReadmeTest {
   }
 
   @Test
+  void targetAccountTable_isExactlyTheContextTheTargetStackReads() throws IOException {
+    assertThat(rows(section(readme(), "Other accounts: the `DaybreakTargetAccount` stack")))
+        .isEqualTo(new TreeSet<>(TargetAccountConfig.CONTEXT_KEYS));
+  }
+
+  @Test
   void configurationTable_isExactlyTheContextTheAppReads() throws IOException {
     assertThat(rows(section(readme(), "Configuration")))
         .isEqualTo(new TreeSet<>(DeployConfig.CONTEXT_KEYS));

@@ -25,6 +25,9 @@ final class Synthesis {
   static final List<String> CLUSTERS = List.of("dev", "staging");
   static final String SLACK_CHANNEL = "#dev-environments";
 
+  /** The role of another account the controller may assume (it/'s RecordedCallsPolicyCheck). */
+  static final String TARGET_ROLE = "arn:aws:iam::210987654321:role/daybreak-target";
+
   private Synthesis() {}
 
   /** The context every variant shares; callers add the mode and its own keys. */
@@ -39,6 +42,7 @@ final class Synthesis {
     context.put("slackAllowUsers", "U0ALICE,U0BOB");
     context.put("slackAllowChannels", "C0DEVOPS");
     context.put("calendars", calendars().toString());
+    context.put("targetRoles", TARGET_ROLE);
     // What the CDK CLI would look up in the account for the VPC; given, so nothing is looked up.
     context.put(
         "availability-zones:account=" + ACCOUNT + ":region=" + REGION,

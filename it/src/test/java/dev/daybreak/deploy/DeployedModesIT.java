@@ -209,6 +209,8 @@ class DeployedModesIT {
     // The simulator also serves target health and Application Auto Scaling on its one port.
     platform.put("AWS_ENDPOINT_URL_ELASTIC_LOAD_BALANCING_V2", ecs.endpoint().toString());
     platform.put("AWS_ENDPOINT_URL_APPLICATION_AUTO_SCALING", ecs.endpoint().toString());
+    // And STS's AssumeRole, for environments in other accounts (spec.aws.roleArn).
+    platform.put("AWS_ENDPOINT_URL_STS", ecs.endpoint().toString());
     platform.put("AWS_ENDPOINT_URL_CLOUDWATCH", cloudWatch.endpoint().toString());
     platform.put(SLACK_API_URL, "http://127.0.0.1:" + slack.port() + "/api/");
     World world =

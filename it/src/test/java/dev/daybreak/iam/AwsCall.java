@@ -39,6 +39,12 @@ public record AwsCall(
    */
   public static final String OPERATOR = "operator";
 
+  /**
+   * The controller acting in another account, signed with the temporary credentials of the role it
+   * assumed there (a {@code DaybreakTargetAccount} stack's role), not with its own.
+   */
+  public static final String TARGET = "target";
+
   public AwsCall {
     Objects.requireNonNull(service, "service");
     Objects.requireNonNull(operation, "operation");

@@ -58,6 +58,8 @@ final class CallResources {
           resources.add(arn(partition, "application-autoscaling", region, "scalable-target/*"));
         }
       }
+      // AssumeRole's resource is the role (Service Authorization Reference for AWS STS).
+      case "sts" -> text(request, "RoleArn").ifPresent(resources::add);
       default -> {}
     }
     if (resources.isEmpty()) {

@@ -106,7 +106,8 @@ class CallResourcesTest {
             "123456789012",
             "daybreak",
             "dev",
-            List.of("arn:aws:secretsmanager:eu-west-1:123456789012:secret:bot-Ab12Cd"));
+            List.of("arn:aws:secretsmanager:eu-west-1:123456789012:secret:bot-Ab12Cd"),
+            java.util.Optional.of("arn:aws:iam::210987654321:role/daybreak-target"));
     AwsCall ecs =
         new AwsCall(
             "ecs",
@@ -144,6 +145,17 @@ class CallResourcesTest {
     assertThat(deployment.bind(table).resources())
         .containsExactly("arn:aws:dynamodb:eu-west-1:123456789012:table/daybreak/index/i");
     assertThat(deployment.bind(secret).resources()).isEqualTo(deployment.secrets());
+    AwsCall assume =
+        new AwsCall(
+            "sts",
+            "AssumeRole",
+            "us-east-1",
+            List.of("arn:aws:iam::222222222222:role/it-team"),
+            Map.of(),
+            AwsCall.CONTROLLER);
+    assertThat(deployment.bind(assume).resources())
+        .as("an assumed role stands for the configured target role")
+        .containsExactly("arn:aws:iam::210987654321:role/daybreak-target");
   }
 
   @Test

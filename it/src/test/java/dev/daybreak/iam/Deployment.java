@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,6 +25,8 @@ import java.util.regex.Pattern;
  * </ul>
  *
  * @param cluster the configured cluster a call's cluster stands for
+ * @param targetRole the configured role of another account an assumed role's ARN stands for ({@code
+ *     -c targetRoles}), if any
  */
 public record Deployment(
     String partition,
@@ -31,12 +34,18 @@ public record Deployment(
     String account,
     String table,
     String cluster,
-    List<String> secrets) {
+    List<String> secrets,
+    Optional<String> targetRole) {
 
   private static final Pattern ARN = Pattern.compile("arn:([^:]*):([^:]*):([^:]*):([^:]*):(.*)");
 
   /** The deployment a synthesized template describes. */
   public static Deployment of(SynthesizedStack stack) {
+    return of(stack, Optional.empty());
+  }
+
+  /** The deployment {@code stack} describes, whose controller may assume {@code targetRole}. */
+  public static Deployment of(SynthesizedStack stack, Optional<String> targetRole) {
     String table = stack.ref(stack.resourcesOfType("AWS::DynamoDB::Table").get(0));
     List<String> secrets =
         stack.resourcesOfType("AWS::SecretsManager::Secret").stream().map(stack::ref).toList();
@@ -47,7 +56,8 @@ public record Deployment(
         stack.account(),
         table,
         clusters.split(",")[0],
-        secrets);
+        secrets,
+        targetRole);
   }
 
   /** {@code call} as the deployed controller would make it. */
@@ -79,6 +89,9 @@ public record Deployment(
     }
     String service = m.group(2);
     String resource = m.group(5);
+    if (service.equals("iam") && resource.startsWith("role/") && targetRole.isPresent()) {
+      return targetRole.get();
+    }
     if (service.equals("ecs")) {
       resource =
           resource.replaceFirst(

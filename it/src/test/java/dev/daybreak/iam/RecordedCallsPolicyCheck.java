@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,11 +42,25 @@ class RecordedCallsPolicyCheck {
   static final String REGION = "eu-west-1";
 
   /**
+   * The role of another account deploy/'s tests configure ({@code -c targetRoles}, Synthesis.java);
+   * every role the ITs' controller assumed stands for it.
+   */
+  static final String TARGET_ROLE = "arn:aws:iam::210987654321:role/daybreak-target";
+
+  /** The account, region and first cluster deploy/'s TargetAccountStackTest synthesizes for. */
+  static final String TARGET_ACCOUNT = "210987654321";
+
+  static final String TARGET_CLUSTER = "shop";
+
+  /**
    * What the Lambda service does with a function's role: write its logs to the log group ("AWS
    * Lambda permissions: execution role"). No daybreak code calls CloudWatch Logs.
    */
   private static final Set<String> LAMBDA_PLATFORM =
       Set.of("logs:CreateLogStream", "logs:PutLogEvents");
+
+  /** deploy/'s TargetAccountStackTest synthesizes the target stack into this directory. */
+  static final String TARGET_ACCOUNT_STACK = "target-account";
 
   /** One deployed role and the calls it must allow. */
   record Role(String mode, String rolePrefix, Set<String> origins, Set<String> platformActions) {
@@ -62,8 +77,9 @@ class RecordedCallsPolicyCheck {
                 "service", "TaskTaskRole", Set.of(AwsCall.CONTROLLER, AwsCall.CHATOPS), Set.of())),
         Arguments.of(
             new Role("serverless", "ReconcileRole", Set.of(AwsCall.CONTROLLER), LAMBDA_PLATFORM)),
+        Arguments.of(new Role("serverless", "SlackRole", Set.of(AwsCall.CHATOPS), LAMBDA_PLATFORM)),
         Arguments.of(
-            new Role("serverless", "SlackRole", Set.of(AwsCall.CHATOPS), LAMBDA_PLATFORM)));
+            new Role(TARGET_ACCOUNT_STACK, "TargetRole", Set.of(AwsCall.TARGET), Set.of())));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -126,8 +142,27 @@ class RecordedCallsPolicyCheck {
                   + cdkOut.resolve(role.mode()).toAbsolutePath()
                   + ": the policies are checked in a full run");
     }
-    SynthesizedStack stack = SynthesizedStack.read(cdkOut, role.mode(), REGION, ACCOUNT);
-    Deployment deployment = Deployment.of(stack);
+    SynthesizedStack stack;
+    Deployment deployment;
+    if (role.mode().equals(TARGET_ACCOUNT_STACK)) {
+      // The calls the controller made with a target role's credentials, against the
+      // DaybreakTargetAccount stack's role (no table or secrets there).
+      stack =
+          SynthesizedStack.read(
+              cdkOut, TARGET_ACCOUNT_STACK, "DaybreakTargetAccount", REGION, TARGET_ACCOUNT);
+      deployment =
+          new Deployment(
+              CallResources.partition(REGION),
+              REGION,
+              TARGET_ACCOUNT,
+              "none",
+              TARGET_CLUSTER,
+              List.of(),
+              Optional.empty());
+    } else {
+      stack = SynthesizedStack.read(cdkOut, role.mode(), REGION, ACCOUNT);
+      deployment = Deployment.of(stack, Optional.of(TARGET_ROLE));
+    }
     Path dir =
         CallLog.directory()
             .orElseThrow(

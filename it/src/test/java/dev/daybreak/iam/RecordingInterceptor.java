@@ -1,12 +1,15 @@
 package dev.daybreak.iam;
 
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import software.amazon.awssdk.services.sts.model.AssumeRoleResponse;
 
 /**
  * Records every AWS operation daybreak's production code issues through the AWS SDK v2 (see {@link
@@ -20,7 +23,20 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 public final class RecordingInterceptor implements ExecutionInterceptor {
 
   private static final Pattern SCOPE =
-      Pattern.compile("Credential=[^/]+/\\d{8}/([a-z0-9-]+)/([a-z0-9-]+)/aws4_request");
+      Pattern.compile("Credential=([^/]+)/\\d{8}/([a-z0-9-]+)/([a-z0-9-]+)/aws4_request");
+
+  /**
+   * The access key ids AssumeRole answers gave daybreak's code: calls signed with them are the
+   * target role's.
+   */
+  private static final Set<String> ASSUMED = ConcurrentHashMap.newKeySet();
+
+  @Override
+  public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+    if (context.response() instanceof AssumeRoleResponse assumed && assumed.credentials() != null) {
+      ASSUMED.add(assumed.credentials().accessKeyId());
+    }
+  }
 
   @Override
   public void beforeTransmission(
@@ -37,10 +53,10 @@ public final class RecordingInterceptor implements ExecutionInterceptor {
     if (!scope.find()) {
       return;
     }
-    String service = iamPrefix(scope.group(2));
+    String service = iamPrefix(scope.group(3));
     String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
-    CallLog.record(
-        CallResources.of(service, operation, scope.group(1), context.request(), origin.get()));
+    String as = ASSUMED.contains(scope.group(1)) ? AwsCall.TARGET : origin.get();
+    CallLog.record(CallResources.of(service, operation, scope.group(2), context.request(), as));
   }
 
   /**

@@ -47,7 +47,14 @@ public final class SynthesizedStack {
    */
   public static SynthesizedStack read(Path cdkOut, String mode, String region, String account)
       throws IOException {
-    Path file = cdkOut.resolve(mode).resolve("Daybreak.template.json");
+    return read(cdkOut, mode, "Daybreak", region, account);
+  }
+
+  /** The template of stack {@code stackName} under {@code cdkOut/directory}. */
+  public static SynthesizedStack read(
+      Path cdkOut, String directory, String stackName, String region, String account)
+      throws IOException {
+    Path file = cdkOut.resolve(directory).resolve(stackName + ".template.json");
     if (!Files.isRegularFile(file)) {
       throw new IllegalStateException(
           "no synthesized template at "

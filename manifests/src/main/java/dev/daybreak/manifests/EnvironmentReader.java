@@ -3,6 +3,7 @@ package dev.daybreak.manifests;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.daybreak.model.AccessSpec;
 import dev.daybreak.model.AutoscalingMode;
+import dev.daybreak.model.AwsSpec;
 import dev.daybreak.model.EnvironmentSpec;
 import dev.daybreak.model.NotifySpec;
 import dev.daybreak.model.ScheduleSpec;
@@ -20,7 +21,15 @@ final class EnvironmentReader {
   static final List<String> FIELDS = List.of("apiVersion", "kind", "metadata", "spec");
   static final List<String> METADATA_FIELDS = List.of("name", "labels", "annotations");
   static final List<String> SPEC_FIELDS =
-      List.of("cluster", "services", "sleepOrder", "schedule", "autoscaling", "notify", "access");
+      List.of(
+          "cluster",
+          "aws",
+          "services",
+          "sleepOrder",
+          "schedule",
+          "autoscaling",
+          "notify",
+          "access");
   static final List<String> SLEEP_ORDERS = List.of("reverse", "parallel");
   static final List<String> AUTOSCALING_MODES = List.of("manage", "ignore");
 
@@ -64,7 +73,8 @@ final class EnvironmentReader {
             s.notifications,
             s.access,
             metadata.get().labels(),
-            s.autoscaling));
+            s.autoscaling,
+            s.aws));
   }
 
   private record Metadata(String name, Map<String, String> labels) {}
@@ -76,7 +86,8 @@ final class EnvironmentReader {
       Optional<ScheduleSpec> schedule,
       NotifySpec notifications,
       AccessSpec access,
-      AutoscalingMode autoscaling) {}
+      AutoscalingMode autoscaling,
+      AwsSpec aws) {}
 
   private static void constant(Node node, String expected) {
     node.string()
@@ -200,7 +211,14 @@ final class EnvironmentReader {
                 n.oneOf("autoscaling", AUTOSCALING_MODES)
                     .map(m -> AutoscalingMode.valueOf(m.toUpperCase(Locale.ROOT))),
             AutoscalingMode.MANAGE);
+    Optional<AwsSpec> aws = fields.read("aws", AwsReader::read, AwsSpec.home());
+    if (cluster.isPresent()
+        && aws.isPresent()
+        && !AwsReader.agrees(cluster.get(), aws.get(), node.child("aws"))) {
+      return Optional.empty();
+    }
     if (cluster.isEmpty()
+        || aws.isEmpty()
         || services.isEmpty()
         || sleepOrder.isEmpty()
         || schedule.isEmpty()
@@ -217,7 +235,8 @@ final class EnvironmentReader {
             schedule.get(),
             notify.get(),
             access.get(),
-            autoscaling.get()));
+            autoscaling.get(),
+            aws.get()));
   }
 
   private static Optional<List<ServiceSpec>> services(Node node) {

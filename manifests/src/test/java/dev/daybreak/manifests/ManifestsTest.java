@@ -52,7 +52,8 @@ class ManifestsTest {
                 NotifySpec.defaults(),
                 AccessSpec.defaults(),
                 java.util.Map.of(),
-                dev.daybreak.model.AutoscalingMode.MANAGE));
+                dev.daybreak.model.AutoscalingMode.MANAGE,
+                dev.daybreak.model.AwsSpec.home()));
     assertThat(DependencyGraph.of(spec.services()).tiers())
         .containsExactly(List.of("a"), List.of("b"), List.of("c", "d", "e"));
     assertThat(manifests.get(0).source()).isEqualTo(EXAMPLES.resolve("seed.yaml").toString());

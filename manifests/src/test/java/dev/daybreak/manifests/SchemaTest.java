@@ -146,7 +146,19 @@ class SchemaTest {
             HEAD + "  services: [{name: a}]\n  notify: {slack: {channel: general}}\n"),
         Arguments.of(
             "maxWake with a space inside",
-            HEAD + "  services: [{name: a}]\n  access: {maxWake: 1h 30m}\n"));
+            HEAD + "  services: [{name: a}]\n  access: {maxWake: 1h 30m}\n"),
+        Arguments.of(
+            "aws region that is not one",
+            HEAD + "  services: [{name: a}]\n  aws: {region: Europe}\n"),
+        Arguments.of(
+            "aws roleArn that is a user",
+            HEAD
+                + "  services: [{name: a}]\n  aws: {roleArn: \"arn:aws:iam::210987654321:user/x\"}\n"),
+        Arguments.of(
+            "aws externalId without roleArn",
+            HEAD + "  services: [{name: a}]\n  aws: {externalId: shop-dev-ext}\n"),
+        Arguments.of(
+            "aws unknown field", HEAD + "  services: [{name: a}]\n  aws: {account: \"1\"}\n"));
   }
 
   /** A manifest whose schedule has these windows (a YAML flow sequence) in UTC. */

@@ -19,6 +19,8 @@ import java.util.Optional;
  * @param labels {@code metadata.labels}: key/value pairs that group environments, for label
  *     selectors ({@code daybreak get envs -l team=shop})
  * @param autoscaling what daybreak does with the services' Application Auto Scaling targets
+ * @param aws the region and IAM role to reach the cluster with ({@code spec.aws}); {@link
+ *     AwsSpec#home()} for the controller's own
  */
 public record EnvironmentSpec(
     String name,
@@ -29,7 +31,8 @@ public record EnvironmentSpec(
     NotifySpec notifications,
     AccessSpec access,
     Map<String, String> labels,
-    AutoscalingMode autoscaling) {
+    AutoscalingMode autoscaling,
+    AwsSpec aws) {
 
   public EnvironmentSpec {
     Objects.requireNonNull(name, "name");
@@ -41,6 +44,7 @@ public record EnvironmentSpec(
     Objects.requireNonNull(access, "access");
     labels = Map.copyOf(labels);
     Objects.requireNonNull(autoscaling, "autoscaling");
+    Objects.requireNonNull(aws, "aws");
   }
 
   /** The service with this (logical) name, if declared. */

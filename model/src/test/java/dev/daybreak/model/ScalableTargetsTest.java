@@ -218,7 +218,8 @@ class ScalableTargetsTest {
             base.notifications(),
             base.access(),
             base.labels(),
-            AutoscalingMode.IGNORE);
+            AutoscalingMode.IGNORE,
+            AwsSpec.home());
     Pass sleep =
         pass(ignore, Seed.asleep(), Seed.awakeWorld(), Map.of("b", B_AWAKE), awakeStatus());
     Pass wake =

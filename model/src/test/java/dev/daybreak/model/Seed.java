@@ -41,7 +41,8 @@ final class Seed {
         NotifySpec.defaults(),
         AccessSpec.defaults(),
         java.util.Map.of(),
-        AutoscalingMode.MANAGE);
+        AutoscalingMode.MANAGE,
+        AwsSpec.home());
   }
 
   /** The seed with one service replaced. */

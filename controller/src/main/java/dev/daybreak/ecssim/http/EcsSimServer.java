@@ -3,19 +3,23 @@ package dev.daybreak.ecssim.http;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import dev.daybreak.ecssim.EcsSimulator;
+import dev.daybreak.ecssim.SimWorlds;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The simulator on HTTP, on the loopback interface only: ECS's awsJson1_1 protocol and Elastic Load
- * Balancing v2's Query protocol at {@code POST /} (told apart by {@link AwsRouter}; the AWS SDKs
- * and the AWS CLI work against it with any credentials), and inspection and fault injection under
- * {@code /_sim/}.
+ * The simulator on HTTP, on the loopback interface only: ECS's awsJson1_1 protocol, Elastic Load
+ * Balancing v2's and STS's Query protocol at {@code POST /} (told apart by {@link WorldRouter} and
+ * {@link AwsRouter}; the AWS SDKs and the AWS CLI work against it with any credentials), in as many
+ * accounts and regions as {@link SimWorlds} holds, and inspection and fault injection of the home
+ * world under {@code /_sim/}.
  */
 public final class EcsSimServer implements AutoCloseable {
 
@@ -38,12 +42,13 @@ public final class EcsSimServer implements AutoCloseable {
 
   private final HttpServer server;
   private final ExecutorService executor;
-  private final TargetRouter router;
+  private final Map<String, HttpHandler> otherServices;
 
-  private EcsSimServer(HttpServer server, ExecutorService executor, TargetRouter router) {
+  private EcsSimServer(
+      HttpServer server, ExecutorService executor, Map<String, HttpHandler> otherServices) {
     this.server = server;
     this.executor = executor;
-    this.router = router;
+    this.otherServices = otherServices;
   }
 
   /**
@@ -53,6 +58,19 @@ public final class EcsSimServer implements AutoCloseable {
    * @throws IOException when the port cannot be bound
    */
   public static EcsSimServer start(EcsSimulator sim, int port) throws IOException {
+    return start(SimWorlds.of(sim), port);
+  }
+
+  /**
+   * Serves {@code worlds} on 127.0.0.1: each call goes to the account of its access key and the
+   * region of its credential scope, and STS's AssumeRole moves between accounts; inspection under
+   * {@code /_sim/} is of the home world.
+   *
+   * @param port the port, or 0 for a free one (see {@link #port()})
+   * @throws IOException when the port cannot be bound
+   */
+  public static EcsSimServer start(SimWorlds worlds, int port) throws IOException {
+    EcsSimulator sim = worlds.home();
     HttpServer server =
         HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
     AtomicInteger n = new AtomicInteger();
@@ -65,13 +83,11 @@ public final class EcsSimServer implements AutoCloseable {
               return t;
             });
     server.setExecutor(executor);
-    TargetRouter router =
-        new TargetRouter(
-            new ScalingJsonHandler(sim.autoScaling(), new AwsJsonHandler(sim, new EcsApi(sim))));
-    server.createContext("/", new AwsRouter(router, new ElbQueryHandler(sim)));
+    Map<String, HttpHandler> otherServices = new ConcurrentHashMap<>();
+    server.createContext("/", new WorldRouter(worlds, otherServices));
     server.createContext("/_sim/", new InspectionHandler(sim));
     server.start();
-    return new EcsSimServer(server, executor, router);
+    return new EcsSimServer(server, executor, otherServices);
   }
 
   /**
@@ -82,7 +98,10 @@ public final class EcsSimServer implements AutoCloseable {
    * @throws IllegalArgumentException for a blank prefix or ECS's own
    */
   public void route(String targetPrefix, HttpHandler handler) {
-    router.route(targetPrefix, handler);
+    if (targetPrefix.isBlank() || targetPrefix.startsWith(AwsJsonHandler.TARGET_PREFIX)) {
+      throw new IllegalArgumentException("'" + targetPrefix + "' is not another service's prefix");
+    }
+    otherServices.put(targetPrefix, handler);
   }
 
   public int port() {

@@ -137,7 +137,7 @@ final class ElbQueryHandler {
     send(exchange, status, xml.toString());
   }
 
-  private static void send(HttpExchange exchange, int status, String xml) throws IOException {
+  static void send(HttpExchange exchange, int status, String xml) throws IOException {
     byte[] bytes =
         ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + xml).getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", "text/xml");
@@ -148,7 +148,7 @@ final class ElbQueryHandler {
     }
   }
 
-  private static void element(StringBuilder xml, String name, String text) {
+  static void element(StringBuilder xml, String name, String text) {
     xml.append('<').append(name).append('>');
     for (char c : text.toCharArray()) {
       switch (c) {

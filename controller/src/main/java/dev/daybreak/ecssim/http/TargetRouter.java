@@ -15,17 +15,16 @@ import java.util.concurrent.ConcurrentHashMap;
 final class TargetRouter implements HttpHandler {
 
   private final HttpHandler ecs;
-  private final Map<String, HttpHandler> services = new ConcurrentHashMap<>();
+  private final Map<String, HttpHandler> services;
 
   TargetRouter(HttpHandler ecs) {
-    this.ecs = ecs;
+    this(ecs, new ConcurrentHashMap<>());
   }
 
-  void route(String targetPrefix, HttpHandler handler) {
-    if (targetPrefix.isBlank() || targetPrefix.startsWith(AwsJsonHandler.TARGET_PREFIX)) {
-      throw new IllegalArgumentException("'" + targetPrefix + "' is not another service's prefix");
-    }
-    services.put(targetPrefix, handler);
+  /** A router whose other services are {@code services}, shared with the other worlds' routers. */
+  TargetRouter(HttpHandler ecs, Map<String, HttpHandler> services) {
+    this.ecs = ecs;
+    this.services = services;
   }
 
   @Override

@@ -21,6 +21,7 @@ import dev.daybreak.ecssim.EcsSimulator;
 import dev.daybreak.ecssim.Page;
 import dev.daybreak.ecssim.ServiceEventView;
 import dev.daybreak.ecssim.SimSettings;
+import dev.daybreak.ecssim.SimWorlds;
 import dev.daybreak.ecssim.TaskView;
 import dev.daybreak.ecssim.http.EcsSimServer;
 import dev.daybreak.it.Dynalite;
@@ -83,6 +84,7 @@ final class Stack implements AutoCloseable {
   final DynamoDbClient dynamo;
   final DynamoDbStateStore store;
   final EcsSimulator sim;
+  final SimWorlds worlds;
   final EcsSimServer ecs;
   final WireMockServer slack;
 
@@ -103,7 +105,8 @@ final class Stack implements AutoCloseable {
     new TableSetup(dynamo).ensureTable(table);
     this.store = new DynamoDbStateStore(dynamo, table, clock);
     this.sim = new EcsSimulator(settings, clock);
-    this.ecs = EcsSimServer.start(sim, 0);
+    this.worlds = new SimWorlds(sim, clock);
+    this.ecs = EcsSimServer.start(worlds, 0);
     this.slack = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
     slack.start();
     healthySlack();

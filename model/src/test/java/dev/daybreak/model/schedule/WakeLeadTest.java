@@ -95,6 +95,7 @@ class WakeLeadTest {
         NotifySpec.defaults(),
         AccessSpec.defaults(),
         java.util.Map.of(),
-        dev.daybreak.model.AutoscalingMode.MANAGE);
+        dev.daybreak.model.AutoscalingMode.MANAGE,
+        dev.daybreak.model.AwsSpec.home());
   }
 }
