@@ -29,12 +29,17 @@ import dev.daybreak.model.ServiceSpec;
 import dev.daybreak.model.State;
 import dev.daybreak.model.Transition;
 import dev.daybreak.model.TransitionKind;
+import dev.daybreak.model.savings.Downtime;
+import dev.daybreak.model.savings.Savings;
+import dev.daybreak.model.savings.SleepLedger;
+import dev.daybreak.model.savings.TaskSize;
 import dev.daybreak.model.schedule.Resolution;
 import dev.daybreak.model.schedule.Schedule;
 import dev.daybreak.model.schedule.ScheduleException;
 import dev.daybreak.model.schedule.Stagger;
 import dev.daybreak.queue.Reconciler;
 import dev.daybreak.queue.Result;
+import dev.daybreak.savings.Pricing;
 import dev.daybreak.scaling.ScalingException;
 import dev.daybreak.scaling.ScalingGateway;
 import dev.daybreak.slack.Announcement;
@@ -54,6 +59,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -383,11 +389,13 @@ public final class EnvironmentReconciler implements Reconciler {
             .withScalableTargets(bounds.saved(), bounds.conditions())
             .withObservedGeneration(stored.spec().generation())
             .withWakeDurations(wakeDurations(desired, previous.status(), plan.status(), now));
+    SleepLedger.Step ledger = ledger(ecs, spec, previous.status(), status, now);
+    status = status.withDownSince(ledger.open());
     Optional<Ownership.Authority> writtenUnder = Optional.empty();
     if (!status.equals(previous.status())
         || !plan.actions().isEmpty()
         || !bounds.actions().isEmpty()) {
-      writtenUnder = writeStatus(spec.name(), status, previous);
+      writtenUnder = writeStatus(spec.name(), status, previous, ledger.closed());
       if (writtenUnder.isEmpty()) {
         return Result.done();
       }
@@ -399,12 +407,58 @@ public final class EnvironmentReconciler implements Reconciler {
       return stopped.get();
     }
     metrics.transitions(spec.name(), plan.transitions(), now);
+    if (!ledger.closed().isEmpty()) {
+      Pricing pricing = settings.pricing();
+      metrics.saved(
+          spec.name(),
+          Savings.tally(
+              spec.name(),
+              pricing.regionOf(spec),
+              ledger.closed(),
+              Instant.MIN,
+              Instant.MAX,
+              pricing.table()));
+    }
     Plan written = new Plan(plan.actions(), status, plan.transitions(), plan.requeueAfter());
     for (Transition t : plan.transitions()) {
       LOG.info("{}: {}", t.kind(), t.message());
     }
     notifier.announce(Announcement.of(spec, desired, written, observed));
     return Result.requeueAfter(requeueAfter(spec, plan.requeueAfter(), resolution.get(), now));
+  }
+
+  /**
+   * The services kept at zero after this pass and the downtimes that ended in it ({@link
+   * SleepLedger}). Task sizes are read from ECS (DescribeTaskDefinition, cached by ARN) only when a
+   * downtime starts or ends without one.
+   */
+  private static SleepLedger.Step ledger(
+      EcsGateway ecs,
+      EnvironmentSpec spec,
+      EnvironmentStatus previous,
+      EnvironmentStatus next,
+      Instant now) {
+    SleepLedger.Step step = SleepLedger.next(spec, previous.downSince(), next, Map.of(), now);
+    boolean unsized =
+        step.open().entrySet().stream()
+                .anyMatch(
+                    e ->
+                        e.getValue().size().isEmpty()
+                            && !previous.downSince().containsKey(e.getKey()))
+            || step.closed().stream().anyMatch(d -> d.size().isEmpty());
+    if (!unsized) {
+      return step;
+    }
+    Map<String, TaskSize> byEcsName =
+        ecs.taskSizes(
+            spec.cluster(), spec.services().stream().map(ServiceSpec::ecsService).toList());
+    Map<String, TaskSize> sizes = new HashMap<>();
+    spec.services()
+        .forEach(
+            s ->
+                Optional.ofNullable(byEcsName.get(s.ecsService()))
+                    .ifPresent(t -> sizes.put(s.name(), t)));
+    return SleepLedger.next(spec, previous.downSince(), next, sizes, now);
   }
 
   /**
@@ -416,10 +470,23 @@ public final class EnvironmentReconciler implements Reconciler {
    */
   private Optional<Ownership.Authority> writeStatus(
       String name, EnvironmentStatus status, StoredStatus previous) {
+    return writeStatus(name, status, previous, List.of());
+  }
+
+  /**
+   * As {@link #writeStatus(String, EnvironmentStatus, StoredStatus)}, recording the downtimes that
+   * ended first (idempotent: a status write that then loses a race records them again, over the
+   * same items).
+   */
+  private Optional<Ownership.Authority> writeStatus(
+      String name, EnvironmentStatus status, StoredStatus previous, List<Downtime> ended) {
     Optional<Ownership.Authority> authority = ownership.authority(name);
     if (authority.isEmpty()) {
       LOG.info("lost this environment's shard during the pass; not acting");
       return authority;
+    }
+    if (!ended.isEmpty()) {
+      store.recordDowntimes(name, ended);
     }
     if (authority.get().fence().isPresent()) {
       store.writeStatus(name, status, previous.version(), authority.get().fence().get());
@@ -493,7 +560,8 @@ public final class EnvironmentReconciler implements Reconciler {
             stored.spec().generation(),
             was.operationStartedAt(),
             was.wakeDurations(),
-            was.savedScalableTargets());
+            was.savedScalableTargets(),
+            was.downSince());
     if (!status.equals(was) && writeStatus(spec.name(), status, previous).isEmpty()) {
       return Result.done();
     }

@@ -89,7 +89,8 @@ class PriceTablesTest {
                   .extracting(ManifestError::line, ManifestError::message)
                   .contains(
                       org.assertj.core.groups.Tuple.tuple(
-                          5, "expected a price in US dollars (a number >= 0); found a number (-1)"));
+                          5,
+                          "expected a price in US dollars (a number >= 0); found a number (-1)"));
               assertThat(m.errors())
                   .anySatisfy(
                       err -> assertThat(err.message()).startsWith("is required: the public page"));
