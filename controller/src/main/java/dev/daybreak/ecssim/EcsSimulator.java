@@ -431,6 +431,28 @@ public final class EcsSimulator {
     return view;
   }
 
+  /**
+   * Gives {@code service} a task definition of its own name with this size ({@link
+   * TaskDefinitionSpec#simple}), with a container health check when the service has one, on {@code
+   * capacityProvider}: {@code ecs-sim --task-size}'s set-up.
+   */
+  public synchronized TaskDefinitionView defineTaskSize(
+      String cluster,
+      String service,
+      int cpu,
+      int memory,
+      String cpuArchitecture,
+      String capacityProvider) {
+    advance();
+    boolean check =
+        account.service(account.cluster(Optional.of(cluster)), service).containerHealthCheck;
+    return defineTask(
+        cluster,
+        service,
+        TaskDefinitionSpec.simple(service, cpu, memory, cpuArchitecture, check),
+        capacityProvider);
+  }
+
   private Optional<Boolean> implicitHealthCheck(String taskDefinitionArn) {
     return account.clusters().stream()
         .flatMap(c -> c.services.values().stream())

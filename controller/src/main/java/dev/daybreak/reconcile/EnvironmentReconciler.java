@@ -25,11 +25,13 @@ import dev.daybreak.model.Requeue;
 import dev.daybreak.model.ScalableTargets;
 import dev.daybreak.model.ScaleAction;
 import dev.daybreak.model.ScalingBounds;
+import dev.daybreak.model.ScheduleSpec;
 import dev.daybreak.model.ServiceSpec;
 import dev.daybreak.model.State;
 import dev.daybreak.model.Transition;
 import dev.daybreak.model.TransitionKind;
 import dev.daybreak.model.savings.Downtime;
+import dev.daybreak.model.savings.EnvironmentSavings;
 import dev.daybreak.model.savings.Savings;
 import dev.daybreak.model.savings.SleepLedger;
 import dev.daybreak.model.savings.TaskSize;
@@ -40,6 +42,8 @@ import dev.daybreak.model.schedule.Stagger;
 import dev.daybreak.queue.Reconciler;
 import dev.daybreak.queue.Result;
 import dev.daybreak.savings.Pricing;
+import dev.daybreak.savings.SavingsService;
+import dev.daybreak.savings.SavingsText;
 import dev.daybreak.scaling.ScalingException;
 import dev.daybreak.scaling.ScalingGateway;
 import dev.daybreak.slack.Announcement;
@@ -57,6 +61,8 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -419,12 +425,49 @@ public final class EnvironmentReconciler implements Reconciler {
               Instant.MAX,
               pricing.table()));
     }
-    Plan written = new Plan(plan.actions(), status, plan.transitions(), plan.requeueAfter());
-    for (Transition t : plan.transitions()) {
+    List<Transition> transitions =
+        withSavings(spec, plan.transitions(), status, resolution.get().nextChange());
+    Plan written = new Plan(plan.actions(), status, transitions, plan.requeueAfter());
+    for (Transition t : transitions) {
       LOG.info("{}: {}", t.kind(), t.message());
     }
     notifier.announce(Announcement.of(spec, desired, written, observed));
     return Result.requeueAfter(requeueAfter(spec, plan.requeueAfter(), resolution.get(), now));
+  }
+
+  /**
+   * The transitions with the ASLEEP one (if any) saying what this night is expected to save until
+   * {@code nextChange} (the next scheduled wake) and what was saved this month so far, in the
+   * schedule's time zone (UTC without a schedule).
+   */
+  private List<Transition> withSavings(
+      EnvironmentSpec spec,
+      List<Transition> transitions,
+      EnvironmentStatus status,
+      Optional<Instant> nextChange) {
+    if (transitions.stream().noneMatch(t -> t.kind() == TransitionKind.ASLEEP)) {
+      return transitions;
+    }
+    SavingsService savings = new SavingsService(store, settings.pricing(), clock);
+    ZoneId zone = spec.schedule().map(ScheduleSpec::timeZone).orElse(ZoneOffset.UTC);
+    Instant now = clock.instant();
+    Optional<EnvironmentSavings> month =
+        savings.environment(spec.name(), savings.monthStart(zone), now);
+    if (month.isEmpty()) {
+      return transitions;
+    }
+    Optional<EnvironmentSavings> tonight =
+        nextChange.map(wake -> savings.expected(spec, status, wake));
+    String sentence =
+        SavingsText.asleep(tonight, nextChange, month.get(), settings.pricing().table().date());
+    return transitions.stream()
+        .map(
+            t ->
+                t.kind() == TransitionKind.ASLEEP
+                    ? new Transition(
+                        t.kind(), t.tier(), t.services(), t.message() + "; " + sentence)
+                    : t)
+        .toList();
   }
 
   /**
