@@ -115,13 +115,11 @@ public final class ReconcileMetrics {
     }
     Counter.builder(SAVED_TASK_HOURS)
         .description("Task-hours not run because daybreak kept services at zero")
-        .baseUnit("task-hours")
         .tag("environment", environment)
         .register(registry)
         .increment(savings.taskHours());
     Counter.builder(SAVED_DOLLARS)
         .description("What the task-hours not run would have cost, in US dollars")
-        .baseUnit("dollars")
         .tag("environment", environment)
         .register(registry)
         .increment(savings.dollars());

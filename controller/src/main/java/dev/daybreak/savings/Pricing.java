@@ -17,7 +17,7 @@ import java.util.Optional;
 public record Pricing(PriceTable table, Optional<String> ownRegion) {
 
   /** What is shown for an environment whose region is not known. */
-  public static final String UNKNOWN_REGION = "unknown";
+  public static final String UNKNOWN_REGION = PriceTable.UNKNOWN_REGION;
 
   public Pricing {
     Objects.requireNonNull(table, "table");

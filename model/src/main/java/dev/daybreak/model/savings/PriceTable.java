@@ -16,6 +16,9 @@ import java.util.TreeMap;
  */
 public record PriceTable(LocalDate date, Map<String, RegionPrices> regions) {
 
+  /** The region of an environment whose cluster's region is not known. */
+  public static final String UNKNOWN_REGION = "unknown";
+
   public PriceTable {
     Objects.requireNonNull(date, "date");
     regions = Map.copyOf(regions);
@@ -41,6 +44,9 @@ public record PriceTable(LocalDate date, Map<String, RegionPrices> regions) {
   /** Why {@link #hourly} has no figure for {@code size} in {@code region}. */
   public String noPrice(String region, TaskSize size) {
     RegionPrices prices = regions.get(region);
+    if (UNKNOWN_REGION.equals(region)) {
+      return "no price: the AWS region is not known (give --region, or a cluster ARN)";
+    }
     if (prices == null) {
       return "no price for region "
           + region

@@ -1,0 +1,173 @@
+package dev.daybreak.it.savings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.daybreak.Dynalite;
+import dev.daybreak.DynaliteExtension;
+import dev.daybreak.cli.CliContext;
+import dev.daybreak.cli.Confirmation;
+import dev.daybreak.cli.Daybreak;
+import dev.daybreak.cli.Pause;
+import dev.daybreak.ecssim.Latency;
+import dev.daybreak.ecssim.SimSettings;
+import dev.daybreak.model.Phase;
+import dev.daybreak.reconcile.ScheduledWorld;
+import dev.daybreak.store.DynamoDbStateStore;
+import dev.daybreak.store.TableSetup;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * A week of office hours on a virtual clock: the reconciler, the ECS simulator over HTTP through
+ * the SDK gateway (task definitions read with DescribeTaskDefinition), the DynamoDB store
+ * (dynalite), then {@code daybreak savings -o json} against that table, checked to the cent against
+ * the figure worked out by hand from the schedule and the price table.
+ */
+@ExtendWith(DynaliteExtension.class)
+final class SavingsWeekIT {
+
+  private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Awake 08:00-20:00 on weekdays in Tokyo. */
+  private static final String OFFICE_HOURS =
+      """
+      timeZone: Asia/Tokyo
+      windows:
+        - wakeAt: "08:00"
+          sleepAt: "20:00"
+          days: MON-FRI
+      """;
+
+  private static Dynalite dynalite;
+  private static DynamoDbClient client;
+  private ScheduledWorld world;
+  private String table;
+
+  @BeforeAll
+  static void connect(Dynalite server) {
+    dynalite = server;
+    client = server.newClient();
+  }
+
+  @AfterAll
+  static void disconnect() {
+    client.close();
+  }
+
+  @AfterEach
+  void close() {
+    world.close();
+  }
+
+  private static java.time.Instant local(String localDateTime) {
+    return LocalDateTime.parse(localDateTime).atZone(TOKYO).toInstant();
+  }
+
+  @Test
+  void aWeekOfOfficeHours_savesWhatTheScheduleAndThePricesSay_toTheCent() throws Exception {
+    table = "daybreak-" + UUID.randomUUID();
+    new TableSetup(client).ensureTable(table);
+    world =
+        new ScheduledWorld(
+            local("2026-11-30T07:55:00"), // a Monday
+            TOKYO,
+            ScheduledWorld.SERVICES,
+            OFFICE_HOURS,
+            SimSettings.builder()
+                .startLatency(Latency.fixed(Duration.ofSeconds(1)))
+                .stopLatency(Latency.fixed(Duration.ofSeconds(1)))
+                .build(),
+            clock -> new DynamoDbStateStore(client, table, clock),
+            ScheduledWorld.unstaggered());
+    // api: 0.5 vCPU / 1 GB Linux x86, 1 task; web: 1 vCPU / 2 GB Linux ARM, 2 tasks.
+    world.sim.defineTaskSize("dev", "api", 512, 1024, "X86_64", "FARGATE");
+    world.sim.defineTaskSize("dev", "web", 1024, 2048, "ARM64", "FARGATE");
+
+    world.runUntil(local("2026-12-07T09:00:00"));
+
+    assertThat(world.phase()).isEqualTo(Phase.AWAKE);
+    JsonNode report = JSON.readTree(savings("dev", "--since", "2026-11-30", "-o", "json"));
+    // Down: Monday 07:55-08:00 (before the first wake), the nights Monday to Thursday 20:00-08:00
+    // (4 x 12 h) and the weekend Friday 20:00 - Monday 08:00 (60 h): 108 h 5 min = 108.0833 h.
+    // api: 108.0833 task-hours x (0.5 x 0.04048 + 1 x 0.004445) = 2.6681
+    // web: 216.1667 task-hours x (1 x 0.03238 + 2 x 0.00356) = 8.5386
+    // Stops and starts take a second each in this simulator, so each edge moves by seconds.
+    double api = 108.0833 * 0.024685;
+    double web = 2 * 108.0833 * 0.0395;
+    JsonNode env = report.path("environments").get(0);
+    assertThat(env.path("name").asText()).isEqualTo("dev");
+    assertThat(env.path("region").asText()).isEqualTo("us-east-1");
+    assertThat(report.path("prices").path("date").asText()).isEqualTo("2026-12-01");
+    assertThat(report.path("total").path("dollars").asDouble())
+        .as("to the cent: %s", report)
+        .isCloseTo(api + web, within(0.005));
+    assertThat(service(env, "api").path("dollars").asDouble()).isCloseTo(api, within(0.005));
+    assertThat(service(env, "web").path("dollars").asDouble()).isCloseTo(web, within(0.005));
+    assertThat(report.path("total").path("taskHours").asDouble())
+        .isCloseTo(3 * 108.0833, within(0.05));
+
+    String csv = savings("dev", "--since", "2026-11-30", "-o", "csv");
+    assertThat(csv.lines().toList())
+        .first()
+        .isEqualTo("environment,region,service,task_hours,dollars");
+    assertThat(csv.lines().filter(l -> l.startsWith("TOTAL,")).findFirst().orElseThrow())
+        .endsWith("," + report.path("total").path("dollars").decimalValue().toPlainString());
+  }
+
+  private static JsonNode service(JsonNode env, String name) {
+    for (JsonNode s : env.path("services")) {
+      if (s.path("name").asText().equals(name)) {
+        return s;
+      }
+    }
+    throw new AssertionError("no service " + name + " in " + env);
+  }
+
+  /** {@code daybreak savings ARGS} against the world's table, on the world's clock. */
+  private String savings(String... args) {
+    List<String> all = new ArrayList<>(List.of("savings"));
+    all.addAll(List.of(args));
+    all.addAll(
+        List.of(
+            "--table",
+            table,
+            "--dynamodb-endpoint",
+            dynalite.endpoint().toString(),
+            "--region",
+            "us-east-1"));
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    var commandLine =
+        Daybreak.commandLine(
+            new CliContext(
+                world.clock,
+                TOKYO,
+                Optional.empty(),
+                Pause.sleeping(),
+                false,
+                "tester",
+                Confirmation.nobody()));
+    commandLine.setOut(new PrintWriter(out, true));
+    commandLine.setErr(new PrintWriter(err, true));
+    int code = commandLine.execute(all.toArray(String[]::new));
+    assertThat(code).as("exit code; stderr: %s", err).isZero();
+    return out.toString();
+  }
+}
