@@ -12,17 +12,22 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * A downtime item ({@code pk=env#<name>, sk=down#<from>#<service>}): a stretch a service was kept
- * at zero, with the count it would have run and one task's size then ({@code cpu}, {@code memory},
- * {@code architecture}, {@code os}, {@code capacity}, {@code storage}), and {@code expiresAt} (the
- * table's TTL attribute) {@link #RETENTION} after it ended.
+ * A downtime item ({@code pk=env#<name>, sk=was-down#<from>#<service>}): a stretch a service was
+ * kept at zero, with the count it would have run and one task's size then ({@code cpu}, {@code
+ * memory}, {@code architecture}, {@code os}, {@code capacity}, {@code storage}), and {@code
+ * expiresAt} (the table's TTL attribute) {@link #RETENTION} after it ended.
  *
  * <p>The sort key is a function of where the downtime began, so a pass that records it again (after
  * its status write lost a race) overwrites the same item rather than counting it twice.
  */
 final class DowntimeItem {
 
-  static final String PREFIX = "down#";
+  /**
+   * Sorts after {@code status} (and {@code thread}), outside the {@code desired..status} range a
+   * pass reads its environment's items from, so history never adds to a pass's reads.
+   */
+  static final String PREFIX = "was-down#";
+
   static final String SERVICE = "service";
   static final String FROM = "from";
   static final String TO = "to";
@@ -34,8 +39,13 @@ final class DowntimeItem {
   static final String CAPACITY = "capacity";
   static final String STORAGE = "storage";
 
-  /** How long a downtime is kept: 13 months, so that a year's savings can be compared. */
-  static final Duration RETENTION = Duration.ofDays(400);
+  /**
+   * How long a downtime is kept after it ended: 35 days, so that this month so far (and a week's
+   * digest) can always be reported. History is short on purpose: the resync's Scan passes over
+   * every item of the table, history included, so each kept downtime costs a little on every resync
+   * until the resync reads a sparse index instead (docs/cost.md).
+   */
+  static final Duration RETENTION = Duration.ofDays(35);
 
   private DowntimeItem() {}
 

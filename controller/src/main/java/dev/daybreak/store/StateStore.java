@@ -126,7 +126,7 @@ public interface StateStore {
 
   /**
    * Records downtimes that ended ({@link dev.daybreak.model.savings.SleepLedger}): one item each,
-   * keyed by where it began, so recording one again overwrites it. Kept for 13 months.
+   * keyed by where it began, so recording one again overwrites it. Kept for 35 days.
    */
   void recordDowntimes(String environment, List<Downtime> downtimes);
 

@@ -5,14 +5,14 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.daybreak.Dynalite;
-import dev.daybreak.DynaliteExtension;
 import dev.daybreak.cli.CliContext;
 import dev.daybreak.cli.Confirmation;
 import dev.daybreak.cli.Daybreak;
 import dev.daybreak.cli.Pause;
 import dev.daybreak.ecssim.Latency;
 import dev.daybreak.ecssim.SimSettings;
+import dev.daybreak.it.Dynalite;
+import dev.daybreak.it.DynaliteExtension;
 import dev.daybreak.model.Phase;
 import dev.daybreak.reconcile.ScheduledWorld;
 import dev.daybreak.store.DynamoDbStateStore;
