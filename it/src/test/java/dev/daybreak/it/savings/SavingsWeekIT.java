@@ -100,6 +100,19 @@ final class SavingsWeekIT {
     world.sim.defineTaskSize("dev", "api", 512, 1024, "X86_64", "FARGATE");
     world.sim.defineTaskSize("dev", "web", 1024, 2048, "ARM64", "FARGATE");
 
+    // Every pass the controller makes around each schedule edge; in between it is down (no
+    // passes), which keeps the test fast and shows that savings do not depend on the pass rate.
+    world.runUntil(local("2026-11-30T08:05:00"));
+    for (String day :
+        List.of("2026-11-30", "2026-12-01", "2026-12-02", "2026-12-03", "2026-12-04")) {
+      if (!day.equals("2026-11-30")) {
+        world.downUntil(local(day + "T07:59:00"));
+        world.runUntil(local(day + "T08:05:00"));
+      }
+      world.downUntil(local(day + "T19:59:00"));
+      world.runUntil(local(day + "T20:05:00"));
+    }
+    world.downUntil(local("2026-12-07T07:59:00"));
     world.runUntil(local("2026-12-07T09:00:00"));
 
     assertThat(world.phase()).isEqualTo(Phase.AWAKE);
