@@ -14,6 +14,9 @@ import dev.daybreak.ecssim.SimSettings;
 import dev.daybreak.it.Dynalite;
 import dev.daybreak.it.DynaliteExtension;
 import dev.daybreak.model.Phase;
+import dev.daybreak.model.Transition;
+import dev.daybreak.model.TransitionKind;
+import dev.daybreak.reconcile.ClusterAllowlist;
 import dev.daybreak.reconcile.ScheduledWorld;
 import dev.daybreak.store.DynamoDbStateStore;
 import dev.daybreak.store.TableSetup;
@@ -95,7 +98,10 @@ final class SavingsWeekIT {
                 .stopLatency(Latency.fixed(Duration.ofSeconds(1)))
                 .build(),
             clock -> new DynamoDbStateStore(client, table, clock),
-            ScheduledWorld.unstaggered());
+            // The controller's own region, as --region gives it: the cluster is a plain name.
+            ScheduledWorld.unstaggered()
+                .withClusters(
+                    ClusterAllowlist.any().in(Optional.of("us-east-1"), Optional.empty())));
     // api: 0.5 vCPU / 1 GB Linux x86, 1 task; web: 1 vCPU / 2 GB Linux ARM, 2 tasks.
     world.sim.defineTaskSize("dev", "api", 512, 1024, "X86_64", "FARGATE");
     world.sim.defineTaskSize("dev", "web", 1024, 2048, "ARM64", "FARGATE");
@@ -135,6 +141,21 @@ final class SavingsWeekIT {
     assertThat(service(env, "web").path("dollars").asDouble()).isCloseTo(web, within(0.005));
     assertThat(report.path("total").path("taskHours").asDouble())
         .isCloseTo(3 * 108.0833, within(0.05));
+
+    // The Slack "asleep" message of Friday night: the weekend until Monday 08:00 (60 h x
+    // 0.103685 = 6.22), and December so far in Tokyo (the night into December 1 from 00:00, 8 h,
+    // and three 12 h nights: 44 h x 0.103685 = 4.56).
+    assertThat(
+            world.posted().stream()
+                .flatMap(a -> a.transitions().stream())
+                .filter(t -> t.kind() == TransitionKind.ASLEEP)
+                .map(Transition::message)
+                .filter(m -> m.contains("until the next wake at 2026-12-06T23:00:00Z"))
+                .toList())
+        .singleElement()
+        .asString()
+        .contains("expected to save $6.22 until the next wake at 2026-12-06T23:00:00Z")
+        .contains("saved this month so far: $4.56 (Fargate prices of 2026-12-01)");
 
     String csv = savings("dev", "--since", "2026-11-30", "-o", "csv");
     assertThat(csv.lines().toList())
