@@ -119,7 +119,7 @@ final class SavingsWeekIT {
       world.runUntil(local(day + "T20:05:00"));
     }
     world.downUntil(local("2026-12-07T07:59:00"));
-    world.runUntil(local("2026-12-07T09:00:00"));
+    world.runUntil(local("2026-12-07T08:05:00"));
 
     assertThat(world.phase()).isEqualTo(Phase.AWAKE);
     JsonNode report = JSON.readTree(savings("dev", "--since", "2026-11-30", "-o", "json"));
