@@ -9,6 +9,7 @@ import dev.daybreak.savings.Pricing;
 import dev.daybreak.savings.SavingsReport;
 import dev.daybreak.savings.SavingsService;
 import dev.daybreak.store.StoredEnvironment;
+import dev.daybreak.time.Times;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
