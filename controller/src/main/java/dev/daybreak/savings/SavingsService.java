@@ -79,10 +79,10 @@ public final class SavingsService {
    * expected saving.
    */
   public EnvironmentSavings expected(
-      String environment, String cluster, EnvironmentStatus status, Instant wakeAt) {
+      EnvironmentSpec spec, EnvironmentStatus status, Instant wakeAt) {
     Map<String, DownSince> open = status.downSince();
     return Savings.expected(
-        environment, pricing.regionOf(cluster), open, clock.instant(), wakeAt, pricing.table());
+        spec.name(), pricing.regionOf(spec), open, clock.instant(), wakeAt, pricing.table());
   }
 
   /** The start of the current month in {@code zone}, as an instant. */
