@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.daybreak.model.AccessSpec;
 import dev.daybreak.model.AutoscalingMode;
+import dev.daybreak.model.AwsSpec;
 import dev.daybreak.model.EnvironmentSpec;
 import dev.daybreak.model.EnvironmentStatus;
 import dev.daybreak.model.NotifySpec;
@@ -47,7 +48,8 @@ class SleepLedgerTest {
           NotifySpec.defaults(),
           AccessSpec.defaults(),
           Map.of(),
-          AutoscalingMode.MANAGE);
+          AutoscalingMode.MANAGE,
+          AwsSpec.home());
 
   /** A status in which each named service has (target, desired, running). */
   private static EnvironmentStatus status(Phase phase, Map<String, int[]> counts) {
