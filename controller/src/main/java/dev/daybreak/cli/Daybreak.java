@@ -25,6 +25,7 @@ import picocli.CommandLine.Mixin;
       InitCommand.class,
       ApplyCommand.class,
       GetCommand.class,
+      SavingsCommand.class,
       ScheduleCommand.class,
       PlanCommand.class,
       DescribeCommand.class,

@@ -5,6 +5,7 @@ import dev.daybreak.ecssim.EcsSimulator;
 import dev.daybreak.ecssim.Faults;
 import dev.daybreak.ecssim.Latency;
 import dev.daybreak.ecssim.ScalingException;
+import dev.daybreak.ecssim.SimException;
 import dev.daybreak.ecssim.SimSettings;
 import dev.daybreak.ecssim.SimWorlds;
 import dev.daybreak.ecssim.Suspension;
@@ -156,6 +157,17 @@ final class EcsSimCommand implements Callable<Integer> {
   private List<String> scalableTargets = new ArrayList<>();
 
   @Option(
+      names = "--task-size",
+      paramLabel = "SERVICE=CPU/MEMORY[/ARM64][/FARGATE_SPOT]",
+      description =
+          "Registers a task definition for SERVICE (an ECS service of a --from manifest) with"
+              + " task-level CPU units and memory in MiB, e.g. api=512/1024 or"
+              + " web=1024/2048/ARM64/FARGATE_SPOT (runtime platform ARM64; the service on the"
+              + " FARGATE_SPOT capacity provider). Default for every service: 256/512, X86_64,"
+              + " FARGATE. DescribeTaskDefinition answers with it.")
+  private List<String> taskSizes = new ArrayList<>();
+
+  @Option(
       names = "--scaling-delay",
       paramLabel = "DURATION",
       defaultValue = "5s",
@@ -238,6 +250,9 @@ final class EcsSimCommand implements Callable<Integer> {
     for (String t : scalableTargets) {
       declare(sim, loaded, t);
     }
+    for (String t : taskSizes) {
+      size(sim, loaded, t);
+    }
     try (EcsSimServer server = EcsSimServer.start(worlds, port)) {
       out.println("ecs-sim listening on " + server.endpoint());
       for (Manifest m : loaded) {
@@ -307,6 +322,62 @@ final class EcsSimCommand implements Callable<Integer> {
       } catch (ScalingException e) {
         throw new ParameterException(
             spec.commandLine(), "--scalable-target " + option + ": " + e.getMessage());
+      }
+    }
+  }
+
+  /** {@code --task-size SERVICE=CPU/MEMORY[/ARM64][/FARGATE_SPOT]} for a --from service. */
+  private void size(EcsSimulator sim, List<Manifest> loaded, String option) {
+    String example = "api=512/1024 or web=1024/2048/ARM64/FARGATE_SPOT";
+    String[] kv = pair("--task-size", option, example);
+    List<String> clusters =
+        loaded.stream()
+            .filter(m -> m.spec().services().stream().anyMatch(s -> s.ecsService().equals(kv[0])))
+            .map(m -> m.spec().cluster())
+            .distinct()
+            .toList();
+    if (clusters.isEmpty()) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--task-size "
+              + option
+              + ": no --from manifest has an ECS service named '"
+              + kv[0]
+              + "'");
+    }
+    String[] parts = kv[1].split("/");
+    int cpu;
+    int memory;
+    try {
+      cpu = Integer.parseInt(parts[0]);
+      memory = Integer.parseInt(parts.length > 1 ? parts[1] : "");
+    } catch (NumberFormatException e) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--task-size " + option + ": expected SERVICE=CPU/MEMORY with integers, e.g. " + example);
+    }
+    String arch = "X86_64";
+    String capacity = "FARGATE";
+    for (int i = 2; i < parts.length; i++) {
+      switch (parts[i]) {
+        case "ARM64", "X86_64" -> arch = parts[i];
+        case "FARGATE_SPOT", "FARGATE" -> capacity = parts[i];
+        default ->
+            throw new ParameterException(
+                spec.commandLine(),
+                "--task-size "
+                    + option
+                    + ": unknown '"
+                    + parts[i]
+                    + "'; after CPU/MEMORY give ARM64 or X86_64, and FARGATE_SPOT or FARGATE");
+      }
+    }
+    for (String cluster : clusters) {
+      try {
+        sim.defineTaskSize(cluster, kv[0], cpu, memory, arch, capacity);
+      } catch (SimException e) {
+        throw new ParameterException(
+            spec.commandLine(), "--task-size " + option + ": " + e.getMessage());
       }
     }
   }

@@ -37,6 +37,7 @@ public final class LambdaSettings implements StoreRoot {
   @Mixin SlackOptions slack;
   @Mixin ChatOpsOptions chatOps;
   @Mixin CalendarOptions calendars;
+  @Mixin PriceOptions prices;
   @Mixin ClusterOptions clusters;
   @Mixin MetricsOptions cloudWatch;
 
@@ -108,7 +109,8 @@ public final class LambdaSettings implements StoreRoot {
             ControllerSettings.DEFAULT_WORKERS,
             Optional.empty(),
             calendars.calendars())
-        .withClusters(clusters());
+        .withClusters(clusters())
+        .withPrices(prices.table());
   }
 
   /** Chat-ops' settings: {@code --zone} (UTC when unset, Lambda's own zone), the allowlists. */

@@ -52,6 +52,7 @@ final class ReconcileCommand implements Callable<Integer> {
   @Mixin EcsOptions ecs;
   @Mixin SlackOptions slack;
   @Mixin CalendarOptions calendars;
+  @Mixin PriceOptions prices;
   @Mixin ClusterOptions clusters;
   @Mixin DryRunOptions dryRun;
   @Mixin MetricsOptions cloudWatch;
@@ -108,7 +109,8 @@ final class ReconcileCommand implements Callable<Integer> {
                           ControllerSettings.DEFAULT_WORKERS,
                           Optional.empty(),
                           calendars.calendars())
-                      .withClusters(allowed)));
+                      .withClusters(allowed)
+                      .withPrices(prices.table())));
       EnvironmentReconciler reconciler = injector.getInstance(EnvironmentReconciler.class);
       boolean problem = false;
       for (String name : names) {

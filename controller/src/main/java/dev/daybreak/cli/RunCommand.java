@@ -96,6 +96,8 @@ final class RunCommand implements Callable<Integer> {
   Duration staggerWindow;
 
   @Mixin CalendarOptions calendars;
+
+  @Mixin PriceOptions prices;
   @Mixin ClusterOptions clusters;
   @Mixin MetricsOptions cloudWatch;
 
@@ -368,7 +370,8 @@ final class RunCommand implements Callable<Integer> {
     try {
       return new ControllerSettings(
               resync, workers, Optional.ofNullable(staggerWindow), calendars.calendars())
-          .withClusters(clusters.allowlist(store.region()));
+          .withClusters(clusters.allowlist(store.region()))
+          .withPrices(prices.table());
     } catch (IllegalArgumentException e) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }

@@ -73,6 +73,14 @@ public enum Setting {
       Reader.RUN,
       Reader.RECONCILE,
       Reader.LAMBDA),
+  PRICES(
+      "--prices",
+      "DAYBREAK_PRICES",
+      Audience.OPERATOR,
+      "a Fargate price table (manifests/prices/fargate.yaml's format) for savings in dollars (default: the built-in one)",
+      Reader.RUN,
+      Reader.RECONCILE,
+      Reader.LAMBDA),
   ZONE(
       "--zone",
       "DAYBREAK_ZONE",

@@ -3,6 +3,7 @@ package dev.daybreak.dryrun;
 import dev.daybreak.aws.AwsTarget;
 import dev.daybreak.ecs.EcsGateway;
 import dev.daybreak.model.ObservedService;
+import dev.daybreak.model.savings.TaskSize;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
@@ -52,6 +53,12 @@ public final class DryRunEcsGateway implements EcsGateway {
     observed.forEach(
         (service, o) -> observedDesired.put(cluster + "/" + service, o.desiredCount()));
     return observed;
+  }
+
+  /** Reads the task definitions through the real gateway (DescribeTaskDefinition is a read). */
+  @Override
+  public Map<String, TaskSize> taskSizes(String cluster, Collection<String> ecsServices) {
+    return real.taskSizes(cluster, ecsServices);
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.daybreak.ecs;
 import dev.daybreak.aws.AwsAccessException;
 import dev.daybreak.aws.AwsTarget;
 import dev.daybreak.model.ObservedService;
+import dev.daybreak.model.savings.TaskSize;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
@@ -25,14 +26,25 @@ public interface EcsGateway {
   /**
    * Observes ECS services of one cluster and, for those in {@code withHealth} (services whose
    * readiness is {@code healthy}), what their load balancer target groups or container health
-   * checks report for their running tasks ({@link ObservedService#health()}). The default observes
-   * no health: a gateway that cannot read it leaves such services unready.
+   * checks report for their running tasks ({@link ObservedService#health()}); a service with
+   * neither a load balancer nor a container health check in its task definition is reported as
+   * {@link dev.daybreak.model.Health.NoHealthCheck}, running or not. The default observes no
+   * health: a gateway that cannot read it leaves such services unready.
    *
    * @throws EcsException when ECS or Elastic Load Balancing cannot be reached or keep failing
    */
   default Map<String, ObservedService> observe(
       String cluster, Collection<String> ecsServices, Set<String> withHealth) {
     return observe(cluster, ecsServices);
+  }
+
+  /**
+   * One task's size for each of {@code ecsServices} of {@code cluster} that was observed and whose
+   * task definition has task-level cpu and memory (DescribeTaskDefinition, cached by ARN: a
+   * revision never changes). The default knows none: savings are then counted in task-hours only.
+   */
+  default Map<String, TaskSize> taskSizes(String cluster, Collection<String> ecsServices) {
+    return Map.of();
   }
 
   /**

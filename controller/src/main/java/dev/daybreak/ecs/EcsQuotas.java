@@ -16,6 +16,13 @@ public final class EcsQuotas {
   /** Task read actions (DescribeTasks, ListTasks): burst 100, sustained 20 a second. */
   public static final RateLimit TASK_READS = new RateLimit(100, 20);
 
+  /**
+   * Task definition read actions (DescribeTaskDefinition): burst 100, sustained 20 a second, as the
+   * service and task reads. Daybreak reads each revision once (cached by ARN: a revision never
+   * changes), so its calls stay far below this.
+   */
+  public static final RateLimit TASK_DEFINITION_READS = new RateLimit(100, 20);
+
   /** DescribeTasks accepts at most this many tasks per call. */
   public static final int DESCRIBE_TASKS_MAX = 100;
 

@@ -3,6 +3,7 @@ package dev.daybreak.ecs;
 import dev.daybreak.aws.AwsTarget;
 import dev.daybreak.aws.TargetAccess;
 import dev.daybreak.model.ObservedService;
+import dev.daybreak.model.savings.TaskSize;
 import dev.daybreak.ratelimit.TokenBucket;
 import dev.daybreak.time.Sleeper;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -65,6 +66,11 @@ public final class RoutedEcsGateway implements EcsGateway, AutoCloseable {
   public Map<String, ObservedService> observe(
       String cluster, Collection<String> ecsServices, Set<String> withHealth) {
     return home.observe(cluster, ecsServices, withHealth);
+  }
+
+  @Override
+  public Map<String, TaskSize> taskSizes(String cluster, Collection<String> ecsServices) {
+    return home.taskSizes(cluster, ecsServices);
   }
 
   @Override

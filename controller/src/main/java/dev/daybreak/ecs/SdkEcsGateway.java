@@ -1,7 +1,9 @@
 package dev.daybreak.ecs;
 
+import dev.daybreak.model.Health;
 import dev.daybreak.model.ObservedService;
 import dev.daybreak.model.ServiceStatus;
+import dev.daybreak.model.savings.TaskSize;
 import dev.daybreak.ratelimit.TokenBucket;
 import dev.daybreak.time.Sleeper;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -60,6 +62,8 @@ public final class SdkEcsGateway implements EcsGateway, AutoCloseable {
   private final DescribeBatcher batcher;
   private final ElasticLoadBalancingV2Client elb;
   private final HealthReader health;
+  private final TokenBucket taskDefinitionReads;
+  private final TaskDefinitions taskDefinitions;
 
   /** Each service's target groups as its last DescribeServices reported them, by cluster/name. */
   private final Map<String, List<String>> targetGroups = new ConcurrentHashMap<>();
@@ -123,6 +127,16 @@ public final class SdkEcsGateway implements EcsGateway, AutoCloseable {
     this.updates = Objects.requireNonNull(updates, "updates");
     this.calls = new EcsCalls(settings, sleeper, meters);
     this.health = new HealthReader(ecs, elb, calls, clock);
+    this.taskDefinitionReads = new TokenBucket(EcsQuotas.TASK_DEFINITION_READS, clock);
+    this.taskDefinitions =
+        new TaskDefinitions(
+            arn ->
+                calls
+                    .call(
+                        "DescribeTaskDefinition",
+                        taskDefinitionReads,
+                        () -> ecs.describeTaskDefinition(b -> b.taskDefinition(arn)))
+                    .taskDefinition());
     AtomicInteger n = new AtomicInteger();
     this.executor =
         new ScheduledThreadPoolExecutor(
@@ -197,21 +211,34 @@ public final class SdkEcsGateway implements EcsGateway, AutoCloseable {
   public Map<String, ObservedService> observe(
       String cluster, Collection<String> ecsServices, Set<String> withHealth) {
     Map<String, ObservedService> observed = observe(cluster, ecsServices);
+    Map<String, ObservedService> out = new LinkedHashMap<>(observed);
     Map<String, List<String>> wanted = new LinkedHashMap<>();
     for (String name : withHealth) {
       ObservedService o = observed.get(name);
-      if (o != null && o.status() == ServiceStatus.ACTIVE && o.runningCount() > 0) {
-        wanted.put(name, targetGroups.getOrDefault(cluster + "/" + name, List.of()));
+      if (o == null || o.status() != ServiceStatus.ACTIVE) {
+        continue;
+      }
+      List<String> groups = targetGroups.getOrDefault(cluster + "/" + name, List.of());
+      Optional<String> unchecked =
+          groups.isEmpty() ? taskDefinitions.withoutHealthCheck(cluster, name) : Optional.empty();
+      if (unchecked.isPresent()) {
+        out.put(name, o.withHealth(new Health.NoHealthCheck(unchecked.get())));
+      } else if (o.runningCount() > 0) {
+        wanted.put(name, groups);
       }
     }
     if (wanted.isEmpty()) {
-      return observed;
+      return out;
     }
-    Map<String, ObservedService> out = new LinkedHashMap<>(observed);
     health
         .read(cluster, wanted)
         .forEach((name, h) -> out.put(name, observed.get(name).withHealth(h)));
     return out;
+  }
+
+  @Override
+  public Map<String, TaskSize> taskSizes(String cluster, Collection<String> ecsServices) {
+    return taskDefinitions.sizes(cluster, ecsServices);
   }
 
   @Override
@@ -248,6 +275,7 @@ public final class SdkEcsGateway implements EcsGateway, AutoCloseable {
               .filter(s -> name.equals(s.serviceName()) || name.equals(s.serviceArn()))
               .min(Comparator.comparing(s -> !"ACTIVE".equals(s.status())));
       if (found.isPresent()) {
+        taskDefinitions.remember(cluster, name, found.get());
         targetGroups.put(
             cluster + "/" + name,
             found.get().loadBalancers().stream()

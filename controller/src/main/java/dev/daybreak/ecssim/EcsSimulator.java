@@ -45,6 +45,7 @@ public final class EcsSimulator {
   private final Map<Operation.Quota, TokenBucket> buckets = new EnumMap<>(Operation.Quota.class);
   private final SimTargets targets;
   private final ServiceScheduler scheduler;
+  private final SimTaskDefinitions taskDefinitions;
   private Faults faults = Faults.none();
 
   public EcsSimulator(SimSettings settings, Clock clock) {
@@ -59,6 +60,7 @@ public final class EcsSimulator {
     this.scheduler =
         new ServiceScheduler(queue, arns, ids, random, settings, currentFaults, targets);
     this.account = new SimAccount(queue, arns, ids, scheduler);
+    this.taskDefinitions = new SimTaskDefinitions(arns);
     this.calls = new CallLog(settings.callLogLimit());
     this.scaling =
         new SimAutoScaling(queue, account, arns, random, settings.scalingDelay(), calls::add);
@@ -66,6 +68,9 @@ public final class EcsSimulator {
     buckets.put(Operation.Quota.SERVICE_READS, new TokenBucket(EcsQuotas.SERVICE_READS, clock));
     buckets.put(Operation.Quota.UPDATE_SERVICE, new TokenBucket(EcsQuotas.UPDATE_SERVICE, clock));
     buckets.put(Operation.Quota.TASK_READS, new TokenBucket(EcsQuotas.TASK_READS, clock));
+    buckets.put(
+        Operation.Quota.TASK_DEFINITION_READS,
+        new TokenBucket(EcsQuotas.TASK_DEFINITION_READS, clock));
   }
 
   public SimSettings settings() {
@@ -380,6 +385,80 @@ public final class EcsSimulator {
   public synchronized void injectEvent(String cluster, String service, String message) {
     advance();
     scheduler.event(account.service(account.cluster(Optional.of(cluster)), service), message);
+  }
+
+  /** RegisterTaskDefinition: a new revision of {@code spec}'s family. */
+  public TaskDefinitionView registerTaskDefinition(String caller, TaskDefinitionSpec spec) {
+    return call(
+        caller,
+        Operation.RegisterTaskDefinition,
+        Optional.empty(),
+        List.of(spec.family()),
+        OptionalInt.empty(),
+        () -> taskDefinitions.register(spec, queue.now()));
+  }
+
+  /**
+   * DescribeTaskDefinition of a family (its latest revision), family:revision or ARN; throttled in
+   * ECS's task definition read bucket.
+   *
+   * @throws SimException ClientException "Unable to describe task definition." when unknown
+   */
+  public TaskDefinitionView describeTaskDefinition(String caller, String reference) {
+    return call(
+        caller,
+        Operation.DescribeTaskDefinition,
+        Optional.empty(),
+        List.of(reference),
+        OptionalInt.empty(),
+        () -> taskDefinitions.describe(reference, queue.now(), this::implicitHealthCheck));
+  }
+
+  /**
+   * Registers {@code spec} and makes it the task definition of {@code service}'s current
+   * deployment, on {@code capacityProvider} (FARGATE or FARGATE_SPOT): set-up as {@code ecs-sim
+   * --from} does, not an API call, so it is neither throttled, faulted nor logged.
+   */
+  public synchronized TaskDefinitionView defineTask(
+      String cluster, String service, TaskDefinitionSpec spec, String capacityProvider) {
+    advance();
+    SimService s = account.service(account.cluster(Optional.of(cluster)), service);
+    TaskDefinitionView view = taskDefinitions.register(spec, queue.now());
+    s.taskDefinition = view.arn();
+    s.deployments.forEach(d -> d.taskDefinition = view.arn());
+    s.containerHealthCheck = view.containers().stream().anyMatch(c -> c.healthCheck().isPresent());
+    s.capacityProvider = "FARGATE".equals(capacityProvider) ? null : capacityProvider;
+    return view;
+  }
+
+  /**
+   * Gives {@code service} a task definition of its own name with this size ({@link
+   * TaskDefinitionSpec#simple}), with a container health check when the service has one, on {@code
+   * capacityProvider}: {@code ecs-sim --task-size}'s set-up.
+   */
+  public synchronized TaskDefinitionView defineTaskSize(
+      String cluster,
+      String service,
+      int cpu,
+      int memory,
+      String cpuArchitecture,
+      String capacityProvider) {
+    advance();
+    boolean check =
+        account.service(account.cluster(Optional.of(cluster)), service).containerHealthCheck;
+    return defineTask(
+        cluster,
+        service,
+        TaskDefinitionSpec.simple(service, cpu, memory, cpuArchitecture, check),
+        capacityProvider);
+  }
+
+  private Optional<Boolean> implicitHealthCheck(String taskDefinitionArn) {
+    return account.clusters().stream()
+        .flatMap(c -> c.services.values().stream())
+        .filter(s -> taskDefinitionArn.equals(s.taskDefinition))
+        .map(s -> s.containerHealthCheck)
+        .reduce(Boolean::logicalOr);
   }
 
   /** The services (by ECS name, every cluster) whose target and container health checks fail. */

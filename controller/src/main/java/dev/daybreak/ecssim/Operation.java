@@ -28,7 +28,11 @@ public enum Operation {
   /** Removes tags from a cluster, service or task. */
   UntagResource(Quota.NONE),
   /** Lists a cluster's, service's or task's tags. */
-  ListTagsForResource(Quota.NONE);
+  ListTagsForResource(Quota.NONE),
+  /** Describes one task definition (CPU, memory, runtime platform, containers). */
+  DescribeTaskDefinition(Quota.TASK_DEFINITION_READS),
+  /** Registers a new revision of a task definition family. */
+  RegisterTaskDefinition(Quota.NONE);
 
   /** Which of ECS's token buckets an operation draws from. */
   public enum Quota {
@@ -38,6 +42,8 @@ public enum Operation {
     UPDATE_SERVICE,
     /** Task reads (DescribeTasks, ListTasks): burst 100, 20 a second. */
     TASK_READS,
+    /** Task definition reads (DescribeTaskDefinition): burst 100, 20 a second. */
+    TASK_DEFINITION_READS,
     /** Not throttled by the simulator. */
     NONE
   }

@@ -7,7 +7,10 @@ import java.time.Instant;
 final class SimDeployment {
 
   final String id;
-  final String taskDefinition;
+
+  /** Set at creation; replaced only by set-up ({@link EcsSimulator#defineTask}). */
+  String taskDefinition;
+
   final Instant createdAt;
   boolean primary = true;
   Instant updatedAt;

@@ -6,8 +6,11 @@ import dev.daybreak.ecs.EcsQuotas;
 import dev.daybreak.ecs.GatewaySettings;
 import dev.daybreak.ecs.HealthReports;
 import dev.daybreak.ecs.ObservedServices;
+import dev.daybreak.ecs.TaskDefinitions;
+import dev.daybreak.model.Health;
 import dev.daybreak.model.ObservedService;
 import dev.daybreak.model.ServiceStatus;
+import dev.daybreak.model.savings.TaskSize;
 import dev.daybreak.time.Sleeper;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,9 +25,15 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Supplier;
+import software.amazon.awssdk.services.ecs.model.CapacityProviderStrategyItem;
+import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.Deployment;
+import software.amazon.awssdk.services.ecs.model.EphemeralStorage;
+import software.amazon.awssdk.services.ecs.model.HealthCheck;
+import software.amazon.awssdk.services.ecs.model.RuntimePlatform;
 import software.amazon.awssdk.services.ecs.model.Service;
 import software.amazon.awssdk.services.ecs.model.ServiceEvent;
+import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 
 /**
  * An {@link EcsGateway} that calls an {@link EcsSimulator} in-process: no HTTP, no threads, so a
@@ -49,11 +58,22 @@ public final class SimEcsGateway implements EcsGateway {
   private final EcsSimulator ecs;
   private final GatewaySettings settings;
   private final Sleeper sleeper;
+  private final TaskDefinitions taskDefinitions;
 
   public SimEcsGateway(EcsSimulator ecs, GatewaySettings settings, Sleeper sleeper) {
     this.ecs = Objects.requireNonNull(ecs, "ecs");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+    this.taskDefinitions =
+        new TaskDefinitions(
+            arn ->
+                sdkTaskDefinition(
+                    call("DescribeTaskDefinition", () -> ecs.describeTaskDefinition(CALLER, arn))));
+  }
+
+  @Override
+  public Map<String, TaskSize> taskSizes(String cluster, Collection<String> ecsServices) {
+    return taskDefinitions.sizes(cluster, ecsServices);
   }
 
   @Override
@@ -77,11 +97,20 @@ public final class SimEcsGateway implements EcsGateway {
     Map<String, List<HealthReports.Target>> targets = new HashMap<>();
     for (String name : withHealth) {
       ObservedService o = observed.get(name);
-      if (o == null || o.status() != ServiceStatus.ACTIVE || o.runningCount() == 0) {
+      if (o == null || o.status() != ServiceStatus.ACTIVE) {
+        continue;
+      }
+      List<String> mine = groups.getOrDefault(name, List.of());
+      Optional<String> unchecked =
+          mine.isEmpty() ? taskDefinitions.withoutHealthCheck(cluster, name) : Optional.empty();
+      if (unchecked.isPresent()) {
+        out.put(name, o.withHealth(new Health.NoHealthCheck(unchecked.get())));
+        continue;
+      }
+      if (o.runningCount() == 0) {
         continue;
       }
       List<HealthReports.Task> tasks = runningTasks(cluster, name);
-      List<String> mine = groups.getOrDefault(name, List.of());
       if (mine.isEmpty()) {
         out.put(name, o.withHealth(HealthReports.containers(tasks)));
         continue;
@@ -157,6 +186,7 @@ public final class SimEcsGateway implements EcsGateway {
                     (a, b) ->
                         Boolean.compare(
                             !"ACTIVE".equals(a.status()), !"ACTIVE".equals(b.status())));
+        found.ifPresent(s -> taskDefinitions.remember(cluster, name, sdkService(s)));
         found.ifPresent(
             s ->
                 groups.put(
@@ -244,6 +274,18 @@ public final class SimEcsGateway implements EcsGateway {
         .runningCount(s.runningCount())
         .pendingCount(s.pendingCount())
         .taskDefinition(s.taskDefinition())
+        .launchType(s.capacityProvider().isPresent() ? null : "FARGATE")
+        .capacityProviderStrategy(
+            s.capacityProvider()
+                .map(
+                    p ->
+                        List.of(
+                            CapacityProviderStrategyItem.builder()
+                                .capacityProvider(p)
+                                .weight(1)
+                                .base(0)
+                                .build()))
+                .orElse(List.of()))
         .createdAt(s.createdAt())
         .deployments(s.deployments().stream().map(SimEcsGateway::sdkDeployment).toList())
         .events(
@@ -272,6 +314,39 @@ public final class SimEcsGateway implements EcsGateway {
         .updatedAt(d.updatedAt())
         .rolloutState(d.rolloutState() == null ? null : d.rolloutState().name())
         .rolloutStateReason(d.rolloutStateReason())
+        .build();
+  }
+
+  private static TaskDefinition sdkTaskDefinition(TaskDefinitionView t) {
+    return TaskDefinition.builder()
+        .taskDefinitionArn(t.arn())
+        .family(t.family())
+        .revision(t.revision())
+        .cpu(t.cpu())
+        .memory(t.memory())
+        .runtimePlatform(
+            RuntimePlatform.builder()
+                .cpuArchitecture(t.cpuArchitecture())
+                .operatingSystemFamily(t.operatingSystemFamily())
+                .build())
+        .ephemeralStorage(
+            t.ephemeralStorageGib()
+                .map(g -> EphemeralStorage.builder().sizeInGiB(g).build())
+                .orElse(null))
+        .containerDefinitions(
+            t.containers().stream()
+                .map(
+                    c ->
+                        ContainerDefinition.builder()
+                            .name(c.name())
+                            .image(c.image())
+                            .essential(c.essential())
+                            .healthCheck(
+                                c.healthCheck()
+                                    .map(cmd -> HealthCheck.builder().command(cmd).build())
+                                    .orElse(null))
+                            .build())
+                .toList())
         .build();
   }
 }

@@ -52,6 +52,12 @@ final class SimService {
   /** Whether its task definition's essential container has a health check. */
   boolean containerHealthCheck;
 
+  /**
+   * Its capacity provider ({@code FARGATE_SPOT}) when its capacityProviderStrategy names one; null
+   * for the FARGATE launch type.
+   */
+  String capacityProvider;
+
   /** DRAINING with no tasks left: INACTIVE on the next step. */
   boolean retiring;
 

@@ -46,7 +46,8 @@ final class SimViews {
         deployments,
         events,
         withTags ? tags(s.tags) : List.of(),
-        s.loadBalancers);
+        s.loadBalancers,
+        java.util.Optional.ofNullable(s.capacityProvider));
   }
 
   static TaskView task(SimTask t, boolean withTags, String healthStatus) {

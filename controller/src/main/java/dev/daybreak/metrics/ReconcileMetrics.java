@@ -2,6 +2,7 @@ package dev.daybreak.metrics;
 
 import dev.daybreak.model.Phase;
 import dev.daybreak.model.Transition;
+import dev.daybreak.model.savings.EnvironmentSavings;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -42,6 +43,18 @@ public final class ReconcileMetrics {
 
   /** A pass that found nothing to do or was not this replica's. */
   public static final String DONE = "done";
+
+  /**
+   * Task-hours not run because daybreak kept services at zero, by environment (Prometheus: {@code
+   * daybreak_saved_task_hours_total}); counted when a service is scaled up again.
+   */
+  public static final String SAVED_TASK_HOURS = "daybreak.saved.task.hours";
+
+  /**
+   * What those task-hours would have cost in US dollars, by environment (Prometheus: {@code
+   * daybreak_saved_dollars_total}), at the price table's figures; unpriced ones add nothing.
+   */
+  public static final String SAVED_DOLLARS = "daybreak.saved.dollars";
 
   /** A pass that asked to be run again later. */
   public static final String REQUEUED = "requeued";
@@ -93,6 +106,23 @@ public final class ReconcileMetrics {
   /** Starts timing a pass on the registry's monotonic clock. */
   public Timer.Sample startPass() {
     return Timer.start(registry);
+  }
+
+  /** Counts what the downtimes that just ended in {@code environment} saved. */
+  public void saved(String environment, EnvironmentSavings savings) {
+    if (savings.services().isEmpty()) {
+      return;
+    }
+    Counter.builder(SAVED_TASK_HOURS)
+        .description("Task-hours not run because daybreak kept services at zero")
+        .tag("environment", environment)
+        .register(registry)
+        .increment(savings.taskHours());
+    Counter.builder(SAVED_DOLLARS)
+        .description("What the task-hours not run would have cost, in US dollars")
+        .tag("environment", environment)
+        .register(registry)
+        .increment(savings.dollars());
   }
 
   /** A pass found its observation too old to act on and observes again. */

@@ -1,6 +1,9 @@
 package dev.daybreak.reconcile;
 
 import dev.daybreak.manifests.Calendars;
+import dev.daybreak.manifests.PriceTables;
+import dev.daybreak.model.savings.PriceTable;
+import dev.daybreak.savings.Pricing;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,13 +19,16 @@ import java.util.Optional;
  * @param calendars the holiday calendars schedules may name
  * @param clusters the ECS clusters the controller may act on; environments on others are reported
  *     Degraded and not scaled
+ * @param prices the Fargate prices savings are put in dollars with ({@code --prices}; the built-in
+ *     table by default)
  */
 public record ControllerSettings(
     Duration resync,
     int workers,
     Optional<Duration> staggerWindow,
     Calendars calendars,
-    ClusterAllowlist clusters) {
+    ClusterAllowlist clusters,
+    PriceTable prices) {
 
   /** The resync period when none is configured: desired items are small, so reading is cheap. */
   public static final Duration DEFAULT_RESYNC = Duration.ofSeconds(5);
@@ -46,6 +52,27 @@ public record ControllerSettings(
         });
     Objects.requireNonNull(calendars, "calendars");
     Objects.requireNonNull(clusters, "clusters");
+    Objects.requireNonNull(prices, "prices");
+  }
+
+  /** Settings with the built-in price table. */
+  public ControllerSettings(
+      Duration resync,
+      int workers,
+      Optional<Duration> staggerWindow,
+      Calendars calendars,
+      ClusterAllowlist clusters) {
+    this(resync, workers, staggerWindow, calendars, clusters, PriceTables.builtIn());
+  }
+
+  /** These settings, putting savings in dollars with {@code table}. */
+  public ControllerSettings withPrices(PriceTable table) {
+    return new ControllerSettings(resync, workers, staggerWindow, calendars, clusters, table);
+  }
+
+  /** The prices, in the region of the clusters' allowlist (the controller's own). */
+  public Pricing pricing() {
+    return new Pricing(prices, clusters.region());
   }
 
   /** Settings that allow every cluster. */
@@ -56,7 +83,7 @@ public record ControllerSettings(
 
   /** These settings, acting only on environments of {@code allowed} clusters. */
   public ControllerSettings withClusters(ClusterAllowlist allowed) {
-    return new ControllerSettings(resync, workers, staggerWindow, calendars, allowed);
+    return new ControllerSettings(resync, workers, staggerWindow, calendars, allowed, prices);
   }
 
   /** Settings with the stagger window sized for the fleet and the built-in calendars. */

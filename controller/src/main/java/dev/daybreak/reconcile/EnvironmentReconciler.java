@@ -25,16 +25,25 @@ import dev.daybreak.model.Requeue;
 import dev.daybreak.model.ScalableTargets;
 import dev.daybreak.model.ScaleAction;
 import dev.daybreak.model.ScalingBounds;
+import dev.daybreak.model.ScheduleSpec;
 import dev.daybreak.model.ServiceSpec;
 import dev.daybreak.model.State;
 import dev.daybreak.model.Transition;
 import dev.daybreak.model.TransitionKind;
+import dev.daybreak.model.savings.Downtime;
+import dev.daybreak.model.savings.EnvironmentSavings;
+import dev.daybreak.model.savings.Savings;
+import dev.daybreak.model.savings.SleepLedger;
+import dev.daybreak.model.savings.TaskSize;
 import dev.daybreak.model.schedule.Resolution;
 import dev.daybreak.model.schedule.Schedule;
 import dev.daybreak.model.schedule.ScheduleException;
 import dev.daybreak.model.schedule.Stagger;
 import dev.daybreak.queue.Reconciler;
 import dev.daybreak.queue.Result;
+import dev.daybreak.savings.Pricing;
+import dev.daybreak.savings.SavingsService;
+import dev.daybreak.savings.SavingsText;
 import dev.daybreak.scaling.ScalingException;
 import dev.daybreak.scaling.ScalingGateway;
 import dev.daybreak.slack.Announcement;
@@ -52,8 +61,11 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -383,11 +395,13 @@ public final class EnvironmentReconciler implements Reconciler {
             .withScalableTargets(bounds.saved(), bounds.conditions())
             .withObservedGeneration(stored.spec().generation())
             .withWakeDurations(wakeDurations(desired, previous.status(), plan.status(), now));
+    SleepLedger.Step ledger = ledger(ecs, spec, previous.status(), status, now);
+    status = status.withDownSince(ledger.open());
     Optional<Ownership.Authority> writtenUnder = Optional.empty();
     if (!status.equals(previous.status())
         || !plan.actions().isEmpty()
         || !bounds.actions().isEmpty()) {
-      writtenUnder = writeStatus(spec.name(), status, previous);
+      writtenUnder = writeStatus(spec.name(), status, previous, ledger.closed());
       if (writtenUnder.isEmpty()) {
         return Result.done();
       }
@@ -399,12 +413,95 @@ public final class EnvironmentReconciler implements Reconciler {
       return stopped.get();
     }
     metrics.transitions(spec.name(), plan.transitions(), now);
-    Plan written = new Plan(plan.actions(), status, plan.transitions(), plan.requeueAfter());
-    for (Transition t : plan.transitions()) {
+    if (!ledger.closed().isEmpty()) {
+      Pricing pricing = settings.pricing();
+      metrics.saved(
+          spec.name(),
+          Savings.tally(
+              spec.name(),
+              pricing.regionOf(spec),
+              ledger.closed(),
+              Instant.MIN,
+              Instant.MAX,
+              pricing.table()));
+    }
+    List<Transition> transitions =
+        withSavings(spec, plan.transitions(), status, resolution.get().nextChange());
+    Plan written = new Plan(plan.actions(), status, transitions, plan.requeueAfter());
+    for (Transition t : transitions) {
       LOG.info("{}: {}", t.kind(), t.message());
     }
     notifier.announce(Announcement.of(spec, desired, written, observed));
     return Result.requeueAfter(requeueAfter(spec, plan.requeueAfter(), resolution.get(), now));
+  }
+
+  /**
+   * The transitions with the ASLEEP one (if any) saying what this night is expected to save until
+   * {@code nextChange} (the next scheduled wake) and what was saved this month so far, in the
+   * schedule's time zone (UTC without a schedule).
+   */
+  private List<Transition> withSavings(
+      EnvironmentSpec spec,
+      List<Transition> transitions,
+      EnvironmentStatus status,
+      Optional<Instant> nextChange) {
+    if (transitions.stream().noneMatch(t -> t.kind() == TransitionKind.ASLEEP)) {
+      return transitions;
+    }
+    SavingsService savings = new SavingsService(store, settings.pricing(), clock);
+    ZoneId zone = spec.schedule().map(ScheduleSpec::timeZone).orElse(ZoneOffset.UTC);
+    Instant now = clock.instant();
+    Optional<EnvironmentSavings> month =
+        savings.environment(spec.name(), savings.monthStart(zone), now);
+    if (month.isEmpty()) {
+      return transitions;
+    }
+    Optional<EnvironmentSavings> tonight =
+        nextChange.map(wake -> savings.expected(spec, status, wake));
+    String sentence =
+        SavingsText.asleep(tonight, nextChange, month.get(), settings.pricing().table().date());
+    return transitions.stream()
+        .map(
+            t ->
+                t.kind() == TransitionKind.ASLEEP
+                    ? new Transition(
+                        t.kind(), t.tier(), t.services(), t.message() + "; " + sentence)
+                    : t)
+        .toList();
+  }
+
+  /**
+   * The services kept at zero after this pass and the downtimes that ended in it ({@link
+   * SleepLedger}). Task sizes are read from ECS (DescribeTaskDefinition, cached by ARN) only when a
+   * downtime starts or ends without one.
+   */
+  private static SleepLedger.Step ledger(
+      EcsGateway ecs,
+      EnvironmentSpec spec,
+      EnvironmentStatus previous,
+      EnvironmentStatus next,
+      Instant now) {
+    SleepLedger.Step step = SleepLedger.next(spec, previous.downSince(), next, Map.of(), now);
+    boolean unsized =
+        step.open().entrySet().stream()
+                .anyMatch(
+                    e ->
+                        e.getValue().size().isEmpty()
+                            && !previous.downSince().containsKey(e.getKey()))
+            || step.closed().stream().anyMatch(d -> d.size().isEmpty());
+    if (!unsized) {
+      return step;
+    }
+    Map<String, TaskSize> byEcsName =
+        ecs.taskSizes(
+            spec.cluster(), spec.services().stream().map(ServiceSpec::ecsService).toList());
+    Map<String, TaskSize> sizes = new HashMap<>();
+    spec.services()
+        .forEach(
+            s ->
+                Optional.ofNullable(byEcsName.get(s.ecsService()))
+                    .ifPresent(t -> sizes.put(s.name(), t)));
+    return SleepLedger.next(spec, previous.downSince(), next, sizes, now);
   }
 
   /**
@@ -416,10 +513,23 @@ public final class EnvironmentReconciler implements Reconciler {
    */
   private Optional<Ownership.Authority> writeStatus(
       String name, EnvironmentStatus status, StoredStatus previous) {
+    return writeStatus(name, status, previous, List.of());
+  }
+
+  /**
+   * As {@link #writeStatus(String, EnvironmentStatus, StoredStatus)}, recording the downtimes that
+   * ended first (idempotent: a status write that then loses a race records them again, over the
+   * same items).
+   */
+  private Optional<Ownership.Authority> writeStatus(
+      String name, EnvironmentStatus status, StoredStatus previous, List<Downtime> ended) {
     Optional<Ownership.Authority> authority = ownership.authority(name);
     if (authority.isEmpty()) {
       LOG.info("lost this environment's shard during the pass; not acting");
       return authority;
+    }
+    if (!ended.isEmpty()) {
+      store.recordDowntimes(name, ended);
     }
     if (authority.get().fence().isPresent()) {
       store.writeStatus(name, status, previous.version(), authority.get().fence().get());
@@ -493,7 +603,8 @@ public final class EnvironmentReconciler implements Reconciler {
             stored.spec().generation(),
             was.operationStartedAt(),
             was.wakeDurations(),
-            was.savedScalableTargets());
+            was.savedScalableTargets(),
+            was.downSince());
     if (!status.equals(was) && writeStatus(spec.name(), status, previous).isEmpty()) {
       return Result.done();
     }

@@ -3,6 +3,8 @@ package dev.daybreak.store;
 import dev.daybreak.manifests.Manifest;
 import dev.daybreak.model.DesiredState;
 import dev.daybreak.model.EnvironmentStatus;
+import dev.daybreak.model.savings.Downtime;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -121,4 +123,16 @@ public interface StateStore {
 
   /** The newest audit entries of an environment, newest first. */
   List<AuditEntry> audit(String environment, int limit);
+
+  /**
+   * Records downtimes that ended ({@link dev.daybreak.model.savings.SleepLedger}): one item each,
+   * keyed by where it began, so recording one again overwrites it. Kept for 35 days.
+   */
+  void recordDowntimes(String environment, List<Downtime> downtimes);
+
+  /**
+   * The environment's recorded downtimes that overlap [{@code from}, {@code to}), oldest first
+   * (those still open are in its status, {@link EnvironmentStatus#downSince()}).
+   */
+  List<Downtime> downtimes(String environment, Instant from, Instant to);
 }

@@ -4,6 +4,7 @@ import dev.daybreak.manifests.Manifest;
 import dev.daybreak.model.DesiredState;
 import dev.daybreak.model.EnvironmentStatus;
 import dev.daybreak.model.State;
+import dev.daybreak.model.savings.Downtime;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -413,6 +414,44 @@ abstract sealed class TableStateStore implements StateStore
     } catch (Table.ConditionFailedException e) {
       return false;
     }
+  }
+
+  @Override
+  public final void recordDowntimes(String environment, List<Downtime> downtimes) {
+    String pk = Items.pk(requireName(environment));
+    for (Downtime d : downtimes) {
+      table.update(
+          pk,
+          DowntimeItem.sortKey(d),
+          DowntimeItem.attributes(d),
+          Set.of(),
+          WriteCondition.always());
+    }
+  }
+
+  @Override
+  public final List<Downtime> downtimes(String environment, Instant from, Instant to) {
+    List<Downtime> out = new ArrayList<>();
+    for (Map<String, AttributeValue> item :
+        table.query(
+            Items.pk(requireName(environment)),
+            new Table.SortKeys.Between(
+                DowntimeItem.PREFIX, DowntimeItem.PREFIX + Items.sortable(to)),
+            false,
+            0)) {
+      Optional<Downtime> d = DowntimeItem.read(item);
+      if (d.isEmpty()) {
+        LOG.warn(
+            "environment {}: downtime item {} is not one daybreak wrote; left out",
+            environment,
+            item.get(Items.SK).s());
+        continue;
+      }
+      if (d.get().to().isAfter(from) && d.get().from().isBefore(to)) {
+        out.add(d.get());
+      }
+    }
+    return List.copyOf(out);
   }
 
   @Override

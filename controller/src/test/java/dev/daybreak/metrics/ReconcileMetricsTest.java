@@ -5,9 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.daybreak.model.Phase;
 import dev.daybreak.model.Transition;
 import dev.daybreak.model.TransitionKind;
+import dev.daybreak.model.savings.EnvironmentSavings;
+import dev.daybreak.model.savings.ServiceSavings;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -51,5 +56,24 @@ class ReconcileMetricsTest {
         .isEqualTo(1);
     assertThat(registry.get(ReconcileMetrics.ENVIRONMENTS).tag("phase", "Waking").gauge().value())
         .isZero();
+  }
+
+  @Test
+  void saved_isScrapedAsDaybreakSavedDollarsAndTaskHoursTotals_perEnvironment() {
+    PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    ReconcileMetrics scraped = new ReconcileMetrics(prometheus);
+    EnvironmentSavings night =
+        new EnvironmentSavings(
+            "seed",
+            "us-east-1",
+            List.of(new ServiceSavings("api", 14.0, Optional.of(0.34559), Optional.empty())));
+
+    scraped.saved("seed", night);
+    scraped.saved("seed", night);
+
+    String text = prometheus.scrape();
+    assertThat(text)
+        .contains("daybreak_saved_dollars_total{environment=\"seed\"} 0.69118")
+        .contains("daybreak_saved_task_hours_total{environment=\"seed\"} 28.0");
   }
 }

@@ -3,6 +3,7 @@ package dev.daybreak.reconcile;
 import dev.daybreak.manifests.Manifest;
 import dev.daybreak.model.DesiredState;
 import dev.daybreak.model.EnvironmentStatus;
+import dev.daybreak.model.savings.Downtime;
 import dev.daybreak.store.AuditEntry;
 import dev.daybreak.store.DesiredRead;
 import dev.daybreak.store.DesiredScan;
@@ -14,6 +15,7 @@ import dev.daybreak.store.StoredEnvironment;
 import dev.daybreak.store.StoredSpec;
 import dev.daybreak.store.StoredStatus;
 import dev.daybreak.store.Via;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -111,5 +113,15 @@ public abstract class ForwardingStateStore implements StateStore {
   @Override
   public List<AuditEntry> audit(String environment, int limit) {
     return delegate.audit(environment, limit);
+  }
+
+  @Override
+  public void recordDowntimes(String environment, List<Downtime> downtimes) {
+    delegate.recordDowntimes(environment, downtimes);
+  }
+
+  @Override
+  public List<Downtime> downtimes(String environment, Instant from, Instant to) {
+    return delegate.downtimes(environment, from, to);
   }
 }

@@ -74,10 +74,34 @@ public final class ScheduledWorld implements AutoCloseable {
       String scheduleYaml,
       Function<VirtualClock, StateStore> storeOn,
       ControllerSettings settings) {
+    this(start, zone, SERVICES, scheduleYaml, SimSettings.builder().build(), storeOn, settings);
+  }
+
+  /** The services of the default world: api (1), then web (2). */
+  public static final String SERVICES =
+      """
+      - name: api
+        replicas: 1
+      - name: web
+        replicas: 2
+        dependsOn: [api]
+      """;
+
+  /**
+   * A world whose environment has {@code servicesYaml} (the items of {@code spec.services}, each an
+   * ECS service of the same name) on a simulator with {@code simSettings}.
+   */
+  public ScheduledWorld(
+      Instant start,
+      ZoneId zone,
+      String servicesYaml,
+      String scheduleYaml,
+      SimSettings simSettings,
+      Function<VirtualClock, StateStore> storeOn,
+      ControllerSettings settings) {
     this.zone = zone;
     this.clock = VirtualClock.startingAt(start);
-    this.sim = new EcsSimulator(SimSettings.builder().build(), clock);
-    sim.provision("dev", List.of("api", "web"));
+    this.sim = new EcsSimulator(simSettings, clock);
     try {
       this.server = EcsSimServer.start(sim, 0);
     } catch (IOException e) {
@@ -102,17 +126,18 @@ public final class ScheduledWorld implements AutoCloseable {
                 spec:
                   cluster: dev
                   services:
-                    - name: api
-                      replicas: 1
-                    - name: web
-                      replicas: 2
-                      dependsOn: [api]
+                %s
                   schedule:
                 %s
                 """
-                    .formatted(scheduleYaml.indent(4).stripTrailing()),
+                    .formatted(
+                        servicesYaml.indent(4).stripTrailing(),
+                        scheduleYaml.indent(4).stripTrailing()),
                 Calendars.builtIn())
             .get(0));
+    sim.provision(
+        "dev",
+        store.spec(ENV).orElseThrow().spec().services().stream().map(s -> s.ecsService()).toList());
     Notifier recording = announcements::add;
     this.reconciler = new EnvironmentReconciler(store, ecs, recording, clock, settings);
     this.nextPass = start;

@@ -12,6 +12,11 @@ import dev.daybreak.model.EnvironmentStatus;
 import dev.daybreak.model.Phase;
 import dev.daybreak.model.ServiceReadiness;
 import dev.daybreak.model.State;
+import dev.daybreak.model.savings.Architecture;
+import dev.daybreak.model.savings.Capacity;
+import dev.daybreak.model.savings.Downtime;
+import dev.daybreak.model.savings.OsFamily;
+import dev.daybreak.model.savings.TaskSize;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -79,6 +84,39 @@ public abstract class StateStoreContract {
   @AfterEach
   void releaseStore() {
     closeStore();
+  }
+
+  // --- downtimes --------------------------------------------------------------------------
+
+  @Test
+  void recordDowntimes_readBackByPeriod_idempotent_andNeverReadWithTheEnvironment() {
+    store.applySpec(manifest(ENV, 1));
+    TaskSize size =
+        new TaskSize(512, 1024, Architecture.ARM64, OsFamily.LINUX, Capacity.FARGATE_SPOT, 30);
+    Downtime night = new Downtime("api", T0, T0.plus(Duration.ofHours(14)), 2, Optional.of(size));
+    Downtime later =
+        new Downtime(
+            "web",
+            T0.plus(Duration.ofDays(3)),
+            T0.plus(Duration.ofDays(3)).plus(Duration.ofHours(12)),
+            1,
+            Optional.empty());
+
+    store.recordDowntimes(ENV, List.of(night, later));
+    store.recordDowntimes(ENV, List.of(night));
+
+    assertThat(store.downtimes(ENV, T0.minus(Duration.ofDays(1)), T0.plus(Duration.ofDays(7))))
+        .containsExactly(night, later);
+    assertThat(store.downtimes(ENV, T0.plus(Duration.ofHours(13)), T0.plus(Duration.ofDays(1))))
+        .as("overlapping the period")
+        .containsExactly(night);
+    assertThat(store.downtimes(ENV, T0.plus(Duration.ofDays(1)), T0.plus(Duration.ofDays(2))))
+        .isEmpty();
+    assertThat(scanByHand())
+        .filteredOn(i -> i.get("sk").s().startsWith("was-down#"))
+        .hasSize(2)
+        .allSatisfy(i -> assertThat(i).containsKey("expiresAt"));
+    assertThat(store.environment(ENV).orElseThrow().status()).isEmpty();
   }
 
   // --- spec -------------------------------------------------------------------------------

@@ -110,6 +110,22 @@ final class ControllerPermissions {
         allow(List.of("elasticloadbalancing:DescribeTargetHealth"), List.of("*")));
   }
 
+  /**
+   * Reading the services' task definitions ({@code ecs:DescribeTaskDefinition}), for their sizes
+   * (savings in dollars) and whether their containers have health checks ({@code readiness:
+   * healthy} without a load balancer). The Service Authorization Reference for Amazon ECS lists no
+   * resource type for DescribeTaskDefinition, so AWS requires {@code Resource: "*"}; it reads a
+   * task definition's own JSON only.
+   */
+  static PolicyStatement taskDefinitions() {
+    return PolicyStatement.Builder.create()
+        .effect(Effect.ALLOW)
+        .actions(List.of("ecs:DescribeTaskDefinition"))
+        // DescribeTaskDefinition has no resource-level permissions: AWS requires Resource "*".
+        .resources(List.of("*"))
+        .build();
+  }
+
   /** Item reads and writes on the state table, and nothing else of DynamoDB. */
   static PolicyStatement table(String tableArn) {
     return allow(TABLE_ACTIONS, List.of(tableArn));

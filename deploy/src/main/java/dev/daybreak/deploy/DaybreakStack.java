@@ -31,6 +31,7 @@ public final class DaybreakStack extends Stack {
     List<PolicyStatement> controller = new ArrayList<>(slack);
     controller.add(ControllerPermissions.ecsServices(this, config.clusters()));
     controller.addAll(ControllerPermissions.health(this, config.clusters()));
+    controller.add(ControllerPermissions.taskDefinitions());
     controller.add(ControllerPermissions.metrics());
     controller.addAll(ControllerPermissions.autoscaling(this));
     ControllerPermissions.assumeRoles(config.targetRoles()).ifPresent(controller::add);
@@ -40,6 +41,7 @@ public final class DaybreakStack extends Stack {
       controller.add(ControllerPermissions.tableReadOnly(table.getTableArn()));
       controller.add(ControllerPermissions.secrets(secrets.arns()));
       controller.add(ControllerPermissions.ecsServicesReadOnly(this, config.clusters()));
+      controller.add(ControllerPermissions.taskDefinitions());
       controller.add(ControllerPermissions.autoscalingDescribe());
       ControllerPermissions.assumeRoles(config.targetRoles()).ifPresent(controller::add);
     }

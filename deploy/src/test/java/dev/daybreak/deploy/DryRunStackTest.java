@@ -52,6 +52,7 @@ class DryRunStackTest {
             "dynamodb:Query",
             "dynamodb:Scan",
             "ecs:DescribeServices",
+            "ecs:DescribeTaskDefinition",
             "application-autoscaling:DescribeScalableTargets",
             "secretsmanager:GetSecretValue");
   }

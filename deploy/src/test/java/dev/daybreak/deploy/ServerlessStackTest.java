@@ -34,6 +34,7 @@ class ServerlessStackTest extends StackContract {
     return Set.of(
         "cloudwatch:PutMetricData",
         "ecs:ListTasks",
+        "ecs:DescribeTaskDefinition",
         "elasticloadbalancing:DescribeTargetHealth",
         "application-autoscaling:DescribeScalableTargets");
   }

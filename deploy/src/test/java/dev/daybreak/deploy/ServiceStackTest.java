@@ -48,6 +48,7 @@ class ServiceStackTest extends StackContract {
     return Set.of(
         "cloudwatch:PutMetricData",
         "ecs:ListTasks",
+        "ecs:DescribeTaskDefinition",
         "elasticloadbalancing:DescribeTargetHealth",
         "ecr:GetAuthorizationToken",
         "application-autoscaling:DescribeScalableTargets");

@@ -131,7 +131,19 @@ abstract class StackContract {
             "ecs:UpdateService",
             "ecs:DescribeTasks",
             "ecs:ListTasks",
+            "ecs:DescribeTaskDefinition",
             "elasticloadbalancing:DescribeTargetHealth");
+  }
+
+  @Test
+  void describeTaskDefinition_isAloneInItsAccountWideStatement() {
+    List<Map<String, Object>> describe =
+        statements().stream()
+            .filter(s -> Synthesis.actions(s).contains("ecs:DescribeTaskDefinition"))
+            .toList();
+    assertThat(describe).hasSize(1);
+    assertThat(Synthesis.actions(describe.get(0))).containsExactly("ecs:DescribeTaskDefinition");
+    assertThat(Synthesis.resources(describe.get(0))).containsExactly("*");
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.daybreak.bench;
 import dev.daybreak.manifests.Manifest;
 import dev.daybreak.model.DesiredState;
 import dev.daybreak.model.EnvironmentStatus;
+import dev.daybreak.model.savings.Downtime;
 import dev.daybreak.store.AuditEntry;
 import dev.daybreak.store.DesiredRead;
 import dev.daybreak.store.DesiredScan;
@@ -14,6 +15,7 @@ import dev.daybreak.store.StoredEnvironment;
 import dev.daybreak.store.StoredSpec;
 import dev.daybreak.store.StoredStatus;
 import dev.daybreak.store.Via;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -127,6 +129,18 @@ final class CountingStore implements StateStore {
   public List<AuditEntry> audit(String environment, int limit) {
     reads.incrementAndGet();
     return store.audit(environment, limit);
+  }
+
+  @Override
+  public void recordDowntimes(String environment, List<Downtime> downtimes) {
+    writes.addAndGet(downtimes.size());
+    store.recordDowntimes(environment, downtimes);
+  }
+
+  @Override
+  public List<Downtime> downtimes(String environment, Instant from, Instant to) {
+    reads.incrementAndGet();
+    return store.downtimes(environment, from, to);
   }
 
   /** A snapshot of the counters. */

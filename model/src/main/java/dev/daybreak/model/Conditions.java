@@ -40,6 +40,12 @@ public final class Conditions {
   /** Degraded: a partial wake names a service the environment does not declare. */
   public static final String REASON_UNKNOWN_SERVICE = "UnknownService";
 
+  /**
+   * A service whose readiness is {@code healthy} has neither a load balancer nor a container health
+   * check: nothing will ever report it healthy.
+   */
+  public static final String REASON_NO_HEALTH_CHECK = "NoHealthCheck";
+
   /** Degraded is FALSE: no problem was found. */
   public static final String REASON_NO_PROBLEMS = "NoProblems";
 

@@ -1,5 +1,6 @@
 package dev.daybreak.model;
 
+import dev.daybreak.model.savings.DownSince;
 import dev.daybreak.model.schedule.WakeLead;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +29,9 @@ import java.util.Optional;
  * @param savedScalableTargets per logical service, its Application Auto Scaling target as found
  *     before the controller first changed it for a sleep (written before that change, dropped once
  *     a wake has restored it); a status of format version 1 reads as none saved
+ * @param downSince per logical service daybreak keeps at zero, since when and what it would run
+ *     awake (for savings; {@link dev.daybreak.model.savings.SleepLedger}); a status written before
+ *     this field existed reads as none down (additive: the format version stays)
  */
 public record EnvironmentStatus(
     int formatVersion,
@@ -40,7 +44,8 @@ public record EnvironmentStatus(
     long observedGeneration,
     Optional<Instant> operationStartedAt,
     List<Duration> wakeDurations,
-    Map<String, ScalingBounds> savedScalableTargets) {
+    Map<String, ScalingBounds> savedScalableTargets,
+    Map<String, DownSince> downSince) {
 
   /**
    * The version of the persisted status format this code writes. 2 added {@code
@@ -58,6 +63,35 @@ public record EnvironmentStatus(
     Objects.requireNonNull(operationStartedAt, "operationStartedAt");
     wakeDurations = List.copyOf(wakeDurations);
     savedScalableTargets = Map.copyOf(savedScalableTargets);
+    downSince = downSince == null ? Map.of() : Map.copyOf(downSince);
+  }
+
+  /** A status with no service down (what the planner computes; the reconciler tracks them). */
+  public EnvironmentStatus(
+      int formatVersion,
+      Phase phase,
+      Optional<State> target,
+      int currentTier,
+      Map<String, ServiceReadiness> services,
+      List<Condition> conditions,
+      Map<String, Integer> savedCounts,
+      long observedGeneration,
+      Optional<Instant> operationStartedAt,
+      List<Duration> wakeDurations,
+      Map<String, ScalingBounds> savedScalableTargets) {
+    this(
+        formatVersion,
+        phase,
+        target,
+        currentTier,
+        services,
+        conditions,
+        savedCounts,
+        observedGeneration,
+        operationStartedAt,
+        wakeDurations,
+        savedScalableTargets,
+        Map.of());
   }
 
   /** A status with no scalable target saved. */
@@ -142,7 +176,8 @@ public record EnvironmentStatus(
         generation,
         operationStartedAt,
         wakeDurations,
-        savedScalableTargets);
+        savedScalableTargets,
+        downSince);
   }
 
   /**
@@ -162,7 +197,8 @@ public record EnvironmentStatus(
         observedGeneration,
         operationStartedAt,
         durations.subList(Math.max(0, durations.size() - keep), durations.size()),
-        savedScalableTargets);
+        savedScalableTargets,
+        downSince);
   }
 
   /** This status, with these scalable targets saved and these conditions. */
@@ -179,6 +215,24 @@ public record EnvironmentStatus(
         observedGeneration,
         operationStartedAt,
         wakeDurations,
-        saved);
+        saved,
+        downSince);
+  }
+
+  /** This status, with these services down (see {@link #downSince()}). */
+  public EnvironmentStatus withDownSince(Map<String, DownSince> down) {
+    return new EnvironmentStatus(
+        formatVersion,
+        phase,
+        target,
+        currentTier,
+        services,
+        conditions,
+        savedCounts,
+        observedGeneration,
+        operationStartedAt,
+        wakeDurations,
+        savedScalableTargets,
+        down);
   }
 }

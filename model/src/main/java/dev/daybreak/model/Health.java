@@ -125,4 +125,28 @@ public sealed interface Health {
           + " running task(s)";
     }
   }
+
+  /**
+   * The service has no load balancer and none of its task definition's containers has a health
+   * check: nothing will ever report it healthy.
+   *
+   * @param taskDefinition the task definition ARN that was read
+   */
+  record NoHealthCheck(String taskDefinition) implements Health {
+    public NoHealthCheck {
+      java.util.Objects.requireNonNull(taskDefinition, "taskDefinition");
+    }
+
+    @Override
+    public boolean isHealthy(int target) {
+      return false;
+    }
+
+    @Override
+    public String describe() {
+      return "no load balancer, and no container of task definition "
+          + taskDefinition
+          + " has a healthCheck";
+    }
+  }
 }

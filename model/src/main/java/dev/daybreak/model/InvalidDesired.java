@@ -69,7 +69,9 @@ public final class InvalidDesired {
             previous.savedCounts(),
             previous.observedGeneration(),
             previous.operationStartedAt(),
-            previous.wakeDurations());
+            previous.wakeDurations(),
+            previous.savedScalableTargets(),
+            previous.downSince());
     boolean announce = before.map(c -> !c.message().equals(message)).orElse(true);
     List<Transition> transitions =
         announce

@@ -168,6 +168,9 @@ record Progress(
       if (problem.isEmpty() && waking && scope.contains(name) && target > 0) {
         problem = ServiceProblem.ofRollout(service);
       }
+      if (problem.isEmpty() && waking && scope.contains(name) && target > 0) {
+        problem = ServiceProblem.ofHealthSignal(service);
+      }
       if (problem.isEmpty()
           && since.isPresent()
           && ServiceProblem.isTimedOut(service.spec(), since.get(), now)) {

@@ -92,6 +92,31 @@ record ServiceProblem(String service, int tier, String reason, String message) {
   }
 
   /**
+   * A service whose readiness is {@code healthy} but that nothing can report healthy (no load
+   * balancer, no container health check): Degraded at once rather than after its timeout.
+   */
+  static Optional<ServiceProblem> ofHealthSignal(ServiceSnapshot service) {
+    if (service.spec().readiness() != Readiness.HEALTHY
+        || !(service.observed().health().orElse(null) instanceof Health.NoHealthCheck none)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new ServiceProblem(
+            service.name(),
+            service.tier(),
+            Conditions.REASON_NO_HEALTH_CHECK,
+            "service '"
+                + service.name()
+                + "' (ECS service '"
+                + service.spec().ecsService()
+                + "') has readiness healthy but "
+                + none.describe()
+                + ", so it can never become ready: add a healthCheck to its essential container"
+                + " or put the service behind a load balancer target group, or declare"
+                + " readiness: running (or stable) in the manifest"));
+  }
+
+  /**
    * A service that did not become ready (waking) or did not stop (sleeping) within its timeout. The
    * message carries what an engineer looks at first: the counts, failedTasks, for {@code healthy}
    * readiness the target groups and how many of their targets are unhealthy (or the containers'

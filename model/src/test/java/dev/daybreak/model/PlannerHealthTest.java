@@ -80,4 +80,40 @@ class PlannerHealthTest {
                 + ": 1 unhealthy (Target.ResponseCodeMismatch), 2 healthy, 0 not yet checked or"
                 + " draining, of 3 running task(s)");
   }
+
+  @Test
+  void plan_healthyServiceWithNoHealthSignal_isDegradedAtOnceNamingWhatToAdd() {
+    PlanLoop loop = waitingForB();
+    loop.world.put(
+        World.active("b", 3, 0)
+            .withHealth(new Health.NoHealthCheck("arn:aws:ecs:us-east-1:1:task-definition/b:4")));
+
+    Plan plan = loop.after(Duration.ofSeconds(5)).pass();
+
+    assertThat(plan.status().phase()).as("long before the 5m timeout").isEqualTo(Phase.DEGRADED);
+    Condition degraded = plan.status().condition(Conditions.DEGRADED).orElseThrow();
+    assertThat(degraded.reason()).isEqualTo(Conditions.REASON_NO_HEALTH_CHECK);
+    assertThat(degraded.message())
+        .isEqualTo(
+            "service 'b' (ECS service 'b') has readiness healthy but no load balancer, and no"
+                + " container of task definition arn:aws:ecs:us-east-1:1:task-definition/b:4 has a"
+                + " healthCheck, so it can never become ready: add a healthCheck to its essential"
+                + " container or put the service behind a load balancer target group, or declare"
+                + " readiness: running (or stable) in the manifest");
+  }
+
+  @Test
+  void plan_noHealthSignalFixed_recoversByItself() {
+    PlanLoop loop = waitingForB();
+    loop.world.put(
+        World.active("b", 3, 3)
+            .withHealth(new Health.NoHealthCheck("arn:aws:ecs:us-east-1:1:task-definition/b:4")));
+    assertThat(loop.after(Duration.ofSeconds(5)).pass().status().phase()).isEqualTo(Phase.DEGRADED);
+
+    loop.world.put(bWithTargets(3, 0, 0));
+    Plan plan = loop.after(Duration.ofSeconds(30)).pass();
+
+    assertThat(plan.transitions()).extracting(Transition::kind).contains(TransitionKind.RECOVERED);
+    assertThat(plan.actions()).extracting(ScaleAction::service).containsExactly("c", "d", "e");
+  }
 }

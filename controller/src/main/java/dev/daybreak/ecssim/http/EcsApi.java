@@ -109,6 +109,21 @@ final class EcsApi {
         sim.untagResource(caller, r.requiredString("resourceArn"), r.strings("tagKeys"));
         yield EcsJson.object();
       }
+      case DescribeTaskDefinition -> {
+        ObjectNode n = EcsJson.object();
+        n.set(
+            "taskDefinition",
+            EcsJson.taskDefinition(
+                sim.describeTaskDefinition(caller, r.requiredString("taskDefinition"))));
+        yield n;
+      }
+      case RegisterTaskDefinition -> {
+        ObjectNode n = EcsJson.object();
+        n.set(
+            "taskDefinition",
+            EcsJson.taskDefinition(sim.registerTaskDefinition(caller, r.taskDefinition())));
+        yield n;
+      }
       case ListTagsForResource -> {
         ObjectNode n = EcsJson.object();
         n.set(

@@ -52,7 +52,15 @@ final class EcsJson {
     n.put("desiredCount", s.desiredCount());
     n.put("runningCount", s.runningCount());
     n.put("pendingCount", s.pendingCount());
-    n.put("launchType", "FARGATE");
+    if (s.capacityProvider().isPresent()) {
+      n.putArray("capacityProviderStrategy")
+          .addObject()
+          .put("capacityProvider", s.capacityProvider().get())
+          .put("weight", 1)
+          .put("base", 0);
+    } else {
+      n.put("launchType", "FARGATE");
+    }
     n.put("platformVersion", "LATEST");
     n.put("platformFamily", "Linux");
     n.put("taskDefinition", s.taskDefinition());
@@ -227,5 +235,48 @@ final class EcsJson {
   static Optional<JsonNode> member(JsonNode request, String field) {
     JsonNode v = request.get(field);
     return v == null || v.isNull() ? Optional.empty() : Optional.of(v);
+  }
+
+  /** DescribeTaskDefinition's and RegisterTaskDefinition's {@code taskDefinition}. */
+  static ObjectNode taskDefinition(dev.daybreak.ecssim.TaskDefinitionView t) {
+    ObjectNode n = object();
+    n.put("taskDefinitionArn", t.arn());
+    ArrayNode containers = n.putArray("containerDefinitions");
+    for (dev.daybreak.ecssim.TaskDefinitionView.Container c : t.containers()) {
+      ObjectNode container = containers.addObject();
+      container.put("name", c.name());
+      container.put("image", c.image());
+      container.put("cpu", 0);
+      container.put("essential", c.essential());
+      container.putArray("portMappings");
+      container.putArray("environment");
+      container.putArray("mountPoints");
+      container.putArray("volumesFrom");
+      c.healthCheck()
+          .ifPresent(
+              command -> {
+                ObjectNode check = container.putObject("healthCheck");
+                ArrayNode cmd = check.putArray("command");
+                command.forEach(cmd::add);
+                check.put("interval", 30);
+                check.put("timeout", 5);
+                check.put("retries", 3);
+              });
+    }
+    n.put("family", t.family());
+    n.put("networkMode", "awsvpc");
+    n.put("revision", t.revision());
+    n.putArray("volumes");
+    n.put("status", "ACTIVE");
+    n.putArray("compatibilities").add("EC2").add("FARGATE");
+    n.putObject("runtimePlatform")
+        .put("cpuArchitecture", t.cpuArchitecture())
+        .put("operatingSystemFamily", t.operatingSystemFamily());
+    n.putArray("requiresCompatibilities").add("FARGATE");
+    n.put("cpu", t.cpu());
+    n.put("memory", t.memory());
+    timestamp(n, "registeredAt", t.registeredAt());
+    t.ephemeralStorageGib().ifPresent(g -> n.putObject("ephemeralStorage").put("sizeInGiB", g));
+    return n;
   }
 }

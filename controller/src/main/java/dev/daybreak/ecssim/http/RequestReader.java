@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.daybreak.ecssim.EcsError;
 import dev.daybreak.ecssim.LoadBalancer;
 import dev.daybreak.ecssim.Tag;
+import dev.daybreak.ecssim.TaskDefinitionSpec;
+import dev.daybreak.ecssim.TaskDefinitionView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -130,6 +132,44 @@ final class RequestReader {
       out.add(new LoadBalancer(arn.asText(), container.asText(), port.asInt()));
     }
     return out;
+  }
+
+  /**
+   * RegisterTaskDefinition's request: family, task-level cpu and memory, runtimePlatform,
+   * ephemeralStorage and each container's name, image, essential and healthCheck.command; other
+   * members are accepted and have no effect.
+   */
+  TaskDefinitionSpec taskDefinition() {
+    String family = requiredString("family");
+    Optional<JsonNode> list = member("containerDefinitions");
+    if (list.isEmpty()) {
+      throw new BadRequest(EcsError.InvalidParameterException, "containerDefinitions is required.");
+    }
+    if (!list.get().isArray()) {
+      throw wrongType("containerDefinitions", "a list of container definitions");
+    }
+    List<TaskDefinitionView.Container> containers = new ArrayList<>();
+    for (JsonNode item : list.get()) {
+      RequestReader c = new RequestReader(item);
+      RequestReader check = c.nested("healthCheck");
+      List<String> command = check.strings("command");
+      containers.add(
+          new TaskDefinitionView.Container(
+              c.requiredString("name"),
+              c.string("image").orElse(""),
+              c.member("essential").isEmpty() || c.bool("essential"),
+              command.isEmpty() ? Optional.empty() : Optional.of(command)));
+    }
+    RequestReader platform = nested("runtimePlatform");
+    OptionalInt storage = nested("ephemeralStorage").integer("sizeInGiB");
+    return new TaskDefinitionSpec(
+        family,
+        string("cpu"),
+        string("memory"),
+        platform.string("cpuArchitecture"),
+        platform.string("operatingSystemFamily"),
+        storage.isPresent() ? Optional.of(storage.getAsInt()) : Optional.empty(),
+        containers);
   }
 
   /** A nested structure's reader (empty when absent). */
