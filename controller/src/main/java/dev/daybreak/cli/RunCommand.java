@@ -17,9 +17,9 @@ import dev.daybreak.reconcile.ControllerSettings;
 import dev.daybreak.runtime.Backends;
 import dev.daybreak.runtime.ControllerModule;
 import dev.daybreak.runtime.ProductionBackends;
+import dev.daybreak.savings.SavingsService;
 import dev.daybreak.slack.SecretSource;
 import dev.daybreak.slack.SecretSources;
-import dev.daybreak.statuspage.SavingsSource;
 import dev.daybreak.statuspage.StatusPage;
 import dev.daybreak.statuspage.StatusPageHandler;
 import dev.daybreak.store.StateStore;
@@ -330,7 +330,7 @@ final class RunCommand implements Callable<Integer> {
                 acting.ecs(),
                 acting.clock(),
                 calendars.calendars(),
-                SavingsSource.NONE,
+                new SavingsService(store, settings().pricing(), acting.clock())::monthToDate,
                 true));
     if (statusPage) {
       endpoints.mount("/", page);

@@ -21,7 +21,7 @@ import dev.daybreak.reconcile.EnvironmentReconciler;
 import dev.daybreak.reconcile.UntilSettled;
 import dev.daybreak.runtime.Backends;
 import dev.daybreak.runtime.ControllerModule;
-import dev.daybreak.statuspage.SavingsSource;
+import dev.daybreak.savings.SavingsService;
 import dev.daybreak.statuspage.StatusPage;
 import dev.daybreak.store.ReplayLedger;
 import dev.daybreak.time.Sleeper;
@@ -150,7 +150,13 @@ public final class LambdaHandler implements RequestStreamHandler {
     try (Backends b = backends.apply(environment)) {
       StatusPage.Response page =
           new StatusPage(
-                  b.store(), b.ecs(), b.clock(), settings.calendars(), SavingsSource.NONE, false)
+                  b.store(),
+                  b.ecs(),
+                  b.clock(),
+                  settings.calendars(),
+                  new SavingsService(b.store(), settings.controller().pricing(), b.clock())
+                      ::monthToDate,
+                  false)
               .get(request.path(), request.query());
       Map<String, List<String>> headers = new java.util.LinkedHashMap<>();
       page.headers().forEach((k, v) -> headers.put(k, List.of(v)));

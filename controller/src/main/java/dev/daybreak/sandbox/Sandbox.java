@@ -18,8 +18,9 @@ import dev.daybreak.model.State;
 import dev.daybreak.reconcile.Controller;
 import dev.daybreak.reconcile.ControllerSettings;
 import dev.daybreak.runtime.ControllerModule;
+import dev.daybreak.savings.Pricing;
+import dev.daybreak.savings.SavingsService;
 import dev.daybreak.slack.ConsoleNotifier;
-import dev.daybreak.statuspage.SavingsSource;
 import dev.daybreak.statuspage.StatusPage;
 import dev.daybreak.statuspage.StatusPageHandler;
 import dev.daybreak.time.ScaledClock;
@@ -112,7 +113,8 @@ public final class Sandbox {
                     backends.ecs(),
                     clock,
                     Calendars.builtIn(),
-                    SavingsSource.NONE,
+                    new SavingsService(backends.store(), Pricing.builtIn(Optional.empty()), clock)
+                        ::monthToDate,
                     true));
         HttpEndpoints http = HttpEndpoints.start(LOOPBACK, 0).mount("/", page)) {
       LiveView view = new LiveView(out, spec, clock, backends.store(), daybreakSim, naiveSim);

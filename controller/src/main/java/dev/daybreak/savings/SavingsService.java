@@ -2,6 +2,7 @@ package dev.daybreak.savings;
 
 import dev.daybreak.model.EnvironmentSpec;
 import dev.daybreak.model.EnvironmentStatus;
+import dev.daybreak.model.ScheduleSpec;
 import dev.daybreak.model.savings.DownSince;
 import dev.daybreak.model.savings.Downtime;
 import dev.daybreak.model.savings.EnvironmentSavings;
@@ -12,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -83,6 +85,28 @@ public final class SavingsService {
     Map<String, DownSince> open = status.downSince();
     return Savings.expected(
         spec.name(), pricing.regionOf(spec), open, clock.instant(), wakeAt, pricing.table());
+  }
+
+  /**
+   * What {@code environment} saved this month so far, as people read it ({@code $12.34}, or
+   * task-hours where no price applies), the month taken in the schedule's time zone (UTC without a
+   * schedule) as the Slack message does; empty when it has no spec. The status page's figure.
+   */
+  public Optional<String> monthToDate(String environment) {
+    return store
+        .environment(environment)
+        .flatMap(
+            stored -> {
+              ZoneId zone =
+                  stored
+                      .spec()
+                      .spec()
+                      .schedule()
+                      .map(ScheduleSpec::timeZone)
+                      .orElse(ZoneOffset.UTC);
+              return environment(environment, monthStart(zone), clock.instant());
+            })
+        .map(SavingsText::amount);
   }
 
   /** The start of the current month in {@code zone}, as an instant. */

@@ -17,7 +17,7 @@ import java.util.Optional;
  * @param nextAt when that change happens
  * @param lastChange who changed the desired state last and how, e.g. {@code alice via cli}
  * @param lastChangeAt when
- * @param savings savings month to date, or "—" until a {@link SavingsSource} is bound
+ * @param savings savings month to date, or "—" when its {@link SavingsSource} knows none
  */
 public record EnvRow(
     String name,

@@ -3,8 +3,8 @@ package dev.daybreak.statuspage;
 import java.util.Optional;
 
 /**
- * Where the status page's "savings month to date" comes from (issue 18, savings). Until a source is
- * bound the page shows "—" for every environment ({@link #NONE}).
+ * Where the status page's "savings month to date" comes from ({@code SavingsService::monthToDate}
+ * in every mode); "—" where it knows none ({@link #NONE} knows none).
  */
 @FunctionalInterface
 public interface SavingsSource {

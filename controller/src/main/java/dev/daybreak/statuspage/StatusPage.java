@@ -58,7 +58,8 @@ public final class StatusPage {
    * @param ecs where the environment view reads its services' events and counts
    * @param clock the controller's clock
    * @param calendars the holiday calendars schedules may name
-   * @param savings savings month to date ({@link SavingsSource#NONE} until issue 18 binds one)
+   * @param savings savings month to date ({@code SavingsService::monthToDate}, or {@link
+   *     SavingsSource#NONE})
    * @param live whether pages update themselves over {@code /events} (not on Lambda, which answers
    *     one request at a time)
    */

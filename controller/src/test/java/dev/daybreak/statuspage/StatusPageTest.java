@@ -2,10 +2,21 @@ package dev.daybreak.statuspage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.daybreak.ecs.GatewaySettings;
+import dev.daybreak.ecssim.SimEcsGateway;
+import dev.daybreak.manifests.Calendars;
 import dev.daybreak.model.DesiredState;
+import dev.daybreak.model.EnvironmentStatus;
 import dev.daybreak.model.State;
+import dev.daybreak.model.savings.DownSince;
+import dev.daybreak.model.savings.TaskSize;
+import dev.daybreak.savings.Pricing;
+import dev.daybreak.savings.SavingsService;
 import dev.daybreak.store.Via;
+import dev.daybreak.time.Sleeper;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -43,6 +54,38 @@ class StatusPageTest {
         .contains("datetime=\"2026-11-30T11:00:00Z\"")
         .as("no savings source bound yet (issue 18)")
         .contains("class=\"savings\">—<");
+  }
+
+  @Test
+  void fleet_withTheSavingsService_showsEachEnvironmentsSavingsThisMonthInDollars() {
+    // pay's api (0.5 vCPU, 1 GB, x86 Linux on Fargate) has been down 14 h: the issue's
+    // hand-checked 14 x (0.5 x 0.04048 + 1 x 0.004445) = $0.3456 at the built-in us-east-1 prices.
+    fixture.store.writeStatus(
+        "pay",
+        EnvironmentStatus.initial()
+            .withDownSince(
+                Map.of(
+                    "api",
+                    new DownSince(
+                        Fixture.NOW.minus(Duration.ofHours(14)),
+                        1,
+                        Optional.of(TaskSize.linuxX86(512, 1024))))),
+        0);
+    StatusPage page =
+        new StatusPage(
+            fixture.store,
+            new SimEcsGateway(fixture.sim, GatewaySettings.defaults(), Sleeper.system()),
+            fixture.clock,
+            Calendars.builtIn(),
+            new SavingsService(
+                    fixture.store, Pricing.builtIn(Optional.of("us-east-1")), fixture.clock)
+                ::monthToDate,
+            false);
+
+    String body = page.get("/", Optional.empty()).body();
+
+    assertThat(row(body, "pay")).contains("class=\"savings\">$0.35<");
+    assertThat(row(body, "seed")).contains("class=\"savings\">$0.00<");
   }
 
   @Test
