@@ -54,6 +54,7 @@ public final class Controller implements AutoCloseable {
             .clock(clock)
             .scheduler(scheduler)
             .expectedFailures(TransientFailures::isTransient)
+            .priority(reconciler::remainingWork, EnvironmentReconciler.AGEING)
             .build(reconciler);
     RuntimeMetrics.queue(meters, queue);
     this.resync = new Resync(store, queue::add, ownership::authority);

@@ -115,6 +115,16 @@ public final class EnvironmentReconciler implements Reconciler {
    */
   static final Duration UNREACHABLE_RETRY = Duration.ofSeconds(30);
 
+  /**
+   * How long an environment waiting in the queue counts as one UpdateService less of remaining work
+   * ({@link #remainingWork}): enough that an environment that has started finishes before one that
+   * has not, and none waits behind shorter ones for more than this per call it needs.
+   */
+  public static final Duration AGEING = Duration.ofMinutes(10);
+
+  /** The remaining work of an environment whose own wake or sleep this replica has not seen. */
+  static final long UNSEEN = 1_000;
+
   /** How soon to look again after losing a conditional status write: at once. */
   static final Duration AFTER_CONFLICT = Duration.ZERO;
 
@@ -131,6 +141,7 @@ public final class EnvironmentReconciler implements Reconciler {
   private final Ownership ownership;
   private final ReconcileMetrics metrics;
   private final Map<String, String> reportedInvalid = new ConcurrentHashMap<>();
+  private final Map<String, Long> remaining = new ConcurrentHashMap<>();
   private final AtomicLong passes = new AtomicLong();
 
   /** How long the fleet's size, which sizes the default stagger window, is reused. */
@@ -325,6 +336,38 @@ public final class EnvironmentReconciler implements Reconciler {
     }
   }
 
+  /**
+   * The UpdateService calls the environment still needs, as its last pass here saw them (the work
+   * queue's order: least first, so environments that have started finish first); {@link #UNSEEN}
+   * for one not seen here mid-operation, 0 for one that has nothing to do.
+   */
+  public long remainingWork(String environment) {
+    return remaining.getOrDefault(environment, UNSEEN);
+  }
+
+  /**
+   * The services of the environment not yet scaled the way {@code desired} asks (an approximation
+   * of the UpdateService calls left: a service at zero while waking, above zero while sleeping),
+   * less those this pass scaled.
+   */
+  private void recordRemaining(
+      String environment,
+      DesiredState desired,
+      Map<String, ObservedService> observed,
+      int scaledNow) {
+    long left =
+        observed.values().stream()
+            .filter(
+                o -> desired.state() == State.AWAKE ? o.desiredCount() == 0 : o.desiredCount() > 0)
+            .count();
+    left = Math.max(0, left - scaledNow);
+    if (left == 0) {
+      remaining.remove(environment);
+    } else {
+      remaining.put(environment, left);
+    }
+  }
+
   private Result reconcile(StoredEnvironment stored) {
     Instant now = clock.instant();
     if (!settings.clusters().allows(stored.spec().spec())) {
@@ -412,6 +455,7 @@ public final class EnvironmentReconciler implements Reconciler {
     if (stopped.isPresent()) {
       return stopped.get();
     }
+    recordRemaining(spec.name(), desired, observed, plan.actions().size());
     metrics.transitions(spec.name(), plan.transitions(), now);
     if (!ledger.closed().isEmpty()) {
       Pricing pricing = settings.pricing();
@@ -785,28 +829,19 @@ public final class EnvironmentReconciler implements Reconciler {
           action.bounds().describe());
       scaling.set(spec.cluster(), action.ecsService(), action.bounds());
     }
+    Duration paced = Duration.ZERO;
     for (ScaleAction action : actions) {
       int left = actions.size() - actions.indexOf(action);
-      if (!ownership.authority(spec.name()).equals(writtenUnder)) {
-        LOG.warn(
-            "lost this environment's shard after writing its status; leaving {} of {} action(s)"
-                + " to its new holder",
-            left,
-            actions.size());
-        return Optional.of(Result.done());
+      Optional<Result> stop = mustStop(spec, writtenUnder, observedAt, paced, left, actions.size());
+      if (stop.isPresent()) {
+        return stop;
       }
-      Duration age = observedAt.age(monotonic.nanos(), clock.instant());
-      if (age.compareTo(MAX_OBSERVATION_AGE) > 0) {
-        // Expected under load (throttled calls, a busy host): counted, not warned about.
-        metrics.reobserved();
-        LOG.debug(
-            "what ECS reported is {} old, more than {}; observing again before the remaining {} of"
-                + " {} action(s)",
-            age,
-            MAX_OBSERVATION_AGE,
-            left,
-            actions.size());
-        return Optional.of(Result.requeueAfter(Duration.ZERO));
+      paced = paced.plus(ecs.awaitScaleTurn());
+      // The turn can take seconds when many environments share the UpdateService quota: check
+      // again, counting that wait as pacing but anything beyond it (a stall) as age.
+      stop = mustStop(spec, writtenUnder, observedAt, paced, left, actions.size());
+      if (stop.isPresent()) {
+        return stop;
       }
       LOG.info(
           "scaling {} (ECS service {}, tier {}) to {}",
@@ -814,7 +849,45 @@ public final class EnvironmentReconciler implements Reconciler {
           action.ecsService(),
           action.tier(),
           action.desiredCount());
-      ecs.scale(spec.cluster(), action.ecsService(), action.desiredCount());
+      ecs.scaleInTurn(spec.cluster(), action.ecsService(), action.desiredCount());
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * How the pass ends before its next UpdateService: when this replica lost the authority its
+   * status was written under, or what it observed is older than {@link #MAX_OBSERVATION_AGE}, not
+   * counting {@code paced}, the time the pass waited for its UpdateService turns under the client's
+   * own rate limit (the wait the bucket planned; a stall during it counts).
+   */
+  private Optional<Result> mustStop(
+      EnvironmentSpec spec,
+      Optional<Ownership.Authority> writtenUnder,
+      Observation observedAt,
+      Duration paced,
+      int left,
+      int total) {
+    if (!ownership.authority(spec.name()).equals(writtenUnder)) {
+      LOG.warn(
+          "lost this environment's shard after writing its status; leaving {} of {} action(s)"
+              + " to its new holder",
+          left,
+          total);
+      return Optional.of(Result.done());
+    }
+    Duration age = observedAt.age(monotonic.nanos(), clock.instant()).minus(paced);
+    if (age.compareTo(MAX_OBSERVATION_AGE) > 0) {
+      // Expected under load (throttled calls, a busy host): counted, not warned about.
+      metrics.reobserved();
+      LOG.debug(
+          "what ECS reported is {} old (not counting {} of pacing), more than {}; observing again"
+              + " before the remaining {} of {} action(s)",
+          age,
+          paced,
+          MAX_OBSERVATION_AGE,
+          left,
+          total);
+      return Optional.of(Result.requeueAfter(Duration.ZERO));
     }
     return Optional.empty();
   }
