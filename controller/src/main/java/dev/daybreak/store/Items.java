@@ -32,7 +32,7 @@ final class Items {
    * however much audit history the table holds. Keyed by {@code sk} rather than by an attribute
    * only daybreak writes, so that a desired item someone creates by hand is in it too.
    */
-  static final String BY_SORT_KEY_INDEX = "bySortKey";
+  static final String BY_SORT_KEY_INDEX = dev.daybreak.config.TableIndex.NAME;
 
   /**
    * Fixed-width UTC instants (millisecond precision) for sort keys: {@link Instant#toString()}

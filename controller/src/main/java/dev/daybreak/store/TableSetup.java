@@ -43,6 +43,9 @@ public final class TableSetup {
   /** The resync's sparse index, as people read it in {@code init}'s output. */
   public static final String INDEX = Items.BY_SORT_KEY_INDEX;
 
+  /** What the index projects besides its keys (deploy/'s table must project the same). */
+  public static final List<String> INDEX_PROJECTED = dev.daybreak.config.TableIndex.PROJECTED;
+
   /** How often and how long to wait for a new table to become ACTIVE (DynamoDB: seconds). */
   private static final Duration POLL = Duration.ofSeconds(1);
 
@@ -263,7 +266,7 @@ public final class TableSetup {
         .projection(
             Projection.builder()
                 .projectionType(ProjectionType.INCLUDE)
-                .nonKeyAttributes(DesiredItem.projected())
+                .nonKeyAttributes(INDEX_PROJECTED)
                 .build())
         .build();
   }

@@ -164,7 +164,7 @@ abstract sealed class TableStateStore implements StateStore
 
   @Override
   public final List<String> environments() {
-    return table.scanSortKeys(Set.of(Items.SPEC)).stream()
+    return table.queryBySortKeys(Set.of(Items.SPEC)).stream()
         .map(Items::environmentOf)
         .sorted()
         .toList();
