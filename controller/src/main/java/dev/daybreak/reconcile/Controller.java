@@ -54,7 +54,6 @@ public final class Controller implements AutoCloseable {
             .clock(clock)
             .scheduler(scheduler)
             .expectedFailures(TransientFailures::isTransient)
-            .priority(reconciler::remainingWork, EnvironmentReconciler.AGEING)
             .build(reconciler);
     RuntimeMetrics.queue(meters, queue);
     this.resync = new Resync(store, queue::add, ownership::authority);

@@ -115,16 +115,6 @@ public final class EnvironmentReconciler implements Reconciler {
    */
   static final Duration UNREACHABLE_RETRY = Duration.ofSeconds(30);
 
-  /**
-   * How long an environment waiting in the queue counts as one UpdateService less of remaining work
-   * ({@link #remainingWork}): enough that an environment that has started finishes before one that
-   * has not, and none waits behind shorter ones for more than this per call it needs.
-   */
-  public static final Duration AGEING = Duration.ofMinutes(10);
-
-  /** The remaining work of an environment whose own wake or sleep this replica has not seen. */
-  static final long UNSEEN = 1_000;
-
   /** How soon to look again after losing a conditional status write: at once. */
   static final Duration AFTER_CONFLICT = Duration.ZERO;
 
@@ -141,7 +131,6 @@ public final class EnvironmentReconciler implements Reconciler {
   private final Ownership ownership;
   private final ReconcileMetrics metrics;
   private final Map<String, String> reportedInvalid = new ConcurrentHashMap<>();
-  private final Map<String, Long> remaining = new ConcurrentHashMap<>();
   private final AtomicLong passes = new AtomicLong();
 
   /** How long the fleet's size, which sizes the default stagger window, is reused. */
@@ -336,38 +325,6 @@ public final class EnvironmentReconciler implements Reconciler {
     }
   }
 
-  /**
-   * The UpdateService calls the environment still needs, as its last pass here saw them (the work
-   * queue's order: least first, so environments that have started finish first); {@link #UNSEEN}
-   * for one not seen here mid-operation, 0 for one that has nothing to do.
-   */
-  public long remainingWork(String environment) {
-    return remaining.getOrDefault(environment, UNSEEN);
-  }
-
-  /**
-   * The services of the environment not yet scaled the way {@code desired} asks (an approximation
-   * of the UpdateService calls left: a service at zero while waking, above zero while sleeping),
-   * less those this pass scaled.
-   */
-  private void recordRemaining(
-      String environment,
-      DesiredState desired,
-      Map<String, ObservedService> observed,
-      int scaledNow) {
-    long left =
-        observed.values().stream()
-            .filter(
-                o -> desired.state() == State.AWAKE ? o.desiredCount() == 0 : o.desiredCount() > 0)
-            .count();
-    left = Math.max(0, left - scaledNow);
-    if (left == 0) {
-      remaining.remove(environment);
-    } else {
-      remaining.put(environment, left);
-    }
-  }
-
   private Result reconcile(StoredEnvironment stored) {
     Instant now = clock.instant();
     if (!settings.clusters().allows(stored.spec().spec())) {
@@ -455,7 +412,6 @@ public final class EnvironmentReconciler implements Reconciler {
     if (stopped.isPresent()) {
       return stopped.get();
     }
-    recordRemaining(spec.name(), desired, observed, plan.actions().size());
     metrics.transitions(spec.name(), plan.transitions(), now);
     if (!ledger.closed().isEmpty()) {
       Pricing pricing = settings.pricing();
