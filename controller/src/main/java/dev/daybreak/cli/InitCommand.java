@@ -45,14 +45,31 @@ final class InitCommand implements Callable<Integer> {
             case ALREADY_EXISTS ->
                 "table/" + store.table() + " already exists with the right key schema: unchanged";
           });
+      index(new TableSetup(client), out, spec.commandLine().getErr());
       expiry(new TableSetup(client), out, spec.commandLine().getErr());
     }
     return ExitCodes.OK;
   }
 
   /**
-   * Turns on TTL for chat-ops' replay records. An endpoint without TTL (dynalite) is a warning, not
-   * an error: an expired record counts as absent, so such records only take space.
+   * Adds the resync's sparse index to a table created before it. An endpoint that cannot add an
+   * index to an existing table (dynalite) is a warning: the controller's resync then scans the
+   * whole table, which works and costs more as the audit history grows.
+   */
+  private void index(TableSetup setup, PrintWriter out, PrintWriter err) {
+    try {
+      if (setup.ensureIndex(store.table()) == TableSetup.Index.ADDED) {
+        out.println("table/" + store.table() + " index " + TableSetup.INDEX + " added");
+      }
+    } catch (StoreException e) {
+      err.println("warning: " + e.getMessage());
+    }
+  }
+
+  /**
+   * Turns on TTL for chat-ops' replay records and audit entries. An endpoint without TTL (dynalite)
+   * is a warning, not an error: an expired record counts as absent, so such records only take
+   * space.
    */
   private void expiry(TableSetup setup, PrintWriter out, PrintWriter err) {
     try {

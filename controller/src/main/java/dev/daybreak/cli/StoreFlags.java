@@ -1,6 +1,7 @@
 package dev.daybreak.cli;
 
 import java.net.URI;
+import java.time.Duration;
 import picocli.CommandLine.Option;
 
 /**
@@ -36,6 +37,17 @@ final class StoreFlags {
           "A DynamoDB-compatible endpoint instead of AWS, e.g. http://127.0.0.1:8000."
               + " Env: DAYBREAK_DYNAMODB_ENDPOINT.")
   URI endpoint;
+
+  @Option(
+      names = "--audit-retention",
+      paramLabel = "DURATION",
+      defaultValue = "400d",
+      converter = DurationConverter.Positive.class,
+      description =
+          "How long audit entries are kept: each carries expiresAt, its time plus this, and"
+              + " DynamoDB's TTL deletes it after that. Env: DAYBREAK_AUDIT_RETENTION."
+              + " Default: ${DEFAULT-VALUE}.")
+  Duration auditRetention;
 
   @Option(
       names = "--region",

@@ -6,6 +6,7 @@ import dev.daybreak.store.InMemoryStateStore;
 import dev.daybreak.store.StateStore;
 import java.io.PrintWriter;
 import java.net.URI;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -94,6 +95,10 @@ public final class StoreOptions {
     return Optional.ofNullable(value("--dynamodb-endpoint", root().endpoint));
   }
 
+  private Duration auditRetentionValue() {
+    return value("--audit-retention", root().auditRetention);
+  }
+
   private Optional<String> regionValue() {
     return Optional.ofNullable(value("--region", root().region));
   }
@@ -128,7 +133,8 @@ public final class StoreOptions {
     }
     DynamoDbClient client = client();
     return new Opened(
-        new DynamoDbStateStore(client, tableValue(), context.clock()), Optional.of(client));
+        new DynamoDbStateStore(client, tableValue(), context.clock(), auditRetentionValue()),
+        Optional.of(client));
   }
 
   /** A DynamoDB client for these options. */

@@ -183,6 +183,14 @@ public enum Setting {
       Reader.RUN,
       Reader.RECONCILE,
       Reader.LAMBDA),
+  AUDIT_RETENTION(
+      "--audit-retention",
+      "DAYBREAK_AUDIT_RETENTION",
+      Audience.OPERATOR,
+      "how long audit entries are kept before DynamoDB's TTL deletes them (default 400d)",
+      Reader.RUN,
+      Reader.RECONCILE,
+      Reader.LAMBDA),
   ECS_ENDPOINT(
       "--ecs-endpoint",
       "DAYBREAK_ECS_ENDPOINT",

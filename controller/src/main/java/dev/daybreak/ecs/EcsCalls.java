@@ -57,12 +57,13 @@ final class EcsCalls {
   }
 
   /** Takes a token from {@code bucket}, waiting as long as its turn takes. */
-  void pace(String operation, TokenBucket bucket) {
+  Duration pace(String operation, TokenBucket bucket) {
     Duration wait = bucket.reserve();
     if (!wait.isZero() && !wait.isNegative()) {
       counter(THROTTLES_AVOIDED, operation).increment();
     }
     sleep(operation, wait);
+    return wait.isNegative() ? Duration.ZERO : wait;
   }
 
   /**

@@ -4,6 +4,7 @@ import dev.daybreak.aws.AwsAccessException;
 import dev.daybreak.aws.AwsTarget;
 import dev.daybreak.model.ObservedService;
 import dev.daybreak.model.savings.TaskSize;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
@@ -67,5 +68,21 @@ public interface EcsGateway {
       return this;
     }
     throw AwsAccessException.unsupported(target, "ECS");
+  }
+
+  /**
+   * Waits for this client's turn to send one UpdateService under its own client-side rate limit,
+   * and takes it: the next {@link #scaleInTurn} uses it. Returns how long the turn was planned to
+   * take: that wait is the client's own pacing, which a caller need not count as the age of what it
+   * observed (a stall beyond it is still a stall). This default has no pacing of its own: its
+   * {@link #scale} paces itself.
+   */
+  default Duration awaitScaleTurn() {
+    return Duration.ZERO;
+  }
+
+  /** {@link #scale}, its first attempt's turn taken with {@link #awaitScaleTurn}. */
+  default void scaleInTurn(String cluster, String ecsService, int desiredCount) {
+    scale(cluster, ecsService, desiredCount);
   }
 }

@@ -9,6 +9,7 @@ import dev.daybreak.time.Sleeper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -248,6 +249,25 @@ public final class SdkEcsGateway implements EcsGateway, AutoCloseable {
           "desiredCount must be >= 0, was " + desiredCount + " for " + ecsService);
     }
     calls.call(
+        "UpdateService",
+        updates,
+        () ->
+            ecs.updateService(
+                b -> b.cluster(cluster).service(ecsService).desiredCount(desiredCount)));
+  }
+
+  @Override
+  public Duration awaitScaleTurn() {
+    return calls.pace("UpdateService", updates);
+  }
+
+  @Override
+  public void scaleInTurn(String cluster, String ecsService, int desiredCount) {
+    if (desiredCount < 0) {
+      throw new IllegalArgumentException(
+          "desiredCount must be >= 0, was " + desiredCount + " for " + ecsService);
+    }
+    calls.callPaced(
         "UpdateService",
         updates,
         () ->

@@ -785,28 +785,19 @@ public final class EnvironmentReconciler implements Reconciler {
           action.bounds().describe());
       scaling.set(spec.cluster(), action.ecsService(), action.bounds());
     }
+    Duration paced = Duration.ZERO;
     for (ScaleAction action : actions) {
       int left = actions.size() - actions.indexOf(action);
-      if (!ownership.authority(spec.name()).equals(writtenUnder)) {
-        LOG.warn(
-            "lost this environment's shard after writing its status; leaving {} of {} action(s)"
-                + " to its new holder",
-            left,
-            actions.size());
-        return Optional.of(Result.done());
+      Optional<Result> stop = mustStop(spec, writtenUnder, observedAt, paced, left, actions.size());
+      if (stop.isPresent()) {
+        return stop;
       }
-      Duration age = observedAt.age(monotonic.nanos(), clock.instant());
-      if (age.compareTo(MAX_OBSERVATION_AGE) > 0) {
-        // Expected under load (throttled calls, a busy host): counted, not warned about.
-        metrics.reobserved();
-        LOG.debug(
-            "what ECS reported is {} old, more than {}; observing again before the remaining {} of"
-                + " {} action(s)",
-            age,
-            MAX_OBSERVATION_AGE,
-            left,
-            actions.size());
-        return Optional.of(Result.requeueAfter(Duration.ZERO));
+      paced = paced.plus(ecs.awaitScaleTurn());
+      // The turn can take seconds when many environments share the UpdateService quota: check
+      // again, counting that wait as pacing but anything beyond it (a stall) as age.
+      stop = mustStop(spec, writtenUnder, observedAt, paced, left, actions.size());
+      if (stop.isPresent()) {
+        return stop;
       }
       LOG.info(
           "scaling {} (ECS service {}, tier {}) to {}",
@@ -814,7 +805,45 @@ public final class EnvironmentReconciler implements Reconciler {
           action.ecsService(),
           action.tier(),
           action.desiredCount());
-      ecs.scale(spec.cluster(), action.ecsService(), action.desiredCount());
+      ecs.scaleInTurn(spec.cluster(), action.ecsService(), action.desiredCount());
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * How the pass ends before its next UpdateService: when this replica lost the authority its
+   * status was written under, or what it observed is older than {@link #MAX_OBSERVATION_AGE}, not
+   * counting {@code paced}, the time the pass waited for its UpdateService turns under the client's
+   * own rate limit (the wait the bucket planned; a stall during it counts).
+   */
+  private Optional<Result> mustStop(
+      EnvironmentSpec spec,
+      Optional<Ownership.Authority> writtenUnder,
+      Observation observedAt,
+      Duration paced,
+      int left,
+      int total) {
+    if (!ownership.authority(spec.name()).equals(writtenUnder)) {
+      LOG.warn(
+          "lost this environment's shard after writing its status; leaving {} of {} action(s)"
+              + " to its new holder",
+          left,
+          total);
+      return Optional.of(Result.done());
+    }
+    Duration age = observedAt.age(monotonic.nanos(), clock.instant()).minus(paced);
+    if (age.compareTo(MAX_OBSERVATION_AGE) > 0) {
+      // Expected under load (throttled calls, a busy host): counted, not warned about.
+      metrics.reobserved();
+      LOG.debug(
+          "what ECS reported is {} old (not counting {} of pacing), more than {}; observing again"
+              + " before the remaining {} of {} action(s)",
+          age,
+          paced,
+          MAX_OBSERVATION_AGE,
+          left,
+          total);
+      return Optional.of(Result.requeueAfter(Duration.ZERO));
     }
     return Optional.empty();
   }

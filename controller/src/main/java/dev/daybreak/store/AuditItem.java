@@ -1,6 +1,7 @@
 package dev.daybreak.store;
 
 import dev.daybreak.model.State;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,9 +42,14 @@ final class AuditItem {
         + String.format("%019d", record.version());
   }
 
-  static Map<String, AttributeValue> attributes(Record record) {
+  /**
+   * The item's attributes; {@link ReplayLedger#EXPIRES_AT} (the table's TTL attribute) is the
+   * entry's time plus {@code retention}, so DynamoDB deletes it once it is that old.
+   */
+  static Map<String, AttributeValue> attributes(Record record, Duration retention) {
     AuditEntry entry = record.entry();
     Map<String, AttributeValue> set = new HashMap<>();
+    set.put(ReplayLedger.EXPIRES_AT, Items.n(entry.at().plus(retention).getEpochSecond()));
     set.put(WHO, Items.s(entry.who()));
     set.put(WHEN, Items.instant(entry.at()));
     entry.from().ifPresent(f -> set.put(FROM, Items.s(f.name())));

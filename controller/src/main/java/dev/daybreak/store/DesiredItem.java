@@ -53,6 +53,15 @@ final class DesiredItem {
           CHANGED_AT,
           PINNED);
 
+  /**
+   * The attributes the resync's index ({@link Items#BY_SORT_KEY_INDEX}) projects besides the keys:
+   * what {@link #read} needs. A spec item carries none of them, so its index entry is its keys
+   * alone, not its manifest.
+   */
+  static List<String> projected() {
+    return ATTRIBUTES;
+  }
+
   private static final String VALID_STATES =
       Arrays.stream(State.values()).map(Enum::name).collect(Collectors.joining(" or "));
 

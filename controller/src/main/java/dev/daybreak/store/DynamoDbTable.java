@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -24,8 +26,11 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 /** {@link Table} over DynamoDB: strongly consistent reads, conditional UpdateItem. */
 final class DynamoDbTable implements Table {
 
+  private static final Logger LOG = LoggerFactory.getLogger(DynamoDbTable.class);
+
   private final DynamoDbClient client;
   private final String tableName;
+  private volatile boolean indexMissing;
 
   DynamoDbTable(DynamoDbClient client, String tableName) {
     this.client = Objects.requireNonNull(client, "client");
@@ -163,6 +168,72 @@ final class DynamoDbTable implements Table {
       startKey = response.hasLastEvaluatedKey() ? response.lastEvaluatedKey() : null;
     } while (startKey != null && !startKey.isEmpty());
     return found;
+  }
+
+  /**
+   * Queries the index by sort key; where the table has no such index yet (a table created before
+   * it, and {@code daybreak init} not run since), falls back to scanning the whole table for those
+   * sort keys, which works but is charged for every item in the table, and warns once until the
+   * index is there.
+   */
+  @Override
+  public List<Map<String, AttributeValue>> queryBySortKeys(Set<String> sortKeys) {
+    List<Map<String, AttributeValue>> found = new ArrayList<>();
+    try {
+      for (String sk : sortKeys.stream().sorted().toList()) {
+        Map<String, AttributeValue> startKey = null;
+        do {
+          QueryResponse response =
+              client.query(
+                  QueryRequest.builder()
+                      .tableName(tableName)
+                      .indexName(Items.BY_SORT_KEY_INDEX)
+                      .keyConditionExpression("#sk = :sk")
+                      .expressionAttributeNames(Map.of("#sk", Items.SK))
+                      .expressionAttributeValues(Map.of(":sk", Items.s(sk)))
+                      .exclusiveStartKey(startKey)
+                      .build());
+          found.addAll(response.items());
+          startKey = response.hasLastEvaluatedKey() ? response.lastEvaluatedKey() : null;
+        } while (startKey != null && !startKey.isEmpty());
+      }
+    } catch (DynamoDbException e) {
+      if (!isMissingIndex(e)) {
+        return call(
+            () -> {
+              throw e;
+            });
+      }
+      if (!indexMissing) {
+        indexMissing = true;
+        LOG.warn(
+            "table '{}' has no index '{}': every resync scans the whole table (charged for every"
+                + " audit item too) until it has; run daybreak init to add it",
+            tableName,
+            Items.BY_SORT_KEY_INDEX);
+      }
+      return scanSortKeys(sortKeys);
+    } catch (SdkClientException e) {
+      return call(
+          () -> {
+            throw e;
+          });
+    }
+    if (indexMissing) {
+      indexMissing = false;
+      LOG.info("table '{}' has its index '{}' now", tableName, Items.BY_SORT_KEY_INDEX);
+    }
+    return found;
+  }
+
+  /** DynamoDB's answer to a request naming an index the table does not have. */
+  static boolean isMissingIndex(DynamoDbException e) {
+    return e.statusCode() == 400
+        && e.awsErrorDetails() != null
+        && "ValidationException".equals(e.awsErrorDetails().errorCode())
+        && Optional.ofNullable(e.awsErrorDetails().errorMessage())
+            .orElse("")
+            .contains("does not have the specified index");
   }
 
   /** Runs a call, turning "cannot use DynamoDB" failures into a {@link StoreException}. */

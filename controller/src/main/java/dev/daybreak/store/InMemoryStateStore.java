@@ -1,6 +1,7 @@
 package dev.daybreak.store;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,6 +18,13 @@ public final class InMemoryStateStore extends TableStateStore {
 
   public InMemoryStateStore(Clock clock) {
     super(new InMemoryTable(), clock);
+  }
+
+  /**
+   * A store whose audit entries expire after {@code auditRetention} ({@code --audit-retention}).
+   */
+  public InMemoryStateStore(Clock clock, Duration auditRetention) {
+    super(new InMemoryTable(), clock, auditRetention);
   }
 
   /**
@@ -37,6 +45,11 @@ public final class InMemoryStateStore extends TableStateStore {
   /** {@code aws dynamodb delete-item} on any item of the table. */
   public void deleteItemByHand(String pk, String sk) {
     ((InMemoryTable) table()).delete(pk, sk);
+  }
+
+  /** What the operations so far would have cost on DynamoDB (read and write units). */
+  public Capacity.Consumed consumed() {
+    return ((InMemoryTable) table()).capacity().consumed();
   }
 
   /** {@code aws dynamodb scan}: every item, in key order. */

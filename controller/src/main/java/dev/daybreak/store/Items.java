@@ -27,6 +27,14 @@ final class Items {
   static final String THREAD = "thread";
 
   /**
+   * The global secondary index keyed by sort key (partition key {@code sk}, sort key {@code pk}): a
+   * Query of its {@code spec} or {@code desired} partition reads those items and nothing else,
+   * however much audit history the table holds. Keyed by {@code sk} rather than by an attribute
+   * only daybreak writes, so that a desired item someone creates by hand is in it too.
+   */
+  static final String BY_SORT_KEY_INDEX = dev.daybreak.config.TableIndex.NAME;
+
+  /**
    * Fixed-width UTC instants (millisecond precision) for sort keys: {@link Instant#toString()}
    * drops trailing zero fractions, which would break lexicographic order.
    */

@@ -27,7 +27,11 @@ public interface StateStore {
    */
   Optional<StoredEnvironment> environment(String environment);
 
-  /** The names of every environment with an applied spec, sorted. */
+  /**
+   * The names of every environment with an applied spec, sorted. DynamoDB reads them from an index
+   * (what it costs grows with the environments, not their history), so a spec applied a moment ago
+   * may be missing for that moment.
+   */
   List<String> environments();
 
   /**
@@ -40,9 +44,9 @@ public interface StateStore {
   Map<String, DesiredRead> allDesired();
 
   /**
-   * {@link #environments()} and {@link #allDesired()} read together, in one scan of the table where
-   * the store can: what the resync reads every period. This default reads them one after the other;
-   * a store (or a wrapper counting requests) should override it.
+   * {@link #environments()} and {@link #allDesired()} read together, from the table's index where
+   * the store can (eventually consistent): what the resync reads every period. This default reads
+   * them one after the other; a store (or a wrapper counting requests) should override it.
    */
   default DesiredScan scanDesired() {
     return new DesiredScan(environments(), allDesired());

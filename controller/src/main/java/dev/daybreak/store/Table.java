@@ -43,6 +43,14 @@ interface Table {
    */
   List<Map<String, AttributeValue>> scanSortKeys(Set<String> sortKeys);
 
+  /**
+   * Every item whose sort key is one of {@code sortKeys}, read by one Query per sort key of the
+   * index {@link Items#BY_SORT_KEY_INDEX}: eventually consistent (a global secondary index has no
+   * other kind of read), and charged for those items only, however many others the table holds.
+   * Items come with the keys and the attributes {@link DesiredItem#projected()} names.
+   */
+  List<Map<String, AttributeValue>> queryBySortKeys(Set<String> sortKeys);
+
   /** A sort-key range of a query. */
   sealed interface SortKeys {
     /** Sort keys that start with {@code prefix}. */

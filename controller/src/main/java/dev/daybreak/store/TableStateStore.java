@@ -6,6 +6,7 @@ import dev.daybreak.model.EnvironmentStatus;
 import dev.daybreak.model.State;
 import dev.daybreak.model.savings.Downtime;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -60,12 +61,29 @@ abstract sealed class TableStateStore implements StateStore
   /** Concurrent applies of one spec are retried this often before reporting a conflict. */
   private static final int APPLY_ATTEMPTS = 5;
 
+  /** How long audit entries are kept by default ({@code --audit-retention}): 400 days. */
+  public static final Duration DEFAULT_AUDIT_RETENTION = Duration.ofDays(400);
+
   private final Table table;
   private final Clock clock;
+  private final Duration auditRetention;
 
   TableStateStore(Table table, Clock clock) {
+    this(table, clock, DEFAULT_AUDIT_RETENTION);
+  }
+
+  /**
+   * @param auditRetention how long an audit entry is kept: its {@link ReplayLedger#EXPIRES_AT} (the
+   *     table's TTL attribute) is its time plus this, after which DynamoDB deletes it
+   */
+  TableStateStore(Table table, Clock clock, Duration auditRetention) {
     this.table = Objects.requireNonNull(table, "table");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.auditRetention = Objects.requireNonNull(auditRetention, "auditRetention");
+    if (auditRetention.isNegative() || auditRetention.isZero()) {
+      throw new IllegalArgumentException(
+          "the audit retention must be positive (such as 400d), was " + auditRetention);
+    }
   }
 
   final Table table() {
@@ -146,7 +164,7 @@ abstract sealed class TableStateStore implements StateStore
 
   @Override
   public final List<String> environments() {
-    return table.scanSortKeys(Set.of(Items.SPEC)).stream()
+    return table.queryBySortKeys(Set.of(Items.SPEC)).stream()
         .map(Items::environmentOf)
         .sorted()
         .toList();
@@ -168,16 +186,24 @@ abstract sealed class TableStateStore implements StateStore
     return Collections.unmodifiableMap(all);
   }
 
+  /**
+   * Reads the index {@link Items#BY_SORT_KEY_INDEX}: what it costs grows with the number of
+   * environments, not with their audit history. Eventually consistent, as every index read is: a
+   * change can reach the resync one period later; each pass reads its environment strongly
+   * consistent.
+   */
   @Override
   public final DesiredScan scanDesired() {
     List<String> environments = new ArrayList<>();
     Map<String, DesiredRead> desired = new HashMap<>();
     Instant now = clock.instant();
-    for (Map<String, AttributeValue> item : table.scanSortKeys(Set.of(Items.SPEC, Items.DESIRED))) {
+    for (Map<String, AttributeValue> item :
+        table.queryBySortKeys(Set.of(Items.SPEC, Items.DESIRED))) {
       String environment = Items.environmentOf(item);
-      if (Items.SPEC.equals(item.get(Items.SK).s())) {
+      String sk = item.get(Items.SK).s();
+      if (Items.SPEC.equals(sk)) {
         environments.add(environment);
-      } else {
+      } else if (Items.DESIRED.equals(sk)) {
         desired.put(environment, DesiredItem.read(Optional.of(item), now));
       }
     }
@@ -318,7 +344,7 @@ abstract sealed class TableStateStore implements StateStore
       table.update(
           pk,
           AuditItem.sortKey(record),
-          AuditItem.attributes(record),
+          AuditItem.attributes(record, auditRetention),
           Set.of(),
           overwrite ? WriteCondition.always() : new WriteCondition.NotExists(Items.SK));
     } catch (Table.ConditionFailedException e) {

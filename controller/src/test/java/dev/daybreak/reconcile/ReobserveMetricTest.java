@@ -6,6 +6,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import dev.daybreak.ecs.EcsGateway;
 import dev.daybreak.ecs.GatewaySettings;
 import dev.daybreak.ecssim.EcsSimulator;
 import dev.daybreak.ecssim.SimEcsGateway;
@@ -15,6 +16,7 @@ import dev.daybreak.manifests.Manifests;
 import dev.daybreak.metrics.ReconcileMetrics;
 import dev.daybreak.model.DesiredState;
 import dev.daybreak.model.EnvironmentStatus;
+import dev.daybreak.model.ObservedService;
 import dev.daybreak.model.State;
 import dev.daybreak.slack.LogNotifier;
 import dev.daybreak.store.InMemoryStateStore;
@@ -27,7 +29,10 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -119,6 +124,75 @@ class ReobserveMetricTest {
 
     assertThat(meters.scrape()).contains("daybreak_reconcile_reobserved_total 0.0");
     assertThat(updateServiceCalls()).isEqualTo(1);
+  }
+
+  /**
+   * A gateway whose UpdateService turns each take {@code planned} under its own rate limit, while
+   * the clock actually moves {@code actual}: the difference is a stall.
+   */
+  private void reconcilePaced(Duration planned, Duration actual) {
+    SimEcsGateway sim = new SimEcsGateway(ecs, GatewaySettings.defaults(), clock::advance);
+    EcsGateway pacing =
+        new EcsGateway() {
+          @Override
+          public Map<String, ObservedService> observe(
+              String cluster, Collection<String> ecsServices) {
+            return sim.observe(cluster, ecsServices);
+          }
+
+          @Override
+          public Map<String, ObservedService> observe(
+              String cluster, Collection<String> ecsServices, Set<String> withHealth) {
+            return sim.observe(cluster, ecsServices, withHealth);
+          }
+
+          @Override
+          public void scale(String cluster, String ecsService, int desiredCount) {
+            throw new AssertionError("a pass takes its turn first, then scales in turn");
+          }
+
+          @Override
+          public Duration awaitScaleTurn() {
+            clock.advance(actual);
+            return planned;
+          }
+
+          @Override
+          public void scaleInTurn(String cluster, String ecsService, int desiredCount) {
+            sim.scale(cluster, ecsService, desiredCount);
+          }
+        };
+    new EnvironmentReconciler(
+            store,
+            pacing,
+            new LogNotifier(),
+            clock,
+            Monotonic.elapsedOn(clock),
+            ControllerSettings.defaults(),
+            Ownership.sole(),
+            new ReconcileMetrics(meters))
+        .reconcile("seed");
+  }
+
+  @Test
+  void waitingForTheClientsOwnUpdateServiceTurn_isPacing_notStaleness() {
+    Duration turn = EnvironmentReconciler.MAX_OBSERVATION_AGE.multipliedBy(5);
+
+    reconcilePaced(turn, turn);
+
+    assertThat(updateServiceCalls()).isEqualTo(1);
+    assertThat(meters.scrape()).contains("daybreak_reconcile_reobserved_total 0.0");
+  }
+
+  @Test
+  void aStallBeyondThePlannedTurn_isStaleness_andNothingIsScaled() {
+    Duration planned = EnvironmentReconciler.MAX_OBSERVATION_AGE;
+    Duration actual = planned.plus(EnvironmentReconciler.MAX_OBSERVATION_AGE).plusMillis(1);
+
+    reconcilePaced(planned, actual);
+
+    assertThat(updateServiceCalls()).isZero();
+    assertThat(meters.scrape()).contains("daybreak_reconcile_reobserved_total 1.0");
   }
 
   private long updateServiceCalls() {

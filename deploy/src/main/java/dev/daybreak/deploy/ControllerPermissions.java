@@ -126,9 +126,12 @@ final class ControllerPermissions {
         .build();
   }
 
-  /** Item reads and writes on the state table, and nothing else of DynamoDB. */
+  /**
+   * Item reads and writes on the state table and queries of its index {@link StateTable#INDEX} (the
+   * resync and the list of environments read it), and nothing else of DynamoDB.
+   */
   static PolicyStatement table(String tableArn) {
-    return allow(TABLE_ACTIONS, List.of(tableArn));
+    return allow(TABLE_ACTIONS, List.of(tableArn, tableArn + "/index/" + StateTable.INDEX));
   }
 
   /** Item reads on the state table only (a dry run). */

@@ -3,6 +3,7 @@ package dev.daybreak.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.daybreak.config.Setting;
+import dev.daybreak.config.TableIndex;
 import dev.daybreak.metrics.CloudWatchPublisher;
 import dev.daybreak.reconcile.ClusterAllowlist;
 import dev.daybreak.store.ReplayLedger;
@@ -103,6 +104,31 @@ abstract class StackContract {
             Map.of(
                 "TimeToLiveSpecification",
                 Map.of("AttributeName", ReplayLedger.EXPIRES_AT, "Enabled", true)));
+  }
+
+  @Test
+  void table_hasTheIndexTheResyncQueries_asDaybreakInitCreatesIt() {
+    template()
+        .hasResourceProperties(
+            "AWS::DynamoDB::Table",
+            Map.of(
+                "GlobalSecondaryIndexes",
+                List.of(
+                    Map.of(
+                        "IndexName",
+                        TableIndex.NAME,
+                        "KeySchema",
+                        List.of(
+                            Map.of("AttributeName", "sk", "KeyType", "HASH"),
+                            Map.of("AttributeName", "pk", "KeyType", "RANGE")),
+                        "Projection",
+                        Map.of(
+                            "ProjectionType",
+                            "INCLUDE",
+                            "NonKeyAttributes",
+                            TableIndex.PROJECTED)))));
+    assertThat(StateTable.INDEX).isEqualTo(TableIndex.NAME);
+    assertThat(StateTable.INDEX_PROJECTED).isEqualTo(TableIndex.PROJECTED);
   }
 
   @Test
@@ -231,7 +257,8 @@ abstract class StackContract {
             .toList();
     assertThat(dynamo).isNotEmpty();
     for (Map<String, Object> statement : dynamo) {
-      assertThat(Synthesis.resources(statement)).containsExactly(table);
+      assertThat(Synthesis.resources(statement))
+          .containsExactly(table, table + "/index/" + TableIndex.NAME);
       assertThat(Synthesis.actions(statement))
           .containsExactlyInAnyOrderElementsOf(ControllerPermissions.TABLE_ACTIONS);
     }

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 
 /**
  * Counts the store calls the controller makes, as DynamoDB requests: a point read or query is one
@@ -33,9 +34,15 @@ final class CountingStore implements StateStore {
   final AtomicLong scans = new AtomicLong();
   final AtomicLong writes = new AtomicLong();
   private final StateStore store;
+  private volatile BiConsumer<String, EnvironmentStatus> onStatus = (env, status) -> {};
 
   CountingStore(StateStore store) {
     this.store = store;
+  }
+
+  /** Tells {@code listener} every status written (after the write succeeded). */
+  void onStatus(BiConsumer<String, EnvironmentStatus> listener) {
+    this.onStatus = listener;
   }
 
   @Override
@@ -103,14 +110,18 @@ final class CountingStore implements StateStore {
   public StoredStatus writeStatus(
       String environment, EnvironmentStatus status, long expectedVersion) {
     writes.incrementAndGet();
-    return store.writeStatus(environment, status, expectedVersion);
+    StoredStatus written = store.writeStatus(environment, status, expectedVersion);
+    onStatus.accept(environment, status);
+    return written;
   }
 
   @Override
   public StoredStatus writeStatus(
       String environment, EnvironmentStatus status, long expectedVersion, Fence fence) {
     writes.incrementAndGet();
-    return store.writeStatus(environment, status, expectedVersion, fence);
+    StoredStatus written = store.writeStatus(environment, status, expectedVersion, fence);
+    onStatus.accept(environment, status);
+    return written;
   }
 
   @Override
