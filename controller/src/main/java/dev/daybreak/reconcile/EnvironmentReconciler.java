@@ -829,8 +829,18 @@ public final class EnvironmentReconciler implements Reconciler {
       ecs.scale(spec.cluster(), action.ecsService(), action.desiredCount());
       // Restored in the same step, right after: the count already lies inside the restored bounds,
       // so Application Auto Scaling has nothing to raise.
-      Optional.ofNullable(restoreWithScale.get(action.service()))
-          .ifPresent(b -> setBounds(spec, b));
+      Optional<BoundsAction> restore = Optional.ofNullable(restoreWithScale.get(action.service()));
+      if (restore.isPresent()) {
+        if (!ownership.authority(spec.name()).equals(writtenUnder)) {
+          LOG.warn(
+              "lost this environment's shard after scaling {}; leaving its scalable target and {}"
+                  + " more action(s) to its new holder",
+              action.service(),
+              left - 1);
+          return Optional.of(Result.done());
+        }
+        setBounds(spec, restore.get());
+      }
     }
     return Optional.empty();
   }
