@@ -6,11 +6,13 @@ import dev.daybreak.ratelimit.TokenBucket;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.Attachment;
 import software.amazon.awssdk.services.ecs.model.DescribeTasksResponse;
@@ -19,6 +21,7 @@ import software.amazon.awssdk.services.ecs.model.KeyValuePair;
 import software.amazon.awssdk.services.ecs.model.ListTasksResponse;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.DescribeTargetHealthResponse;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroupNotFoundException;
 
 /**
  * Reads the health of a cluster's services for one observation: their RUNNING tasks (ListTasks per
@@ -60,7 +63,7 @@ final class HealthReader {
     Map<String, List<String>> taskArns = new LinkedHashMap<>();
     services.keySet().forEach(s -> taskArns.put(s, listRunning(cluster, s)));
     Map<String, HealthReports.Task> tasks = describe(cluster, taskArns);
-    Map<String, List<HealthReports.Target>> targets = new HashMap<>();
+    Map<String, Optional<List<HealthReports.Target>>> targets = new HashMap<>();
     Map<String, Health> out = new LinkedHashMap<>();
     for (Map.Entry<String, List<String>> service : services.entrySet()) {
       List<HealthReports.Task> mine =
@@ -70,9 +73,17 @@ final class HealthReader {
         continue;
       }
       for (String group : service.getValue()) {
-        targets.computeIfAbsent(group, this::describeTargetHealth);
+        if (!targets.containsKey(group)) {
+          targets.put(group, describeTargetHealth(group));
+        }
       }
-      out.put(service.getKey(), HealthReports.targetGroups(service.getValue(), targets, mine));
+      Map<String, List<HealthReports.Target>> found = new HashMap<>();
+      Set<String> missing = new HashSet<>();
+      for (String group : service.getValue()) {
+        targets.get(group).ifPresentOrElse(t -> found.put(group, t), () -> missing.add(group));
+      }
+      out.put(
+          service.getKey(), HealthReports.targetGroups(service.getValue(), found, missing, mine));
     }
     return out;
   }
@@ -138,20 +149,35 @@ final class HealthReader {
         .findFirst();
   }
 
-  private List<HealthReports.Target> describeTargetHealth(String targetGroupArn) {
-    DescribeTargetHealthResponse response =
-        calls.call(
-            "DescribeTargetHealth",
-            elbReads,
-            () -> elb.describeTargetHealth(b -> b.targetGroupArn(targetGroupArn)));
-    return response.targetHealthDescriptions().stream()
-        .filter(d -> d.target() != null && d.targetHealth() != null)
-        .map(
-            d ->
-                new HealthReports.Target(
-                    d.target().id(),
-                    Optional.ofNullable(d.targetHealth().stateAsString()).orElse(""),
-                    Optional.ofNullable(d.targetHealth().reasonAsString())))
-        .toList();
+  /**
+   * The targets of a target group; empty when Elastic Load Balancing does not know it ({@code
+   * TargetGroupNotFound}, HTTP 400: deleted, or a wrong ARN in the service's load balancer
+   * configuration), which the planner reports as the service's problem rather than failing every
+   * pass.
+   */
+  private Optional<List<HealthReports.Target>> describeTargetHealth(String targetGroupArn) {
+    DescribeTargetHealthResponse response;
+    try {
+      response =
+          calls.call(
+              "DescribeTargetHealth",
+              elbReads,
+              () -> elb.describeTargetHealth(b -> b.targetGroupArn(targetGroupArn)));
+    } catch (EcsException e) {
+      if (e.getCause() instanceof TargetGroupNotFoundException) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+    return Optional.of(
+        response.targetHealthDescriptions().stream()
+            .filter(d -> d.target() != null && d.targetHealth() != null)
+            .map(
+                d ->
+                    new HealthReports.Target(
+                        d.target().id(),
+                        Optional.ofNullable(d.targetHealth().stateAsString()).orElse(""),
+                        Optional.ofNullable(d.targetHealth().reasonAsString())))
+            .toList());
   }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -57,8 +58,25 @@ public final class HealthReports {
    */
   public static Health.TargetGroups targetGroups(
       List<String> targetGroups, Map<String, List<Target>> targetsByGroup, List<Task> tasks) {
+    return targetGroups(targetGroups, targetsByGroup, Set.of(), tasks);
+  }
+
+  /**
+   * As {@link #targetGroups(List, Map, List)}, with the groups of {@code notFound} reported as
+   * {@link Health.TargetGroup#notFound not existing} (DescribeTargetHealth answered {@code
+   * TargetGroupNotFound}).
+   */
+  public static Health.TargetGroups targetGroups(
+      List<String> targetGroups,
+      Map<String, List<Target>> targetsByGroup,
+      Set<String> notFound,
+      List<Task> tasks) {
     List<Health.TargetGroup> groups = new ArrayList<>();
     for (String arn : targetGroups) {
+      if (notFound.contains(arn)) {
+        groups.add(Health.TargetGroup.notFound(arn));
+        continue;
+      }
       List<Target> targets = targetsByGroup.getOrDefault(arn, List.of());
       int healthy = 0;
       int unhealthy = 0;

@@ -140,6 +140,48 @@ public final class EcsSimulator {
     }
   }
 
+  /**
+   * Creates {@code cluster} (if new) and the service {@code spec} describes unless it exists (and
+   * is not INACTIVE), as {@link #provision} does, with the spec's circuit breaker, task definition
+   * and load balancers: set-up, not an API call.
+   */
+  public synchronized void provision(String cluster, NewService spec) {
+    advance();
+    SimCluster c = account.createCluster(cluster);
+    if (c.service(spec.serviceName())
+        .filter(existing -> !"INACTIVE".equals(existing.status))
+        .isEmpty()) {
+      targets.ensureGroups(spec.loadBalancers());
+      account.createService(c, spec);
+    }
+  }
+
+  /**
+   * A service as DescribeServices would show it now, if it exists (inspection, not an API call:
+   * neither throttled, faulted nor logged).
+   */
+  public synchronized Optional<ServiceView> inspect(String cluster, String service) {
+    advance();
+    return account
+        .findCluster(cluster)
+        .flatMap(c -> c.service(service))
+        .map(s -> SimViews.service(s, false));
+  }
+
+  /**
+   * The container {@code healthStatus} (HEALTHY, UNHEALTHY or UNKNOWN) of each of a service's tasks
+   * whose lastStatus is RUNNING, now, as DescribeTasks would report it (inspection, not an API
+   * call).
+   */
+  public synchronized List<String> runningTasksHealth(String cluster, String service) {
+    advance();
+    return account.findCluster(cluster).flatMap(c -> c.service(service)).stream()
+        .flatMap(s -> s.tasks.stream())
+        .filter(t -> t.lastStatus == TaskStatus.RUNNING)
+        .map(targets::containerHealth)
+        .toList();
+  }
+
   public Described<ServiceView> describeServices(
       String caller, Optional<String> cluster, List<String> services, boolean withTags) {
     return call(
@@ -459,6 +501,20 @@ public final class EcsSimulator {
         .filter(s -> taskDefinitionArn.equals(s.taskDefinition))
         .map(s -> s.containerHealthCheck)
         .reduce(Boolean::logicalOr);
+  }
+
+  /**
+   * Deletes a target group, as DeleteTargetGroup would (set-up, not an API call: neither throttled,
+   * faulted nor logged): its targets are deregistered, DescribeTargetHealth of it answers {@code
+   * TargetGroupNotFound}, services that name it keep naming it.
+   *
+   * @throws SimException {@link EcsError#TargetGroupNotFound} when there is no such group
+   */
+  public synchronized void deleteTargetGroup(String targetGroupArn) {
+    advance();
+    if (!targets.delete(targetGroupArn)) {
+      throw new SimException(EcsError.TargetGroupNotFound, "One or more target groups not found");
+    }
   }
 
   /** The services (by ECS name, every cluster) whose target and container health checks fail. */

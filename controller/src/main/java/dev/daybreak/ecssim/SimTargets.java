@@ -36,6 +36,10 @@ import java.util.Set;
  *       until its first check, one interval after it started; then HEALTHY, or under a health fault
  *       UNHEALTHY once {@link HealthSettings#containerRetries()} checks have failed. Without a
  *       health check it reports UNKNOWN for ever, as ECS does.
+ *   <li>A target group can be deleted (DeleteTargetGroup, "Delete a target group", Elastic Load
+ *       Balancing User Guide): its targets go with it, DescribeTargetHealth of its ARN answers
+ *       {@code TargetGroupNotFound}, and tasks that start later cannot register in it (their
+ *       service still names it) until a group of that ARN exists again.
  * </ul>
  *
  * Not modelled: ECS replacing a task whose target or container is unhealthy, the health check grace
@@ -95,11 +99,32 @@ final class SimTargets {
     return groups.containsKey(targetGroupArn);
   }
 
-  /** ECS registers a task that reached RUNNING in its service's target groups. */
+  /**
+   * Deletes a target group with its targets.
+   *
+   * @return false when there is no such group
+   */
+  boolean delete(String targetGroupArn) {
+    List<Target> targets = groups.remove(targetGroupArn);
+    if (targets == null) {
+      return false;
+    }
+    for (Target t : targets) {
+      t.gone = true;
+      history.add(change(t, TargetHealthChange.DEREGISTERED, Optional.empty()));
+    }
+    return true;
+  }
+
+  /** ECS registers a task that reached RUNNING in its service's (existing) target groups. */
   void running(SimTask task) {
     for (LoadBalancer lb : task.service.loadBalancers) {
+      List<Target> group = groups.get(lb.targetGroupArn());
+      if (group == null) {
+        continue;
+      }
       Target t = new Target(lb.targetGroupArn(), task, lb.containerPort());
-      groups.computeIfAbsent(lb.targetGroupArn(), k -> new ArrayList<>()).add(t);
+      group.add(t);
       record(t);
       queue.schedule(
           queue.now().plus(settings.registration()),

@@ -759,6 +759,14 @@ public final class EnvironmentReconciler implements Reconciler {
    * plans again from a fresh DescribeServices. ECS has no conditional write; what remains is the
    * calls' own latency.
    *
+   * <p>Scalable targets are set first, except a restore for a service this pass scales up: that one
+   * is set in the same step as the service's own UpdateService, immediately after it. The wake
+   * count already lies inside the restored bounds (the sleep shape keeps MaxCapacity), so the
+   * restore moves nothing; restored first, a MinCapacity above the sleeping count would make
+   * Application Auto Scaling raise the service at once (RegisterScalableTarget "changes the
+   * resource's current capacity to a value that is inside of this range"), before daybreak's own
+   * UpdateService.
+   *
    * @return empty when every action was performed; else how the pass ends
    */
   private Optional<Result> execute(
@@ -769,7 +777,17 @@ public final class EnvironmentReconciler implements Reconciler {
       List<ScaleAction> actions,
       Optional<Ownership.Authority> writtenUnder,
       Observation observedAt) {
+    Map<String, BoundsAction> restoreWithScale = new HashMap<>();
+    for (BoundsAction b : boundsActions) {
+      if (b.kind() == BoundsAction.Kind.RESTORE
+          && actions.stream().anyMatch(a -> a.service().equals(b.service()))) {
+        restoreWithScale.put(b.service(), b);
+      }
+    }
     for (BoundsAction action : boundsActions) {
+      if (restoreWithScale.containsValue(action)) {
+        continue;
+      }
       if (!ownership.authority(spec.name()).equals(writtenUnder)) {
         LOG.warn(
             "lost this environment's shard after writing its status; leaving its scalable"
@@ -777,13 +795,7 @@ public final class EnvironmentReconciler implements Reconciler {
             actions.size());
         return Optional.of(Result.done());
       }
-      LOG.info(
-          "{} the scalable target of {} (ECS service {}): {}",
-          action.kind() == BoundsAction.Kind.SUSPEND ? "suspending" : "restoring",
-          action.service(),
-          action.ecsService(),
-          action.bounds().describe());
-      scaling.set(spec.cluster(), action.ecsService(), action.bounds());
+      setBounds(scaling, spec, action);
     }
     Duration paced = Duration.ZERO;
     for (ScaleAction action : actions) {
@@ -806,6 +818,20 @@ public final class EnvironmentReconciler implements Reconciler {
           action.tier(),
           action.desiredCount());
       ecs.scaleInTurn(spec.cluster(), action.ecsService(), action.desiredCount());
+      // Restored in the same step, right after: the count already lies inside the restored bounds,
+      // so Application Auto Scaling has nothing to raise.
+      Optional<BoundsAction> restore = Optional.ofNullable(restoreWithScale.get(action.service()));
+      if (restore.isPresent()) {
+        if (!ownership.authority(spec.name()).equals(writtenUnder)) {
+          LOG.warn(
+              "lost this environment's shard after scaling {}; leaving its scalable target and {}"
+                  + " more action(s) to its new holder",
+              action.service(),
+              left - 1);
+          return Optional.of(Result.done());
+        }
+        setBounds(scaling, spec, restore.get());
+      }
     }
     return Optional.empty();
   }
@@ -846,6 +872,16 @@ public final class EnvironmentReconciler implements Reconciler {
       return Optional.of(Result.requeueAfter(Duration.ZERO));
     }
     return Optional.empty();
+  }
+
+  private static void setBounds(ScalingGateway scaling, EnvironmentSpec spec, BoundsAction action) {
+    LOG.info(
+        "{} the scalable target of {} (ECS service {}): {}",
+        action.kind() == BoundsAction.Kind.SUSPEND ? "suspending" : "restoring",
+        action.service(),
+        action.ecsService(),
+        action.bounds().describe());
+    scaling.set(spec.cluster(), action.ecsService(), action.bounds());
   }
 
   /**

@@ -3,8 +3,9 @@ package dev.daybreak.model;
 import java.util.Objects;
 
 /**
- * Set one service's scalable target (RegisterScalableTarget with min, max and SuspendedState):
- * performed before the pass's {@link ScaleAction}s.
+ * Set one service's scalable target (RegisterScalableTarget with min, max and SuspendedState): a
+ * {@link Kind#RESTORE} of a service the pass scales is performed immediately after that service's
+ * {@link ScaleAction}, in the same step; every other one before the pass's scale actions.
  *
  * @param service the logical service name
  * @param ecsService the ECS service name

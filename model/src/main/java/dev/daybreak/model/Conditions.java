@@ -28,6 +28,12 @@ public final class Conditions {
    */
   public static final String REASON_ROLLOUT_FAILED = "RolloutFailed";
 
+  /**
+   * Degraded: a target group the ECS service's load balancer configuration names does not exist
+   * (Elastic Load Balancing's DescribeTargetHealth answers {@code TargetGroupNotFound}).
+   */
+  public static final String REASON_TARGET_GROUP_NOT_FOUND = "TargetGroupNotFound";
+
   /** Degraded: DescribeServices does not know the ECS service. */
   public static final String REASON_SERVICE_MISSING = "ServiceMissing";
 

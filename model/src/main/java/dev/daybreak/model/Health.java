@@ -20,6 +20,11 @@ public sealed interface Health {
   /** A sentence saying what is not healthy yet, naming the target groups. */
   String describe();
 
+  /** The ARNs of the service's target groups that do not exist (none without a load balancer). */
+  default List<String> missingTargetGroups() {
+    return List.of();
+  }
+
   /**
    * The service is behind load balancer target groups.
    *
@@ -41,6 +46,11 @@ public sealed interface Health {
     @Override
     public String describe() {
       return groups.stream().map(TargetGroup::describe).collect(Collectors.joining("; "));
+    }
+
+    @Override
+    public List<String> missingTargetGroups() {
+      return groups.stream().filter(g -> !g.found()).map(TargetGroup::arn).toList();
     }
   }
 
@@ -94,9 +104,17 @@ public sealed interface Health {
    *     {@code unavailable}), or running tasks with no target in the group yet
    * @param unhealthyReasons the distinct reasons of the unhealthy targets, e.g. {@code
    *     Target.ResponseCodeMismatch}
+   * @param found false when Elastic Load Balancing does not know the target group ({@code
+   *     TargetGroupNotFound}: deleted, or a wrong ARN in the service's load balancer
+   *     configuration); its counts are then all zero
    */
   record TargetGroup(
-      String arn, int healthy, int unhealthy, int other, List<String> unhealthyReasons) {
+      String arn,
+      int healthy,
+      int unhealthy,
+      int other,
+      List<String> unhealthyReasons,
+      boolean found) {
     public TargetGroup {
       Objects.requireNonNull(arn, "arn");
       unhealthyReasons = List.copyOf(unhealthyReasons);
@@ -105,11 +123,25 @@ public sealed interface Health {
       }
     }
 
+    /** A target group that exists, with these counts. */
+    public TargetGroup(
+        String arn, int healthy, int unhealthy, int other, List<String> unhealthyReasons) {
+      this(arn, healthy, unhealthy, other, unhealthyReasons, true);
+    }
+
+    /** A target group Elastic Load Balancing does not know. */
+    public static TargetGroup notFound(String arn) {
+      return new TargetGroup(arn, 0, 0, 0, List.of(), false);
+    }
+
     boolean allHealthy() {
-      return unhealthy == 0 && other == 0;
+      return found && unhealthy == 0 && other == 0;
     }
 
     String describe() {
+      if (!found) {
+        return "target group " + arn + " does not exist (TargetGroupNotFound)";
+      }
       return "target group "
           + arn
           + ": "

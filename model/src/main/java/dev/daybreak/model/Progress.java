@@ -166,7 +166,8 @@ record Progress(
               ? ServiceProblem.ofStatus(service, pass.spec().cluster())
               : Optional.empty();
       if (problem.isEmpty() && waking && scope.contains(name) && target > 0) {
-        problem = ServiceProblem.ofRollout(service);
+        problem =
+            ServiceProblem.ofRollout(service).or(() -> ServiceProblem.ofTargetGroups(service));
       }
       if (problem.isEmpty() && waking && scope.contains(name) && target > 0) {
         problem = ServiceProblem.ofHealthSignal(service);

@@ -25,9 +25,11 @@ import java.util.TreeSet;
  *       pass's UpdateService calls. A saved target is never overwritten: the first observation
  *       (before daybreak changed it) is the one restored.
  *   <li>Waking: a saved target is restored ({@link BoundsAction.Kind#RESTORE}) in the pass that
- *       wakes its service's tier (not before: a restored MinCapacity starts the service at once),
- *       before that pass's UpdateService calls; it is dropped from the status once a pass observes
- *       it restored. The wake count is moved into the restored bounds ({@link #wakeBounds}).
+ *       scales its service up, in the same step as that service's own UpdateService and right after
+ *       it (not before: RegisterScalableTarget with a MinCapacity above the sleeping count makes
+ *       Application Auto Scaling raise the service itself, at once), or once its service needs no
+ *       UpdateService; it is dropped from the status once a pass observes it restored. The wake
+ *       count is moved into the restored bounds ({@link #wakeBounds}).
  *   <li>A saved target that no longer exists (deregistered) is dropped; there is nothing to
  *       restore.
  * </ol>
@@ -147,15 +149,25 @@ public final class ScalableTargets {
 
   /**
    * The services whose saved target is restored this pass: those in the wake's scope whose tier is
-   * being woken or already was (every one once the wake has settled).
+   * being woken or already was (every one once the wake has settled), and of those only the ones
+   * this pass scales up (restored right after their own UpdateService) or that need no
+   * UpdateService (already at their wake count). A restored MinCapacity above the service's count
+   * makes Application Auto Scaling raise it itself; restored before its own UpdateService, it would
+   * act first.
    */
   private static Set<String> restoreDue(EnvironmentSpec spec, DesiredState desired, Plan plan) {
     DependencyGraph graph = DependencyGraph.of(spec.services());
     Set<String> scope = scope(spec, desired);
     int current = plan.status().currentTier();
+    Set<String> scaled = new HashSet<>();
+    plan.actions().forEach(a -> scaled.add(a.service()));
     Set<String> due = new HashSet<>();
     for (String name : scope) {
-      if (current < 0 || graph.tierOf(name) <= current) {
+      if (current >= 0 && graph.tierOf(name) > current) {
+        continue;
+      }
+      ServiceReadiness r = plan.status().services().get(name);
+      if (scaled.contains(name) || (r != null && r.desiredCount() >= r.target())) {
         due.add(name);
       }
     }

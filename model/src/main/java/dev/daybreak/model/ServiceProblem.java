@@ -2,6 +2,7 @@ package dev.daybreak.model;
 
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -114,6 +115,34 @@ record ServiceProblem(String service, int tier, String reason, String message) {
                 + ", so it can never become ready: add a healthCheck to its essential container"
                 + " or put the service behind a load balancer target group, or declare"
                 + " readiness: running (or stable) in the manifest"));
+  }
+
+  /**
+   * The problem with a service whose load balancer configuration names target groups that Elastic
+   * Load Balancing does not know, if it does: its health can never be read, so waiting for its
+   * timeout would only delay the same answer.
+   */
+  static Optional<ServiceProblem> ofTargetGroups(ServiceSnapshot service) {
+    List<String> missing =
+        service.observed().health().map(Health::missingTargetGroups).orElse(List.of());
+    if (missing.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new ServiceProblem(
+            service.name(),
+            service.tier(),
+            Conditions.REASON_TARGET_GROUP_NOT_FOUND,
+            "service '"
+                + service.name()
+                + "' (ECS service '"
+                + service.spec().ecsService()
+                + "'): its load balancer's target group "
+                + String.join(", ", missing)
+                + " does not exist (Elastic Load Balancing DescribeTargetHealth:"
+                + " TargetGroupNotFound), so its readiness healthy cannot be judged; point the"
+                + " service's loadBalancers at an existing target group (UpdateService), or"
+                + " recreate the target group"));
   }
 
   /**

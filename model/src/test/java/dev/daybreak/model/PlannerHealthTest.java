@@ -60,6 +60,33 @@ class PlannerHealthTest {
   }
 
   @Test
+  void plan_targetGroupNotFound_isDegradedAtOnceNamingServiceAndGroup_andRecoversWhenFixed() {
+    PlanLoop loop = waitingForB();
+    loop.world.put(
+        World.active("b", 3, 3)
+            .withHealth(new Health.TargetGroups(List.of(Health.TargetGroup.notFound(GROUP)))));
+
+    Plan plan = loop.after(Duration.ofSeconds(5)).pass();
+
+    assertThat(plan.status().phase()).as("well within b's timeout").isEqualTo(Phase.DEGRADED);
+    assertThat(plan.actions()).isEmpty();
+    Condition degraded = plan.status().condition(Conditions.DEGRADED).orElseThrow();
+    assertThat(degraded.reason()).isEqualTo(Conditions.REASON_TARGET_GROUP_NOT_FOUND);
+    assertThat(degraded.message())
+        .contains("service 'b' (ECS service 'b')")
+        .contains("target group " + GROUP + " does not exist (Elastic Load Balancing")
+        .contains("TargetGroupNotFound");
+
+    loop.world.put(bWithTargets(3, 0, 0));
+    Plan fixed = loop.after(Duration.ofSeconds(30)).pass();
+
+    assertThat(fixed.actions()).extracting(ScaleAction::service).containsExactly("c", "d", "e");
+    assertThat(fixed.status().phase()).isEqualTo(Phase.WAKING);
+    assertThat(fixed.status().condition(Conditions.DEGRADED).orElseThrow().status())
+        .isEqualTo(ConditionStatus.FALSE);
+  }
+
+  @Test
   void plan_unhealthyTargetPastTimeout_isDegradedNamingTheTargetGroupAndUnhealthyCount() {
     PlanLoop loop = waitingForB();
     loop.world.put(bWithTargets(2, 1, 0));

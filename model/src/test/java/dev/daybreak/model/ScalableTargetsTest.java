@@ -122,6 +122,37 @@ class ScalableTargetsTest {
   }
 
   @Test
+  void decide_tierOneBeingWokenButItsServiceNotScaledThisPass_doesNotRestoreItsTargetYet() {
+    Pass p =
+        pass(
+            Seed.spec(),
+            Seed.awake(),
+            World.asleep(Seed.spec()).set("a", 1, 1).remove("b"),
+            Map.of("b", B_ASLEEP),
+            saved(EnvironmentStatus.initial(), Map.of("b", B_AWAKE)));
+
+    assertThat(p.plan().status().currentTier()).isEqualTo(1);
+    assertThat(p.plan().actions()).extracting(ScaleAction::service).doesNotContain("b");
+    assertThat(p.decision().actions()).as("restored only with b's own UpdateService").isEmpty();
+    assertThat(p.decision().saved()).isEqualTo(Map.of("b", B_AWAKE));
+  }
+
+  @Test
+  void decide_tierOneServiceAlreadyAtItsWakeCount_restoresWithoutAnUpdateService() {
+    Pass p =
+        pass(
+            Seed.spec(),
+            Seed.awake(),
+            World.asleep(Seed.spec()).set("a", 1, 1).set("b", 3, 0),
+            Map.of("b", B_ASLEEP),
+            saved(EnvironmentStatus.initial(), Map.of("b", B_AWAKE)));
+
+    assertThat(p.plan().actions()).extracting(ScaleAction::service).doesNotContain("b");
+    assertThat(p.decision().actions())
+        .containsExactly(new BoundsAction("b", "b", B_AWAKE, BoundsAction.Kind.RESTORE));
+  }
+
+  @Test
   void decide_wakeAfterTheRestoreWasObserved_dropsTheSaveAndCallsNothing() {
     Pass p =
         pass(

@@ -26,6 +26,9 @@ import java.util.Set;
  *       [{"targetGroupArn": ..., "containerName": ..., "containerPort": 80}],
  *       "containerHealthCheck": true}} gives a service target groups and/or a container health
  *       check, as its CreateService would have.
+ *   <li>{@code POST /_sim/delete-target-group}: {@code {"targetGroupArn": ...}} deletes a target
+ *       group with its targets, as DeleteTargetGroup would (404 when there is none); services that
+ *       name it keep naming it, and DescribeTargetHealth answers {@code TargetGroupNotFound}.
  *   <li>{@code GET /_sim/health-faults}, {@code POST /_sim/health-faults}: {@code {"unhealthy":
  *       ["s"]}}, the ECS services whose target and container health checks fail (a POST replaces
  *       the list; an empty list makes every check pass).
@@ -109,6 +112,26 @@ final class HealthInspection {
           body.path("containerHealthCheck").asBoolean(false));
     } catch (SimException e) {
       badRequest(exchange, e.error().name() + ": " + e.getMessage());
+      return;
+    }
+    Exchanges.sendEmpty(exchange, 204);
+  }
+
+  void postDeleteTargetGroup(HttpExchange exchange) throws IOException {
+    JsonNode body = body(exchange);
+    if (body == null || !body.path("targetGroupArn").isTextual()) {
+      badRequest(exchange, "expected {\"targetGroupArn\": \"arn:aws:elasticloadbalancing:...\"}");
+      return;
+    }
+    String arn = body.get("targetGroupArn").asText();
+    try {
+      sim.deleteTargetGroup(arn);
+    } catch (SimException e) {
+      Exchanges.send(
+          exchange,
+          404,
+          JSON,
+          EcsJson.object().put("message", e.error().name() + ": no target group " + arn));
       return;
     }
     Exchanges.sendEmpty(exchange, 204);

@@ -23,8 +23,9 @@ import java.io.InputStream;
  *   <li>{@code GET /_sim/time}: the simulation time.
  *   <li>{@code POST /_sim/events}: records a service event, {@code {"cluster": "dev", "service":
  *       "b", "message": "..."}}, as if ECS had.
- *   <li>{@code /_sim/target-health}, {@code /_sim/health-checks}, {@code /_sim/health-faults}:
- *       target health and container health checks (see {@link HealthInspection}).
+ *   <li>{@code /_sim/target-health}, {@code /_sim/health-checks}, {@code /_sim/health-faults},
+ *       {@code /_sim/delete-target-group}: target health, target groups and container health checks
+ *       (see {@link HealthInspection}).
  *   <li>{@code GET /_sim/scalable-targets}, {@code POST /_sim/scalable-targets}: Application Auto
  *       Scaling's targets; a POST declares one (see {@link SimScalableTargets}).
  * </ul>
@@ -65,6 +66,7 @@ final class InspectionHandler implements HttpHandler {
         case "GET /_sim/health-faults" -> health.healthFaults(exchange);
         case "POST /_sim/health-faults" -> health.postHealthFaults(exchange);
         case "POST /_sim/health-checks" -> health.postHealthChecks(exchange);
+        case "POST /_sim/delete-target-group" -> health.postDeleteTargetGroup(exchange);
         case "GET /_sim/scalable-targets" -> SimScalableTargets.list(exchange, sim.autoScaling());
         case "POST /_sim/scalable-targets" ->
             SimScalableTargets.declare(exchange, sim.autoScaling());
@@ -82,6 +84,7 @@ final class InspectionHandler implements HttpHandler {
                             + route
                             + "; try GET /_sim/calls, /_sim/services, /_sim/faults, /_sim/time,"
                             + " /_sim/target-health, /_sim/health-faults,"
+                            + " POST /_sim/health-checks, POST /_sim/delete-target-group,"
                             + " /_sim/scalable-targets, POST /_sim/events"));
       }
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.daybreak.ecs.EcsClients;
+import dev.daybreak.ecs.EcsEndpoint;
 import dev.daybreak.ecssim.CallRecord;
 import dev.daybreak.ecssim.HealthSettings;
 import dev.daybreak.ecssim.Latency;
@@ -14,6 +15,7 @@ import dev.daybreak.ecssim.TaskView;
 import dev.daybreak.it.Dynalite;
 import dev.daybreak.it.DynaliteExtension;
 import dev.daybreak.model.Condition;
+import dev.daybreak.model.ConditionStatus;
 import dev.daybreak.model.Phase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,6 +31,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.ecs.EcsClient;
 
 /**
  * Issue 15's {@code readiness: healthy}, end to end over real wire protocols: the controller in
@@ -254,5 +257,64 @@ class HealthEndToEndIT {
         .extracting(CallRecord::op)
         .contains("ListTasks", "DescribeTasks")
         .doesNotContain("DescribeTargetHealth");
+  }
+
+  @Test
+  void deletedTargetGroup_isDegradedNamingServiceAndGroup_thenRecoversWhenItsLoadBalancerIsFixed(
+      Dynalite dynalite) {
+    Stack stack = stack(dynalite);
+    stack.apply(manifest("gone", "2m"));
+    behindTargetGroup(stack, "gone");
+    // Deleted while the environment sleeps (a teardown of the load balancer); web still names it.
+    post(
+        stack,
+        "/_sim/delete-target-group",
+        "{\"targetGroupArn\": \"%s\"}".formatted(targetGroup("gone")));
+    stack.startController(RESYNC);
+
+    stack.rawFlip("gone", "AWAKE");
+
+    awaitPhase(stack, "gone", Phase.DEGRADED, Duration.ofSeconds(30));
+    assertThat(running(stack, "gone", "web")).as("web runs").isNotEmpty();
+    Condition degraded =
+        stack.store.status("gone").orElseThrow().status().condition("Degraded").orElseThrow();
+    assertThat(degraded.reason()).isEqualTo("TargetGroupNotFound");
+    assertThat(degraded.message())
+        .startsWith("service 'web' (ECS service 'web'): its load balancer's target group")
+        .contains(targetGroup("gone") + " does not exist")
+        .contains("TargetGroupNotFound");
+    assertThat(stack.sim.calls())
+        .as("the controller's DescribeTargetHealth, answered TargetGroupNotFound")
+        .anySatisfy(
+            c -> {
+              assertThat(c.op()).isEqualTo("DescribeTargetHealth");
+              assertThat(c.caller()).isEqualTo(EcsClients.APP_ID);
+              assertThat(c.services()).containsExactly(targetGroup("gone"));
+              assertThat(c.outcome()).isEqualTo("TargetGroupNotFound");
+            });
+
+    // The team points web at a new target group; ECS replaces its tasks, which register there.
+    String fixed = LoadBalancer.targetGroupArn("us-east-1", "000000000000", "gone-web-v2");
+    post(
+        stack,
+        "/_sim/health-checks",
+        """
+        {"cluster": "gone", "service": "web", "loadBalancers": [
+          {"targetGroupArn": "%s", "containerName": "web", "containerPort": 8080}]}
+        """
+            .formatted(fixed));
+    try (EcsClient team = EcsClients.create(EcsEndpoint.simulator(stack.ecs.endpoint()), "team")) {
+      team.updateService(r -> r.cluster("gone").service("web").forceNewDeployment(true));
+    }
+
+    awaitPhase(stack, "gone", Phase.AWAKE, Duration.ofSeconds(60));
+    assertThat(
+            stack.store.status("gone").orElseThrow().status().condition("Degraded").orElseThrow())
+        .satisfies(c -> assertThat(c.status()).isEqualTo(ConditionStatus.FALSE));
+    assertThat(scaledUp(stack, "gone", "front")).as("front woken once web was healthy").isPresent();
+    assertThat(stack.sim.targetHealthHistory())
+        .as("web's new tasks healthy in the new target group")
+        .filteredOn(c -> c.targetGroupArn().equals(fixed) && c.state().equals("healthy"))
+        .hasSizeGreaterThanOrEqualTo(2);
   }
 }

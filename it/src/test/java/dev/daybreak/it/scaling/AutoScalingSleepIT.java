@@ -63,6 +63,7 @@ class AutoScalingSleepIT {
         .filteredOn(c -> c.at().isAfter(asleepAt))
         .isEmpty();
 
+    Instant wakeAt = world.clock.instant();
     world.desire(State.AWAKE);
     world.driveTo(Phase.AWAKE);
     assertThat(bounds(world.target("b"))).isEqualTo(original);
@@ -85,9 +86,43 @@ class AutoScalingSleepIT {
             .filter(c -> c.caller().equals("daybreak"))
             .toList();
     assertThat(bCalls).as("daybreak's wake calls for b").isNotEmpty();
-    assertThat(bCalls.get(0).op())
-        .as("restored before (or as) b is scaled up")
-        .isEqualTo("RegisterScalableTarget");
+    assertRestoredWithItsOwnUpdateService(world, wakeAt);
+  }
+
+  /**
+   * b's restore comes with its own UpdateService, right after it, and Application Auto Scaling
+   * changes nothing from the wake until then (by the simulator's call log: the restore raising b
+   * itself would be logged as its UpdateService, at the instant of the RegisterScalableTarget).
+   *
+   * @return daybreak's UpdateService of b in the wake
+   */
+  private static CallRecord assertRestoredWithItsOwnUpdateService(
+      ScalingWorld world, Instant wakeAt) {
+    List<CallRecord> b =
+        world.sim.calls().stream()
+            .filter(c -> !c.at().isBefore(wakeAt) && c.services().equals(List.of("b")))
+            .filter(c -> List.of("RegisterScalableTarget", "UpdateService").contains(c.op()))
+            .toList();
+    CallRecord scaled =
+        b.stream()
+            .filter(c -> c.op().equals("UpdateService") && c.caller().equals("daybreak"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("daybreak never scaled b up: " + b));
+    CallRecord restore =
+        b.stream()
+            .filter(c -> c.op().equals("RegisterScalableTarget"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("b's target never restored: " + b));
+    assertThat(scaled.desiredCount()).as("b woken to its restored minimum").hasValue(2);
+    assertThat(b.indexOf(scaled))
+        .as("daybreak's UpdateService of b comes before b's restore in the call log: %s", b)
+        .isLessThan(b.indexOf(restore));
+    assertThat(restore.caller()).isEqualTo("daybreak");
+    assertThat(world.autoScalingChanges())
+        .as("Application Auto Scaling's own changes from the wake until daybreak scaled b")
+        .filteredOn(c -> !c.at().isBefore(wakeAt) && !c.at().isAfter(scaled.at()))
+        .isEmpty();
+    return scaled;
   }
 
   private static ScalingWorld awakeWorldWithTarget(String autoscaling) {
@@ -105,6 +140,36 @@ class AutoScalingSleepIT {
       assertThat(original).isEqualTo(List.of(2, 4, true, false, false));
 
       cycle(world, original);
+    }
+  }
+
+  @Test
+  void wake_callsTakingSeconds_applicationAutoScalingNeverRaisesTheServiceBeforeDaybreakScalesIt() {
+    try (ScalingWorld world = awakeWorldWithTarget("manage")) {
+      List<Object> original = bounds(world.target("b"));
+      world.desire(State.ASLEEP);
+      world.driveTo(Phase.ASLEEP);
+      world.advance(Duration.ofMinutes(1));
+      Instant wakeAt = world.clock.instant();
+      // Each call lands 3 s after it is made (longer than an observation may be acted on): the
+      // restored MinCapacity 2 would let Application Auto Scaling raise b 5 s after it lands.
+      world.callLatency(Duration.ofSeconds(3));
+
+      world.desire(State.AWAKE);
+      world.driveTo(Phase.AWAKE);
+
+      assertThat(bounds(world.target("b"))).isEqualTo(original);
+      CallRecord scaled = assertRestoredWithItsOwnUpdateService(world, wakeAt);
+      assertThat(world.sim.calls())
+          .as("b's restore, one call after its UpdateService")
+          .anySatisfy(
+              c -> {
+                assertThat(c.op()).isEqualTo("RegisterScalableTarget");
+                assertThat(c.services()).containsExactly("b");
+                assertThat(c.at()).isEqualTo(scaled.at().plusSeconds(3));
+              });
+      assertThat(world.autoScalingChanges()).filteredOn(c -> c.at().isAfter(wakeAt)).isEmpty();
+      assertThat(world.desiredCount("b")).isEqualTo(2);
     }
   }
 

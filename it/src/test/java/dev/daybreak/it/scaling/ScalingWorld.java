@@ -83,6 +83,7 @@ final class ScalingWorld implements AutoCloseable {
   private final SdkScalingGateway scaling;
   private int mutations;
   private Optional<Integer> killAt = Optional.empty();
+  private Duration callLatency = Duration.ZERO;
   private EnvironmentReconciler controller;
   int restarts;
   Optional<String> killedBefore = Optional.empty();
@@ -144,6 +145,14 @@ final class ScalingWorld implements AutoCloseable {
   /** The controller is killed before its {@code n}th mutating call from now (0: the next one). */
   void killBefore(int n) {
     killAt = Optional.of(mutations + n);
+  }
+
+  /**
+   * Every RegisterScalableTarget and UpdateService from now on takes {@code latency} of simulated
+   * time to reach AWS, as a call retried through throttling does: the world moves on meanwhile.
+   */
+  void callLatency(Duration latency) {
+    callLatency = latency;
   }
 
   /** How many mutating calls the controller made (or was killed before). */
@@ -291,6 +300,7 @@ final class ScalingWorld implements AutoCloseable {
     @Override
     public void scale(String cluster, String service, int desiredCount) {
       mutating("UpdateService " + service + " " + desiredCount);
+      advance(callLatency);
       delegate.scale(cluster, service, desiredCount);
     }
   }
@@ -310,6 +320,7 @@ final class ScalingWorld implements AutoCloseable {
     @Override
     public void set(String cluster, String service, ScalingBounds bounds) {
       mutating("RegisterScalableTarget " + service);
+      advance(callLatency);
       delegate.set(cluster, service, bounds);
     }
   }

@@ -252,6 +252,7 @@ final class Replica {
     }
     pending.remove(env);
     sim.passes++;
+    sim.passBegins(this);
     try {
       Result r = reconciler.reconcile(env);
       if (!up) {

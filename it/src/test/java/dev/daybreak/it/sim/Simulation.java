@@ -2,13 +2,16 @@ package dev.daybreak.it.sim;
 
 import dev.daybreak.chatops.SimChatOps;
 import dev.daybreak.ecs.EcsGateway;
+import dev.daybreak.ecssim.DeploymentView;
 import dev.daybreak.ecssim.EcsSimulator;
 import dev.daybreak.ecssim.Faults;
 import dev.daybreak.ecssim.HealthSettings;
 import dev.daybreak.ecssim.Latency;
 import dev.daybreak.ecssim.LoadBalancer;
+import dev.daybreak.ecssim.NewService;
 import dev.daybreak.ecssim.ScalableTargetView;
 import dev.daybreak.ecssim.ServiceSummary;
+import dev.daybreak.ecssim.ServiceView;
 import dev.daybreak.ecssim.SimSettings;
 import dev.daybreak.ecssim.Suspension;
 import dev.daybreak.ecssim.TargetHealthChange;
@@ -16,10 +19,14 @@ import dev.daybreak.lease.LeaseSettings;
 import dev.daybreak.lease.Ownership;
 import dev.daybreak.lease.Shards;
 import dev.daybreak.manifests.Manifests;
+import dev.daybreak.model.ConditionStatus;
+import dev.daybreak.model.Conditions;
 import dev.daybreak.model.DesiredState;
+import dev.daybreak.model.EnvironmentStatus;
 import dev.daybreak.model.ObservedService;
 import dev.daybreak.model.Phase;
 import dev.daybreak.model.Requeue;
+import dev.daybreak.model.RolloutState;
 import dev.daybreak.model.ScalingBounds;
 import dev.daybreak.model.State;
 import dev.daybreak.model.schedule.Stagger;
@@ -55,6 +62,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.PriorityQueue;
 import java.util.Random;
 import java.util.Set;
@@ -139,11 +147,14 @@ final class Simulation {
    * @param checkedServices services with a target group or a container health check
    * @param healthyReadiness services whose manifest says {@code readiness: healthy}
    * @param healthFaults health faults that began
-   * @param readinessChecks scale-ups of a dependent judged against a target-group dependency's
-   *     target-health history
+   * @param readinessChecks scale-ups of a dependent judged against a {@code readiness: healthy}
+   *     dependency's target-health history or its tasks' container health
    * @param scalableTargets services with a scalable target
    * @param suspendedAlready of those, targets found with some scaling suspended
    * @param boundsCalls RegisterScalableTarget calls by daybreak
+   * @param badDeployments services given a deployment of a revision that cannot start
+   * @param failedRollouts deployments ECS's circuit breaker turned FAILED
+   * @param rolloutChecks status writes checked against a FAILED rollout the pass observed
    */
   record Health(
       int checkedServices,
@@ -152,7 +163,10 @@ final class Simulation {
       int readinessChecks,
       int scalableTargets,
       int suspendedAlready,
-      int boundsCalls) {}
+      int boundsCalls,
+      int badDeployments,
+      int failedRollouts,
+      int rolloutChecks) {}
 
   static final Instant START = Instant.parse("2026-01-05T00:00:00Z");
 
@@ -161,6 +175,18 @@ final class Simulation {
 
   /** How long the run continues after every environment converged, checking it stays so. */
   static final Duration STABLE_FOR = Duration.ofMinutes(5);
+
+  /**
+   * A service given a bad deployment during the faults gets a fixed one (a new revision that
+   * starts) at most this long after the calm began; a deployment ECS's circuit breaker turned
+   * FAILED launches nothing until then.
+   */
+  static final Duration FIX_DELAY_MAX = Duration.ofMinutes(2);
+
+  /**
+   * How soon a fixed deployment ECS refused (throttled, the service being recreated) is retried.
+   */
+  static final Duration FIX_RETRY = Duration.ofSeconds(10);
 
   /** The longest pause of a replica: a stop-the-world GC or a frozen VM, past its lease. */
   static final Duration MAX_PAUSE = Duration.ofSeconds(90);
@@ -209,6 +235,24 @@ final class Simulation {
   private int healthFaults;
   private int readinessChecks;
   private int boundsCalls;
+  private int badDeployments;
+  private int rolloutChecks;
+
+  /**
+   * The services with ECS's deployment circuit breaker, and whether it rolls back: the ones a bad
+   * deployment is drawn for.
+   */
+  private final Map<String, Boolean> breakers = new HashMap<>();
+
+  /**
+   * Per replica and cluster, the FAILED rollouts (service to deployment id and rolloutStateReason)
+   * the simulator held both when the replica's observation began and when it returned, so ECS
+   * reported them to that observation; consumed by the pass's status write (8).
+   */
+  private final Map<String, Map<String, List<String>>> observedFailures = new HashMap<>();
+
+  /** The FAILED deployments some observation saw. */
+  private final Set<String> failedSeen = new java.util.TreeSet<>();
 
   int passes;
   int failedPasses;
@@ -277,12 +321,17 @@ final class Simulation {
         s.dependsOn().forEach(d -> settings.require(s.name(), d));
       }
     }
+    for (SimEnvironment env : environments) {
+      if (random.nextInt(3) == 0) {
+        SimEnvironment.Service victim = env.services().get(random.nextInt(env.services().size()));
+        breakers.put(victim.name(), random.nextBoolean());
+      }
+    }
     SimSettings built = settings.build();
     this.ecs = new EcsSimulator(built, clock);
     this.bound = bound(built);
     for (SimEnvironment env : environments) {
-      ecs.provision(
-          env.cluster(), env.services().stream().map(SimEnvironment.Service::name).toList());
+      env.services().forEach(s -> provision(env.cluster(), s.name()));
       for (SimEnvironment.Service s : env.services()) {
         equip(env.cluster(), s);
         s.scaling()
@@ -308,6 +357,17 @@ final class Simulation {
     this.chatOps = new SimChatOps(store, clock, env -> replicas.get(0).enqueue(env, Duration.ZERO));
     drawFaults(size);
     replicas.forEach(Replica::start);
+  }
+
+  /** Creates an ECS service, with the deployment circuit breaker where the seed drew one. */
+  private void provision(String cluster, String service) {
+    Boolean rollback = breakers.get(service);
+    if (rollback == null) {
+      ecs.provision(cluster, List.of(service));
+    } else {
+      ecs.provision(
+          cluster, new NewService(service, Optional.empty(), 0, true, rollback, List.of()));
+    }
   }
 
   /** Gives {@code s} its target group or container health check, as its CreateService would. */
@@ -353,6 +413,24 @@ final class Simulation {
             .plus(LeaseSettings.LEASE_DURATION)
             .plus(LeaseSettings.RETRY_PERIOD.multipliedBy(2))
             .plus(Stagger.minimumWindow(environments.size(), widestTier));
+    if (!breakers.isEmpty()) {
+      // A FAILED deployment launches nothing until the fixed one: it comes at most FIX_DELAY_MAX
+      // after the calm (later by the retries of a refused call), and is watched every
+      // ROLLOUT_WATCH while it replaces the failed one.
+      b = b.plus(FIX_DELAY_MAX).plus(FIX_RETRY.multipliedBy(6)).plus(Requeue.ROLLOUT_WATCH);
+      // A fixed deployment whose tasks crash (a dependency down) fails after the circuit
+      // breaker's three failures, and the team deploys again: three rounds of start, crash and
+      // relaunch, then the watch's period.
+      Duration slowest =
+          environments.stream()
+              .flatMap(e -> e.services().stream())
+              .map(SimEnvironment.Service::startLatency)
+              .max(Duration::compareTo)
+              .orElse(Duration.ZERO);
+      b =
+          b.plus(slowest.plus(settings.crashGrace()).plus(settings.relaunchDelay()).multipliedBy(3))
+              .plus(FIX_RETRY);
+    }
     Duration worst = Duration.ZERO;
     for (SimEnvironment env : environments) {
       Duration e = Duration.ZERO;
@@ -479,7 +557,10 @@ final class Simulation {
                                                 || b.scheduledSuspended())
                                     .orElse(false))
                         .count(),
-                boundsCalls)),
+                boundsCalls,
+                badDeployments,
+                failedSeen.size(),
+                rolloutChecks)),
         List.copyOf(actions));
   }
 
@@ -559,6 +640,23 @@ final class Simulation {
         schedule(at, Kind.UNHEALTHY, WORLD, victim.name());
         schedule(
             at.plusMillis(random.nextLong(window / 2)), Kind.HEALTHY_AGAIN, WORLD, victim.name());
+      }
+    }
+    for (SimEnvironment env : environments) {
+      for (SimEnvironment.Service s : env.services()) {
+        if (breakers.containsKey(s.name())) {
+          // The team deploys a revision that cannot start; after the calm, one that can.
+          schedule(
+              START.plusMillis(random.nextLong(window * 3 / 4)),
+              Kind.BAD_DEPLOYMENT,
+              WORLD,
+              env.cluster() + "/" + s.name());
+          schedule(
+              START.plus(FAULT_WINDOW).plusMillis(1 + random.nextLong(FIX_DELAY_MAX.toMillis())),
+              Kind.FIXED_DEPLOYMENT,
+              WORLD,
+              env.cluster() + "/" + s.name());
+        }
       }
     }
     double errorRate = new double[] {0, 0, 0.05, 0.2}[random.nextInt(4)];
@@ -689,6 +787,18 @@ final class Simulation {
     DELETE_SERVICE,
     RECREATE_SERVICE,
     FAIL_TO_START,
+    /**
+     * The team deploys revision 2 of service {@code arg} ({@code cluster/service}), which cannot
+     * start (CannotPullContainerError) until the calm.
+     */
+    BAD_DEPLOYMENT,
+    /** After the calm, the team deploys revision 3 of service {@code arg}, which starts. */
+    FIXED_DEPLOYMENT,
+    /**
+     * The team watches its fixed deployment of service {@code arg} and deploys again while ECS's
+     * circuit breaker failed it (its tasks crashed, say, while a dependency was down).
+     */
+    FIX_WATCH,
     /** The health checks of service {@code arg} start failing. */
     UNHEALTHY,
     /** The health checks of service {@code arg} pass again. */
@@ -856,7 +966,7 @@ final class Simulation {
         if (draining) {
           schedule(clock.instant().plusSeconds(10), Kind.RECREATE_SERVICE, WORLD, e.arg());
         } else {
-          ecs.provision(p[0], List.of(p[1]));
+          provision(p[0], p[1]);
           equip(p[0], environmentOf(p[0]).service(p[1]));
         }
       }
@@ -871,9 +981,59 @@ final class Simulation {
         now.remove(e.arg());
         ecs.setUnhealthyServices(now);
       }
-      case FAIL_TO_START -> {
-        Faults f = ecs.faults();
-        ecs.setFaults(new Faults(f.errorRates(), f.latencies(), Set.of(e.arg()), f.blackout()));
+      case FAIL_TO_START -> failToStart(e.arg());
+      case BAD_DEPLOYMENT -> {
+        String[] p = e.arg().split("/");
+        failToStart(p[1] + ":2");
+        try {
+          ecs.updateService(
+              "team",
+              Optional.of(p[0]),
+              p[1],
+              OptionalInt.empty(),
+              Optional.of(p[1] + ":2"),
+              false);
+          badDeployments++;
+        } catch (RuntimeException refused) {
+          digest(() -> "bad deployment refused");
+        }
+      }
+      case FIXED_DEPLOYMENT -> {
+        String[] p = e.arg().split("/");
+        try {
+          ecs.updateService(
+              "team",
+              Optional.of(p[0]),
+              p[1],
+              OptionalInt.empty(),
+              Optional.of(p[1] + ":3"),
+              false);
+          schedule(clock.instant().plus(FIX_RETRY), Kind.FIX_WATCH, WORLD, e.arg());
+        } catch (RuntimeException refused) {
+          // Throttled, or the service is being deleted and recreated: the team tries again.
+          digest(() -> "fixed deployment refused");
+          schedule(clock.instant().plus(FIX_RETRY), Kind.FIXED_DEPLOYMENT, WORLD, e.arg());
+        }
+      }
+      case FIX_WATCH -> {
+        String[] p = e.arg().split("/");
+        Optional<RolloutState> primary =
+            ecs.inspect(p[0], p[1]).stream()
+                .flatMap(v -> v.deployments().stream())
+                .filter(d -> d.status().equals("PRIMARY"))
+                .map(DeploymentView::rolloutState)
+                .findFirst();
+        if (primary.isPresent() && primary.get() != RolloutState.COMPLETED) {
+          if (primary.get() == RolloutState.FAILED) {
+            try {
+              ecs.updateService(
+                  "team", Optional.of(p[0]), p[1], OptionalInt.empty(), Optional.empty(), true);
+            } catch (RuntimeException refused) {
+              digest(() -> "redeployment refused");
+            }
+          }
+          schedule(clock.instant().plus(FIX_RETRY), Kind.FIX_WATCH, WORLD, e.arg());
+        }
       }
       case ERROR_RATE -> {
         Faults f = ecs.faults();
@@ -939,6 +1099,16 @@ final class Simulation {
         }
       }
     }
+  }
+
+  /**
+   * Adds {@code entry} (a service, or a {@code family:revision}) to the tasks that cannot start.
+   */
+  private void failToStart(String entry) {
+    Faults f = ecs.faults();
+    Set<String> now = new java.util.TreeSet<>(f.failToStart());
+    now.add(entry);
+    ecs.setFaults(new Faults(f.errorRates(), f.latencies(), now, f.blackout()));
   }
 
   /**
@@ -1176,12 +1346,13 @@ final class Simulation {
           store.status(env.name()).map(StoredStatus::status).map(s -> s.phase()).orElse(null);
       Phase wantPhase = want.get() == State.AWAKE ? Phase.AWAKE : Phase.ASLEEP;
       if (phase != wantPhase) {
-        out.append(env.name())
-            .append(" is ")
-            .append(phase)
-            .append(", wants ")
-            .append(wantPhase)
-            .append("; ");
+        out.append(env.name()).append(" is ").append(phase).append(", wants ").append(wantPhase);
+        store
+            .status(env.name())
+            .flatMap(st -> st.status().condition(Conditions.DEGRADED))
+            .filter(c -> c.status() == ConditionStatus.TRUE)
+            .ifPresent(c -> out.append(" (").append(c.message()).append(')'));
+        out.append("; ");
       }
       for (SimEnvironment.Service s : env.services()) {
         ServiceSummary c = counts.get(env.cluster() + "/" + s.name());
@@ -1192,7 +1363,25 @@ final class Simulation {
                     && c.desiredCount() == s.awakeCount()
                 : c == null || (c.desiredCount() == 0 && c.runningCount() == 0);
         if (!ok) {
-          out.append(s.name()).append(' ').append(c).append("; ");
+          out.append(s.name()).append(' ').append(c);
+          ecs.inspect(env.cluster(), s.name())
+              .ifPresent(
+                  v ->
+                      v.deployments()
+                          .forEach(
+                              d ->
+                                  out.append(" [deployment ")
+                                      .append(d.id())
+                                      .append(' ')
+                                      .append(d.status())
+                                      .append(' ')
+                                      .append(d.taskDefinition())
+                                      .append(' ')
+                                      .append(d.rolloutState())
+                                      .append(": ")
+                                      .append(d.rolloutStateReason())
+                                      .append(']')));
+          out.append("; ");
         }
         // (7) A scalable target is as it was found once the environment is Awake and settled
         // (so never left suspended by daybreak), and min 0 with all scaling suspended Asleep.
@@ -1315,7 +1504,9 @@ final class Simulation {
 
     @Override
     public Map<String, ObservedService> observe(String cluster, Collection<String> ecsServices) {
+      Map<String, List<String>> before = failedRollouts(cluster);
       Map<String, ObservedService> observed = delegate.observe(cluster, ecsServices);
+      observedFailures(replica, cluster, before);
       replica.reached(Replica.Point.AFTER_OBSERVE);
       return observed;
     }
@@ -1323,7 +1514,9 @@ final class Simulation {
     @Override
     public Map<String, ObservedService> observe(
         String cluster, Collection<String> ecsServices, Set<String> withHealth) {
+      Map<String, List<String>> before = failedRollouts(cluster);
       Map<String, ObservedService> observed = delegate.observe(cluster, ecsServices, withHealth);
+      observedFailures(replica, cluster, before);
       replica.reached(Replica.Point.AFTER_OBSERVE);
       return observed;
     }
@@ -1375,6 +1568,31 @@ final class Simulation {
                     + env.service(dep).replicas());
           }
           SimEnvironment.Service ds = env.service(dep);
+          if (ds.healthy() && ds.health() == SimEnvironment.Health.CONTAINER) {
+            // (1) by the manifest's own readiness: the container healthStatus of every running
+            // task of the dependency HEALTHY, at least replicas of them, by the simulator now.
+            List<String> health = ecs.runningTasksHealth(cluster, dep);
+            long healthy = health.stream().filter("HEALTHY"::equals).count();
+            readinessChecks++;
+            if (healthy < ds.replicas() || healthy < health.size()) {
+              violations.add(
+                  "(1) "
+                      + ecsService
+                      + " scaled up to "
+                      + desiredCount
+                      + " by "
+                      + replica.id
+                      + " at "
+                      + clock.instant()
+                      + " while its dependency "
+                      + dep
+                      + " (readiness: healthy, container health checks) has running tasks "
+                      + health
+                      + ", needs "
+                      + ds.replicas()
+                      + " HEALTHY");
+            }
+          }
           if (ds.healthy() && ds.health() == SimEnvironment.Health.TARGET_GROUP) {
             // (1) by the manifest's own readiness: every registered target of the dependency
             // healthy, at least replicas of them, by the target-health history.
@@ -1510,6 +1728,17 @@ final class Simulation {
         violations.add("(5) " + replica.id + " wrote the status of " + environment + " unfenced");
       }
       replica.reached(Replica.Point.STATUS_IN_FLIGHT);
+      Map<String, List<String>> failed =
+          Optional.ofNullable(
+                  observedFailures.remove(
+                      replica.id
+                          + "/"
+                          + environments.stream()
+                              .filter(x -> x.name().equals(environment))
+                              .findFirst()
+                              .map(SimEnvironment::cluster)
+                              .orElse("")))
+              .orElse(Map.of());
       boolean stale = replica.leased() && notCurrentHolder(replica, environment).isPresent();
       long newest = statusEpoch.getOrDefault(environment, 0L);
       StoredStatus written;
@@ -1521,6 +1750,7 @@ final class Simulation {
         }
         throw rejected;
       }
+      checkRolloutReported(replica, environment, written.status(), failed);
       fence.ifPresent(
           f -> {
             if (newest > f.epoch()) {
@@ -1545,6 +1775,102 @@ final class Simulation {
     public void readReturned() {
       replica.reached(Replica.Point.AFTER_READ);
     }
+  }
+
+  /**
+   * The FAILED rollouts of {@code cluster}'s ACTIVE services now, as the planner would see them in
+   * DescribeServices: a FAILED deployment that no COMPLETED primary has replaced, as service to its
+   * deployment id and rolloutStateReason (inspection, not an API call).
+   */
+  private Map<String, List<String>> failedRollouts(String cluster) {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    for (SimEnvironment.Service s : environmentOf(cluster).services()) {
+      if (!breakers.containsKey(s.name())) {
+        // Only a service with the circuit breaker has FAILED deployments.
+        continue;
+      }
+      Optional<ServiceView> view = ecs.inspect(cluster, s.name());
+      if (view.isEmpty() || !view.get().status().equals("ACTIVE")) {
+        continue;
+      }
+      List<DeploymentView> deployments = view.get().deployments();
+      boolean replaced =
+          deployments.stream()
+              .anyMatch(
+                  d -> d.status().equals("PRIMARY") && d.rolloutState() == RolloutState.COMPLETED);
+      if (replaced) {
+        continue;
+      }
+      deployments.stream()
+          .filter(d -> d.rolloutState() == RolloutState.FAILED)
+          .findFirst()
+          .ifPresent(d -> out.put(s.name(), List.of(d.id(), d.rolloutStateReason())));
+    }
+    return out;
+  }
+
+  /**
+   * Keeps, for {@code replica}'s pass, the FAILED rollouts that were there both when its
+   * observation of {@code cluster} began and when it returned: ECS reported those to it.
+   */
+  private void observedFailures(Replica replica, String cluster, Map<String, List<String>> before) {
+    Map<String, List<String>> both = new LinkedHashMap<>(failedRollouts(cluster));
+    both.entrySet().removeIf(e -> !e.getValue().equals(before.get(e.getKey())));
+    both.values().forEach(v -> failedSeen.add(cluster + "/" + v.get(0)));
+    observedFailures.put(replica.id + "/" + cluster, both);
+  }
+
+  /** Forgets what {@code replica}'s previous pass observed: a new pass begins. */
+  void passBegins(Replica replica) {
+    observedFailures.keySet().removeIf(k -> k.startsWith(replica.id + "/"));
+  }
+
+  /**
+   * (8) A wake's status written by a pass that observed a FAILED rollout is Degraded, naming the
+   * service, the deployment and the circuit breaker's rolloutStateReason: within one pass of ECS
+   * reporting it.
+   */
+  private void checkRolloutReported(
+      Replica replica,
+      String environment,
+      EnvironmentStatus status,
+      Map<String, List<String>> failed) {
+    if (failed.isEmpty() || !status.target().equals(Optional.of(State.AWAKE))) {
+      return;
+    }
+    rolloutChecks++;
+    String message =
+        status
+            .condition(Conditions.DEGRADED)
+            .filter(c -> c.status() == ConditionStatus.TRUE)
+            .map(c -> c.message())
+            .orElse("");
+    failed.forEach(
+        (service, d) -> {
+          boolean named =
+              message.contains("service '" + service + "'")
+                  && message.contains("ECS deployment " + d.get(0) + " failed")
+                  && message.contains(d.get(1));
+          if (status.phase() != Phase.DEGRADED || !named) {
+            violations.add(
+                "(8) "
+                    + replica.id
+                    + " wrote "
+                    + environment
+                    + " "
+                    + status.phase()
+                    + " at "
+                    + clock.instant()
+                    + " after observing "
+                    + service
+                    + "'s deployment "
+                    + d.get(0)
+                    + " FAILED ("
+                    + d.get(1)
+                    + "); Degraded says: "
+                    + (message.isEmpty() ? "(not Degraded)" : message));
+          }
+        });
   }
 
   /** Thrown from inside a pass to kill the controller there (after its status write). */

@@ -194,6 +194,9 @@ class SimulationIT {
     long scalable;
     long suspendedAlready;
     long boundsCalls;
+    long badDeployments;
+    long failedRollouts;
+    long rolloutChecks;
     Duration slowest = Duration.ZERO;
     double worstShare;
 
@@ -220,6 +223,9 @@ class SimulationIT {
       scalable += s.health().scalableTargets();
       suspendedAlready += s.health().suspendedAlready();
       boundsCalls += s.health().boundsCalls();
+      badDeployments += s.health().badDeployments();
+      failedRollouts += s.health().failedRollouts();
+      rolloutChecks += s.health().rolloutChecks();
       if (s.convergedAfter().compareTo(slowest) > 0) {
         slowest = s.convergedAfter();
       }
@@ -237,8 +243,9 @@ class SimulationIT {
               + " status writes rejected; slowest convergence %s after the faults stopped or the"
               + " effective state last changed (%.0f%% of its bound); %d services with health"
               + " checks (%d readiness: healthy), %d health faults, %d scale-ups judged by a"
-              + " dependency's target health; %d scalable targets (%d suspended already), %d"
-              + " RegisterScalableTarget calls; %d failing",
+              + " dependency's target or container health; %d scalable targets (%d suspended"
+              + " already), %d RegisterScalableTarget calls; %d bad deployments, %d FAILED"
+              + " rollouts observed, %d status writes checked against one; %d failing",
           seeds,
           twoReplicaSeeds,
           scheduledSeeds,
@@ -265,6 +272,9 @@ class SimulationIT {
           scalable,
           suspendedAlready,
           boundsCalls,
+          badDeployments,
+          failedRollouts,
+          rolloutChecks,
           failing);
     }
   }
