@@ -26,6 +26,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -214,5 +216,20 @@ class WeeklyDigestTest {
     assertThat(handedOver).isEmpty();
     assertThat(digest.runOnce()).isEmpty();
     assertThat(slack.findAll(postRequestedFor(urlEqualTo("/api/chat.postMessage")))).isEmpty();
+  }
+
+  @Test
+  void lastDue_isMondayNineInTheEnvironmentsTimeZone_andWeeksAreIso() {
+    ZoneId tokyo = ZoneId.of("Asia/Tokyo");
+    // Monday 2026-12-07 09:00 in Tokyo is 00:00 UTC; in UTC it is nine hours later.
+    assertThat(WeeklyDigest.lastDue(tokyo, Instant.parse("2026-12-06T23:59:00Z")))
+        .isEqualTo(LocalDate.of(2026, 11, 30));
+    assertThat(WeeklyDigest.lastDue(tokyo, Instant.parse("2026-12-07T00:00:00Z")))
+        .isEqualTo(LocalDate.of(2026, 12, 7));
+    assertThat(WeeklyDigest.lastDue(ZoneId.of("UTC"), Instant.parse("2026-12-07T08:59:59Z")))
+        .isEqualTo(LocalDate.of(2026, 11, 30));
+    assertThat(WeeklyDigest.isoWeek(LocalDate.of(2026, 12, 7))).isEqualTo("2026-W50");
+    assertThat(WeeklyDigest.isoWeek(LocalDate.of(2026, 12, 28))).isEqualTo("2026-W53");
+    assertThat(WeeklyDigest.isoWeek(LocalDate.of(2027, 1, 4))).isEqualTo("2027-W01");
   }
 }
