@@ -18,8 +18,10 @@ import dev.daybreak.runtime.Backends;
 import dev.daybreak.runtime.ControllerModule;
 import dev.daybreak.runtime.ProductionBackends;
 import dev.daybreak.savings.SavingsService;
+import dev.daybreak.savings.WeeklyDigest;
 import dev.daybreak.slack.SecretSource;
 import dev.daybreak.slack.SecretSources;
+import dev.daybreak.slack.SlackNotifier;
 import dev.daybreak.statuspage.StatusPage;
 import dev.daybreak.statuspage.StatusPageHandler;
 import dev.daybreak.store.StateStore;
@@ -234,7 +236,8 @@ final class RunCommand implements Callable<Integer> {
                     slack.settings().apiUrl(),
                     links(backends, slackSecrets),
                     out);
-        AutoCloseable published = publishing(backends, controlled.metrics(), out)) {
+        AutoCloseable published = publishing(backends, controlled.metrics(), out);
+        AutoCloseable digest = weeklyDigest(backends)) {
       RuntimeMetrics.leases(meters, leases);
       leases.onShareChanged(backends.ecs()::shareQuota);
       leases.start();
@@ -276,6 +279,24 @@ final class RunCommand implements Callable<Integer> {
     public void close() {
       controller.close();
     }
+  }
+
+  /**
+   * Sends the weekly savings digest (spec.notify.slack.digest: weekly) through the Slack notifier,
+   * when there is one; a dry run sends none. The handle stops it.
+   */
+  private AutoCloseable weeklyDigest(Backends backends) {
+    if (dryRun.enabled || !(backends.notifier() instanceof SlackNotifier slackNotifier)) {
+      return () -> {};
+    }
+    return new WeeklyDigest(
+            backends.store(),
+            new SavingsService(backends.store(), settings().pricing(), backends.clock()),
+            slackNotifier::post,
+            slackNotifier.defaultChannel(),
+            backends.clock(),
+            backends.scheduler())
+        .start();
   }
 
   /**

@@ -172,6 +172,27 @@ final class Outbox {
     queue.add(operationId);
   }
 
+  /**
+   * Queues one message of its own, with no thread and nothing to record in the store (a weekly
+   * digest): it is posted once, with the same retries, pauses and limits as an operation's.
+   *
+   * @param key identifies the message; a second submission with the same key only updates it
+   */
+  void submitStandalone(String key, String channel, SlackMessage message) {
+    lock.lock();
+    try {
+      if (!threads.containsKey(key)) {
+        MessageThread thread = new MessageThread(key, key, clock.instant(), channel);
+        thread.lookedUp = true;
+        thread.tracked = false;
+        threads.put(key, thread);
+      }
+    } finally {
+      lock.unlock();
+    }
+    submit(key, key, clock.instant(), channel, true, message, List.of());
+  }
+
   OutboxStats stats() {
     lock.lock();
     try {
@@ -308,7 +329,7 @@ final class Outbox {
 
   /** Records where the message went, so a restart or another process finds the thread. */
   private void record(MessageThread thread, ChatMethods.Posted where) {
-    if (where.ts() == null) {
+    if (where.ts() == null || !thread.tracked) {
       return;
     }
     try {
@@ -489,6 +510,9 @@ final class Outbox {
 
     /** Whether the store was asked for a thread recorded by another process. */
     boolean lookedUp;
+
+    /** Whether where it was posted is recorded in the store (false for a standalone message). */
+    boolean tracked = true;
 
     Optional<String> ts = Optional.empty();
     SlackMessage latest;

@@ -128,6 +128,11 @@ final class SlackBlocks {
     return new SlackMessage(truncate(escape(text), MAX_SECTION_TEXT), List.of());
   }
 
+  /** A text-only message of its own (a weekly digest), escaped, after {@code marker}. */
+  static SlackMessage standalone(String text, Optional<String> marker) {
+    return note(text, marker);
+  }
+
   private static String service(ServiceReport s) {
     StringBuilder b =
         new StringBuilder()

@@ -137,6 +137,26 @@ public final class SlackNotifier implements Notifier {
     }
   }
 
+  /**
+   * Queues a message of its own in {@code channel} (a weekly savings digest): posted once, through
+   * the same outbox, retries and limits as announcements; never blocks on Slack.
+   *
+   * @param key identifies the message (a second call with the same key only updates it)
+   * @param text the message, mrkdwn
+   */
+  public void post(String key, String channel, String text) {
+    try {
+      outbox.submitStandalone(key, channel, SlackBlocks.standalone(text, marker));
+    } catch (RuntimeException e) {
+      LOG.error("Could not queue the Slack message {}", key, e);
+    }
+  }
+
+  /** The channel of environments whose manifest names none. */
+  public Optional<String> defaultChannel() {
+    return settings.defaultChannel();
+  }
+
   /** The outbox's counters. */
   public OutboxStats stats() {
     return outbox.stats();

@@ -8,7 +8,12 @@ import java.util.Optional;
 final class NotifyReader {
 
   static final List<String> FIELDS = List.of("slack", "mentionOnDegraded");
-  static final List<String> SLACK_FIELDS = List.of("channel");
+  static final List<String> SLACK_FIELDS = List.of("channel", "digest");
+
+  /** The values {@code spec.notify.slack.digest} takes. */
+  static final List<String> DIGESTS = List.of("weekly", "off");
+
+  private record Slack(Optional<String> channel, boolean weeklyDigest) {}
 
   private NotifyReader() {}
 
@@ -18,8 +23,8 @@ final class NotifyReader {
       return Optional.empty();
     }
     Fields fields = mapping.get();
-    Optional<Optional<String>> channel =
-        fields.read("slack", NotifyReader::slack, Optional.<String>empty());
+    Optional<Slack> slack =
+        fields.read("slack", NotifyReader::slack, new Slack(Optional.empty(), false));
     Optional<List<String>> mentions =
         fields.read(
             "mentionOnDegraded",
@@ -28,18 +33,37 @@ final class NotifyReader {
                     "a list of Slack user or user group ids, such as [U0123ABCD, S0123ABCD]",
                     NotifyReader::mention),
             List.of());
-    if (channel.isEmpty() || mentions.isEmpty()) {
+    if (slack.isEmpty() || mentions.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new NotifySpec(channel.get(), mentions.get()));
+    return Optional.of(
+        new NotifySpec(slack.get().channel(), mentions.get(), slack.get().weeklyDigest()));
   }
 
-  private static Optional<Optional<String>> slack(Node node) {
-    return node.mapping(SLACK_FIELDS, false)
-        .flatMap(
-            fields -> fields.required("channel", Names.SLACK_CHANNEL_RULE).flatMap(Node::string))
-        .filter(channel -> checked(node.child("channel"), channel))
-        .map(Optional::of);
+  private static Optional<Slack> slack(Node node) {
+    Optional<Fields> mapping = node.mapping(SLACK_FIELDS, false);
+    if (mapping.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<String> channel =
+        mapping
+            .get()
+            .required("channel", Names.SLACK_CHANNEL_RULE)
+            .flatMap(Node::string)
+            .filter(c -> checked(node.child("channel"), c));
+    Optional<Boolean> digest = mapping.get().read("digest", NotifyReader::digest, false);
+    if (channel.isEmpty() || digest.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new Slack(channel, digest.get()));
+  }
+
+  /** {@code weekly}, or {@code off} (YAML may read an unquoted off as false). */
+  private static Optional<Boolean> digest(Node node) {
+    if (node.json().isBoolean() && !node.json().booleanValue()) {
+      return Optional.of(false);
+    }
+    return node.oneOf("savings digest", DIGESTS).map("weekly"::equals);
   }
 
   private static boolean checked(Node node, String channel) {
