@@ -13,7 +13,9 @@ import dev.daybreak.reconcile.ControllerSettings;
 import dev.daybreak.reconcile.EnvironmentReconciler;
 import dev.daybreak.runtime.Backends;
 import dev.daybreak.runtime.ControllerModule;
+import dev.daybreak.runtime.Digests;
 import dev.daybreak.runtime.ProductionBackends;
+import dev.daybreak.savings.WeeklyDigest;
 import dev.daybreak.slack.SecretSource;
 import dev.daybreak.slack.SecretSources;
 import dev.daybreak.store.StoredStatus;
@@ -100,17 +102,15 @@ final class ReconcileCommand implements Callable<Integer> {
                 + String.join(", ", backends.store().environments()));
         return ExitCodes.PROBLEM;
       }
-      Injector injector =
-          Guice.createInjector(
-              new ControllerModule(
-                  acting,
-                  new ControllerSettings(
-                          ControllerSettings.DEFAULT_RESYNC,
-                          ControllerSettings.DEFAULT_WORKERS,
-                          Optional.empty(),
-                          calendars.calendars())
-                      .withClusters(allowed)
-                      .withPrices(prices.table())));
+      ControllerSettings settings =
+          new ControllerSettings(
+                  ControllerSettings.DEFAULT_RESYNC,
+                  ControllerSettings.DEFAULT_WORKERS,
+                  Optional.empty(),
+                  calendars.calendars())
+              .withClusters(allowed)
+              .withPrices(prices.table());
+      Injector injector = Guice.createInjector(new ControllerModule(acting, settings));
       EnvironmentReconciler reconciler = injector.getInstance(EnvironmentReconciler.class);
       boolean problem = false;
       for (String name : names) {
@@ -129,6 +129,9 @@ final class ReconcileCommand implements Callable<Integer> {
           problem = true;
           err.println(name + ": pass failed: " + e.getMessage());
         }
+      }
+      if (!dryRun.enabled) {
+        Digests.of(backends, settings.pricing()).ifPresent(WeeklyDigest::runOnce);
       }
       cloudWatch
           .publisher(

@@ -16,12 +16,12 @@ import dev.daybreak.reconcile.Controller;
 import dev.daybreak.reconcile.ControllerSettings;
 import dev.daybreak.runtime.Backends;
 import dev.daybreak.runtime.ControllerModule;
+import dev.daybreak.runtime.Digests;
 import dev.daybreak.runtime.ProductionBackends;
 import dev.daybreak.savings.SavingsService;
 import dev.daybreak.savings.WeeklyDigest;
 import dev.daybreak.slack.SecretSource;
 import dev.daybreak.slack.SecretSources;
-import dev.daybreak.slack.SlackNotifier;
 import dev.daybreak.statuspage.StatusPage;
 import dev.daybreak.statuspage.StatusPageHandler;
 import dev.daybreak.store.StateStore;
@@ -286,17 +286,12 @@ final class RunCommand implements Callable<Integer> {
    * when there is one; a dry run sends none. The handle stops it.
    */
   private AutoCloseable weeklyDigest(Backends backends) {
-    if (dryRun.enabled || !(backends.notifier() instanceof SlackNotifier slackNotifier)) {
+    if (dryRun.enabled) {
       return () -> {};
     }
-    return new WeeklyDigest(
-            backends.store(),
-            new SavingsService(backends.store(), settings().pricing(), backends.clock()),
-            slackNotifier::post,
-            slackNotifier.defaultChannel(),
-            backends.clock(),
-            backends.scheduler())
-        .start();
+    return Digests.of(backends, settings().pricing())
+        .<AutoCloseable>map(WeeklyDigest::start)
+        .orElse(() -> {});
   }
 
   /**

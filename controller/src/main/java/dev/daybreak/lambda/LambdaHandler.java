@@ -21,7 +21,9 @@ import dev.daybreak.reconcile.EnvironmentReconciler;
 import dev.daybreak.reconcile.UntilSettled;
 import dev.daybreak.runtime.Backends;
 import dev.daybreak.runtime.ControllerModule;
+import dev.daybreak.runtime.Digests;
 import dev.daybreak.savings.SavingsService;
+import dev.daybreak.savings.WeeklyDigest;
 import dev.daybreak.statuspage.StatusPage;
 import dev.daybreak.store.ReplayLedger;
 import dev.daybreak.time.Sleeper;
@@ -79,6 +81,7 @@ public final class LambdaHandler implements RequestStreamHandler {
       UntilSettled.Summary summary =
           new UntilSettled(reconciler, b.clock(), Sleeper.system())
               .run(b.store().environments(), budget.isNegative() ? Duration.ZERO : budget);
+      Digests.of(b, settings.controller().pricing()).ifPresent(WeeklyDigest::runOnce);
       settings
           .publisher(injector.getInstance(ReconcileMetrics.class), b.clock())
           .ifPresent(

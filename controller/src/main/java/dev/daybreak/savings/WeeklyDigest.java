@@ -215,12 +215,12 @@ public final class WeeklyDigest implements AutoCloseable {
     double dollars = 0;
     double hours = 0;
     for (EnvironmentSavings s : rows) {
-      b.append("• ")
-          .append(s.environment())
-          .append(": ")
-          .append(SavingsText.amount(s))
-          .append(String.format(Locale.ROOT, " (%.1f task-hours)", s.taskHours()))
-          .append('\n');
+      b.append("• ").append(s.environment()).append(": ").append(SavingsText.amount(s));
+      if (s.noPrice().isEmpty() || s.dollars() > 0) {
+        // SavingsText.amount already says the task-hours when nothing was priced.
+        b.append(String.format(Locale.ROOT, " (%.1f task-hours)", s.taskHours()));
+      }
+      b.append('\n');
       dollars += s.dollars();
       hours += s.taskHours();
     }

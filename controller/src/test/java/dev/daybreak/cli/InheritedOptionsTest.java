@@ -30,7 +30,8 @@ final class InheritedOptionsTest {
           "sleep",
           "watch",
           "run",
-          "reconcile");
+          "reconcile",
+          "savings");
 
   @TempDir Path dir;
   private final Cli cli = new Cli();

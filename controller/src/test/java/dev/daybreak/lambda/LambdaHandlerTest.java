@@ -429,7 +429,7 @@ class LambdaHandlerTest {
   }
 
   /** What Lambda's runtime passes; only the remaining time matters here. */
-  private record TestContext(Duration remaining) implements Context {
+  record TestContext(Duration remaining) implements Context {
     @Override
     public String getAwsRequestId() {
       return "test";
