@@ -8,6 +8,7 @@ import dev.daybreak.model.savings.ServiceSavings;
 import dev.daybreak.savings.Pricing;
 import dev.daybreak.savings.SavingsReport;
 import dev.daybreak.savings.SavingsService;
+import dev.daybreak.store.StateStore;
 import dev.daybreak.store.StoredEnvironment;
 import dev.daybreak.time.Times;
 import java.io.PrintWriter;
@@ -107,6 +108,17 @@ final class SavingsCommand implements Callable<Integer> {
       SavingsReport report =
           service.report(
               environments.stream().map(StoredEnvironment::name).toList(), period[0], period[1]);
+      Instant kept = context.clock().instant().minus(StateStore.DOWNTIME_RETENTION);
+      if (period[0].isBefore(kept)) {
+        spec.commandLine()
+            .getErr()
+            .println(
+                "note: downtimes are kept "
+                    + StateStore.DOWNTIME_RETENTION.toDays()
+                    + " days; what was saved before "
+                    + kept.atZone(zone).toLocalDate()
+                    + " is no longer counted");
+      }
       switch (output) {
         case JSON -> out.println(Views.render(json(report, prices.source()), OutputFormat.JSON));
         case CSV -> csv(report, out);

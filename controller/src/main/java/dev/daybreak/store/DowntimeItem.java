@@ -40,12 +40,12 @@ final class DowntimeItem {
   static final String STORAGE = "storage";
 
   /**
-   * How long a downtime is kept after it ended: 35 days, so that this month so far (and a week's
-   * digest) can always be reported. History is short on purpose: the resync's Scan passes over
-   * every item of the table, history included, so each kept downtime costs a little on every resync
-   * until the resync reads a sparse index instead (docs/cost.md).
+   * How long a downtime is kept after it ended ({@link StateStore#DOWNTIME_RETENTION}), so {@code
+   * daybreak savings --month} answers for every month of the past year. History costs storage only:
+   * the resync reads the spec and desired items through the {@code bySortKey} index, never the
+   * whole table (docs/cost.md).
    */
-  static final Duration RETENTION = Duration.ofDays(35);
+  static final Duration RETENTION = StateStore.DOWNTIME_RETENTION;
 
   private DowntimeItem() {}
 

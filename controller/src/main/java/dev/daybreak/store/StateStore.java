@@ -16,6 +16,12 @@ import java.util.Optional;
  */
 public interface StateStore {
 
+  /**
+   * How long a recorded downtime (what {@code daybreak savings} counts) is kept after it ended: as
+   * long as the audit by default (400 days), so every month of the past year can be reported.
+   */
+  java.time.Duration DOWNTIME_RETENTION = java.time.Duration.ofDays(400);
+
   /** Stores a validated manifest as the environment's spec and bumps its generation. */
   StoredSpec applySpec(Manifest manifest);
 

@@ -124,6 +124,16 @@ class SavingsCommandTest {
   }
 
   @Test
+  void savings_periodBeforeTheDowntimesKept_saysFiguresBeforeThenAreNoLongerCounted() {
+    Cli.Result old = cli.memory("savings", "--month", "2025-06", "--region", "us-east-1");
+    Cli.Result recent = cli.memory("savings", "--month", "2026-11", "--region", "us-east-1");
+
+    assertThat(old.exitCode()).as(old.err()).isZero();
+    assertThat(old.err()).contains("note: downtimes are kept 400 days", "is no longer counted");
+    assertThat(recent.err()).doesNotContain("no longer counted");
+  }
+
+  @Test
   void savings_monthBeforeTheDowntimes_isZero() throws Exception {
     Cli.Result r =
         cli.memory("savings", "--month", "2026-10", "--region", "us-east-1", "-o", "json");
