@@ -27,6 +27,14 @@ final class ControllerPermissions {
   static final List<String> TABLE_ACTIONS =
       List.of("dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:Query", "dynamodb:Scan");
 
+  /**
+   * What the Slack function does with the table: {@link #TABLE_ACTIONS} but Scan. It lists the
+   * environments through the index the stack always creates; only the controller keeps Scan, for a
+   * table created before the index (its resync then scans and warns).
+   */
+  static final List<String> REQUEST_TABLE_ACTIONS =
+      List.of("dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:Query");
+
   /** What a dry run ({@code run --dry-run}) does with the table: it only reads. */
   static final List<String> TABLE_READ_ACTIONS =
       List.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:Scan", "dynamodb:DescribeTable");
@@ -134,9 +142,17 @@ final class ControllerPermissions {
     return allow(TABLE_ACTIONS, List.of(tableArn, tableArn + "/index/" + StateTable.INDEX));
   }
 
-  /** Item reads on the state table only (a dry run). */
+  /** As {@link #table}, for the Slack function: no Scan ({@link #REQUEST_TABLE_ACTIONS}). */
+  static PolicyStatement tableForRequests(String tableArn) {
+    return allow(REQUEST_TABLE_ACTIONS, List.of(tableArn, tableArn + "/index/" + StateTable.INDEX));
+  }
+
+  /**
+   * Item reads on the state table and queries of its index (a dry run, the status page): the list
+   * of environments is a Query of {@link StateTable#INDEX}, whose ARN is its own resource.
+   */
   static PolicyStatement tableReadOnly(String tableArn) {
-    return allow(TABLE_READ_ACTIONS, List.of(tableArn));
+    return allow(TABLE_READ_ACTIONS, List.of(tableArn, tableArn + "/index/" + StateTable.INDEX));
   }
 
   /** Reading the two Slack secrets, by their ARNs. */

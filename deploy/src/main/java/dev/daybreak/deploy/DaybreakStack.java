@@ -24,11 +24,13 @@ public final class DaybreakStack extends Stack {
     // What Slack's requests need: the state (to write desired states and record accepted
     // requests' signatures) and the two secrets.
     List<PolicyStatement> slack = new ArrayList<>();
-    slack.add(ControllerPermissions.table(table.getTableArn()));
+    slack.add(ControllerPermissions.tableForRequests(table.getTableArn()));
     slack.add(ControllerPermissions.secrets(secrets.arns()));
 
     // The controller adds ECS, its Degraded metric, and Application Auto Scaling.
-    List<PolicyStatement> controller = new ArrayList<>(slack);
+    List<PolicyStatement> controller = new ArrayList<>();
+    controller.add(ControllerPermissions.table(table.getTableArn()));
+    controller.add(ControllerPermissions.secrets(secrets.arns()));
     controller.add(ControllerPermissions.ecsServices(this, config.clusters()));
     controller.addAll(ControllerPermissions.health(this, config.clusters()));
     controller.add(ControllerPermissions.taskDefinitions());

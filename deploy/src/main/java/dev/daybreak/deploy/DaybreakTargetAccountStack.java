@@ -71,6 +71,8 @@ public final class DaybreakTargetAccountStack extends Stack {
             .conditions(Map.of("ArnLike", Map.<String, Object>of("ecs:cluster", clusterArns)))
             .build(),
         allow(List.of("elasticloadbalancing:DescribeTargetHealth"), List.of("*")),
+        // Task sizes (savings) and container health checks, as for the controller's own account.
+        ControllerPermissions.taskDefinitions(),
         allow(List.of("application-autoscaling:DescribeScalableTargets"), List.of("*")),
         PolicyStatement.Builder.create()
             .effect(Effect.ALLOW)

@@ -84,6 +84,7 @@ class TargetAccountStackTest {
             "application-autoscaling:DescribeScalableTargets",
             "application-autoscaling:RegisterScalableTarget",
             "ecs:DescribeServices",
+            "ecs:DescribeTaskDefinition",
             "ecs:DescribeTasks",
             "ecs:ListTasks",
             "ecs:UpdateService",

@@ -72,6 +72,7 @@ class RunProcessIT {
   private static int port;
   private static String metrics;
   private static String readyz;
+  private static String root;
   private static int exitCode;
   private static String stdout;
   private static String stderr;
@@ -121,7 +122,9 @@ class RunProcessIT {
                 "--replica-id",
                 "it-1",
                 "--log-format",
-                "json")
+                "json",
+                "--status-page",
+                "off")
             .redirectOutput(dir.resolve("run.out").toFile())
             .redirectError(dir.resolve("run.err").toFile());
     dev.daybreak.iam.RecordingJvm.record(builder);
@@ -142,6 +145,7 @@ class RunProcessIT {
         await()
             .atMost(Duration.ofSeconds(30))
             .until(() -> get("/readyz"), r -> r.startsWith("200"));
+    root = get("/");
     await()
         .atMost(Duration.ofSeconds(90))
         .until(
@@ -193,6 +197,12 @@ class RunProcessIT {
       }
     }
     return lines;
+  }
+
+  @Test
+  void statusPageOff_rootIsNotServed_whileTheOtherEndpointsAre() {
+    assertThat(root).startsWith("404");
+    assertThat(stdout).doesNotContain("status page:");
   }
 
   @Test

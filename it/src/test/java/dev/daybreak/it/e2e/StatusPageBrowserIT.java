@@ -169,7 +169,9 @@ class StatusPageBrowserIT {
     assertThat(text("tr[data-env='seed'] .last-change ~ .viewer"))
         .as("the change's time in the viewer's own zone, added by the page's script")
         .contains(Browser.VIEWER_ZONE);
-    assertThat(text("tr[data-env='seed'] .savings")).isEqualTo("—");
+    assertThat(text("tr[data-env='seed'] .savings"))
+        .as("savings this month: daybreak has not put seed to sleep yet, so nothing was saved")
+        .isEqualTo("$0.00");
     browser.screenshot(SCREENSHOTS, "fleet.png");
 
     browser.driver.get(base + "?l=team%3Dpay");
