@@ -1,6 +1,6 @@
 package dev.daybreak.cli;
 
-/** The exit codes of every daybreak command, as documented in {@code --help} and the README. */
+/** The exit codes of every daybreak command, as documented in {@code --help} and docs/command-line.md. */
 final class ExitCodes {
 
   static final int OK = 0;
