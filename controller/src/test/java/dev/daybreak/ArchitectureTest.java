@@ -14,19 +14,24 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The package rules the code follows, checked on the compiled production classes of model,
- * manifests and controller (tests excluded): no package cycles; the model knows nothing but Java
- * and its cron parser; the manifests know nothing of the runtime; the queue and time primitives
- * know no other daybreak package; and only the commands that launch the ECS simulator use it.
+ * The package rules the code follows, checked on the compiled production classes of every module on
+ * the controller's classpath (model, manifests, primitives, ecs-sim, controller; tests excluded):
+ * no package cycles; the model knows nothing but Java and its cron parser; the manifests know
+ * nothing of the runtime; the time and rate-limit primitives know no other daybreak package; the
+ * ECS simulator knows only the model and the primitives; only the sandbox and the commands that
+ * launch the simulator use it, and the Lambda handler cannot reach it (its jar leaves ecs-sim out).
  * docs/architecture.md draws the same arrows.
  */
 class ArchitectureTest {
 
   /**
-   * The production classes that may use the ECS simulator ({@code dev.daybreak.ecssim}): the
-   * sandbox and the CLI commands that start it. Frozen: a new user of the simulator in production
-   * code is a decision to make here, in the open (issue 20 moves the simulator into a module of its
-   * own).
+   * The production classes outside {@code dev.daybreak.sandbox} that may use the ECS simulator
+   * ({@code dev.daybreak.ecssim}, the ecs-sim module): the CLI commands that start it. The sandbox
+   * package holds the rest (the sandbox itself and the in-process gateways {@code SimEcsGateway}
+   * and {@code SimScalingGateway} that tests and the simulation run the controller against).
+   * Frozen: a new user of the simulator in production code is a decision to make here, in the open,
+   * and must stay out of the Lambda handler's reach ({@link
+   * #lambdaHandler_cannotReachTheSimulator}).
    */
   private static final Set<String> SIMULATOR_USERS =
       Set.of(
@@ -52,6 +57,9 @@ class ArchitectureTest {
             "dev.daybreak.manifests",
             "dev.daybreak.reconcile",
             "dev.daybreak.ecssim",
+            "dev.daybreak.time",
+            "dev.daybreak.ratelimit",
+            "dev.daybreak.lambda",
             "dev.daybreak.chatops")) {
       assertContainsPackage(pkg);
     }
@@ -132,6 +140,41 @@ class ArchitectureTest {
                 (JavaClass c) -> !SIMULATOR_USERS.contains(outermost(c).getName())))
         .should()
         .dependOnClassesThat()
+        .resideInAPackage("dev.daybreak.ecssim..")
+        .check(production);
+  }
+
+  @Test
+  void simulator_knowsOnlyTheModelAndThePrimitives() {
+    classes()
+        .that()
+        .resideInAPackage("dev.daybreak.ecssim..")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage(
+            "java..",
+            "com.sun.net.httpserver..",
+            "com.fasterxml.jackson..",
+            "org.slf4j..",
+            "dev.daybreak.ecssim..",
+            "dev.daybreak.model..",
+            "dev.daybreak.time..",
+            "dev.daybreak.ratelimit..")
+        .check(production);
+  }
+
+  /**
+   * The Lambda asset ({@code daybreak-lambda.jar}) leaves the simulator out, so nothing the handler
+   * loads may need it, however indirectly: a class reached from the handler that used the simulator
+   * would fail with NoClassDefFoundError in AWS only.
+   */
+  @Test
+  void lambdaHandler_cannotReachTheSimulator() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.daybreak.lambda..")
+        .should()
+        .transitivelyDependOnClassesThat()
         .resideInAPackage("dev.daybreak.ecssim..")
         .check(production);
   }

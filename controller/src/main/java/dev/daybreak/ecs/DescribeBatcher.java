@@ -1,6 +1,7 @@
 package dev.daybreak.ecs;
 
 import dev.daybreak.model.ObservedService;
+import dev.daybreak.ratelimit.EcsQuotas;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,5 +1,6 @@
 package dev.daybreak.ecs;
 
+import dev.daybreak.ratelimit.EcsQuotas;
 import dev.daybreak.ratelimit.RateLimit;
 import java.time.Duration;
 import java.util.Objects;

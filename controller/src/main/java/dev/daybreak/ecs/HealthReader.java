@@ -1,6 +1,7 @@
 package dev.daybreak.ecs;
 
 import dev.daybreak.model.Health;
+import dev.daybreak.ratelimit.EcsQuotas;
 import dev.daybreak.ratelimit.RateLimit;
 import dev.daybreak.ratelimit.TokenBucket;
 import java.time.Clock;

@@ -4,6 +4,7 @@ import dev.daybreak.model.Health;
 import dev.daybreak.model.ObservedService;
 import dev.daybreak.model.ServiceStatus;
 import dev.daybreak.model.savings.TaskSize;
+import dev.daybreak.ratelimit.EcsQuotas;
 import dev.daybreak.ratelimit.TokenBucket;
 import dev.daybreak.time.Sleeper;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,16 +1,25 @@
-package dev.daybreak.ecssim;
+package dev.daybreak.sandbox;
 
 import dev.daybreak.ecs.EcsException;
 import dev.daybreak.ecs.EcsGateway;
-import dev.daybreak.ecs.EcsQuotas;
 import dev.daybreak.ecs.GatewaySettings;
 import dev.daybreak.ecs.HealthReports;
 import dev.daybreak.ecs.ObservedServices;
 import dev.daybreak.ecs.TaskDefinitions;
+import dev.daybreak.ecssim.DeploymentView;
+import dev.daybreak.ecssim.Described;
+import dev.daybreak.ecssim.EcsError;
+import dev.daybreak.ecssim.EcsSimulator;
+import dev.daybreak.ecssim.LoadBalancer;
+import dev.daybreak.ecssim.Page;
+import dev.daybreak.ecssim.ServiceView;
+import dev.daybreak.ecssim.SimException;
+import dev.daybreak.ecssim.TaskDefinitionView;
 import dev.daybreak.model.Health;
 import dev.daybreak.model.ObservedService;
 import dev.daybreak.model.ServiceStatus;
 import dev.daybreak.model.savings.TaskSize;
+import dev.daybreak.ratelimit.EcsQuotas;
 import dev.daybreak.time.Sleeper;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,5 +1,12 @@
-package dev.daybreak.ecssim;
+package dev.daybreak.sandbox;
 
+import dev.daybreak.ecssim.AutoScaling;
+import dev.daybreak.ecssim.EcsSimulator;
+import dev.daybreak.ecssim.ScalableTargetView;
+import dev.daybreak.ecssim.ScalingError;
+import dev.daybreak.ecssim.ScalingPage;
+import dev.daybreak.ecssim.ScalingRequests;
+import dev.daybreak.ecssim.Suspension;
 import dev.daybreak.model.ScalingBounds;
 import dev.daybreak.scaling.ScalingException;
 import dev.daybreak.scaling.ScalingGateway;
@@ -34,7 +41,7 @@ public final class SimScalingGateway implements ScalingGateway {
   /** Attempts of a retryable call, as the SDK gateway's. */
   static final int ATTEMPTS = 4;
 
-  private static final int DESCRIBE_MAX = SimAutoScaling.MAX_RESULTS;
+  private static final int DESCRIBE_MAX = AutoScaling.MAX_RESULTS;
   private static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
 
   private final EcsSimulator ecs;
@@ -63,9 +70,9 @@ public final class SimScalingGateway implements ScalingGateway {
                     ecs.autoScaling()
                         .describeTargets(
                             SimEcsGateway.CALLER,
-                            SimAutoScaling.ECS,
+                            AutoScaling.ECS,
                             batch,
-                            Optional.of(SimAutoScaling.DESIRED_COUNT),
+                            Optional.of(AutoScaling.DESIRED_COUNT),
                             OptionalInt.empty(),
                             next));
         for (ScalableTargetView t : page.items()) {
@@ -97,9 +104,9 @@ public final class SimScalingGateway implements ScalingGateway {
                 .register(
                     SimEcsGateway.CALLER,
                     new ScalingRequests.Register(
-                        SimAutoScaling.ECS,
+                        AutoScaling.ECS,
                         ScalingGateway.resourceId(cluster, ecsService),
-                        SimAutoScaling.DESIRED_COUNT,
+                        AutoScaling.DESIRED_COUNT,
                         OptionalInt.of(b.min()),
                         OptionalInt.of(b.max()),
                         Optional.of(b.dynamicInSuspended()),

@@ -1,10 +1,17 @@
-package dev.daybreak.ecssim;
+package dev.daybreak.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.daybreak.ecs.EcsException;
 import dev.daybreak.ecs.GatewaySettings;
+import dev.daybreak.ecssim.EcsSimulator;
+import dev.daybreak.ecssim.Faults;
+import dev.daybreak.ecssim.HealthSettings;
+import dev.daybreak.ecssim.Latency;
+import dev.daybreak.ecssim.LoadBalancer;
+import dev.daybreak.ecssim.ServiceSummary;
+import dev.daybreak.ecssim.SimSettings;
 import dev.daybreak.model.Health;
 import dev.daybreak.model.ObservedService;
 import dev.daybreak.model.ServiceStatus;

@@ -1,8 +1,12 @@
-package dev.daybreak.ecssim;
+package dev.daybreak.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.daybreak.ecssim.EcsSimulator;
+import dev.daybreak.ecssim.Faults;
+import dev.daybreak.ecssim.SimSettings;
+import dev.daybreak.ecssim.Suspension;
 import dev.daybreak.model.ScalingBounds;
 import dev.daybreak.scaling.ScalingException;
 import dev.daybreak.time.VirtualClock;

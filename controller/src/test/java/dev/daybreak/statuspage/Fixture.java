@@ -2,7 +2,6 @@ package dev.daybreak.statuspage;
 
 import dev.daybreak.ecs.GatewaySettings;
 import dev.daybreak.ecssim.EcsSimulator;
-import dev.daybreak.ecssim.SimEcsGateway;
 import dev.daybreak.ecssim.SimSettings;
 import dev.daybreak.manifests.Calendars;
 import dev.daybreak.manifests.Manifests;
@@ -10,6 +9,7 @@ import dev.daybreak.model.EnvironmentStatus;
 import dev.daybreak.model.Phase;
 import dev.daybreak.model.ServiceReadiness;
 import dev.daybreak.model.State;
+import dev.daybreak.sandbox.SimEcsGateway;
 import dev.daybreak.store.InMemoryStateStore;
 import dev.daybreak.time.Sleeper;
 import java.time.Clock;

@@ -3,13 +3,13 @@ package dev.daybreak.statuspage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.daybreak.ecs.GatewaySettings;
-import dev.daybreak.ecssim.SimEcsGateway;
 import dev.daybreak.manifests.Calendars;
 import dev.daybreak.model.DesiredState;
 import dev.daybreak.model.EnvironmentStatus;
 import dev.daybreak.model.State;
 import dev.daybreak.model.savings.DownSince;
 import dev.daybreak.model.savings.TaskSize;
+import dev.daybreak.sandbox.SimEcsGateway;
 import dev.daybreak.savings.Pricing;
 import dev.daybreak.savings.SavingsService;
 import dev.daybreak.store.Via;

@@ -19,7 +19,8 @@ import software.amazon.awscdk.services.logs.RetentionDays;
  * @param clusters names of the ECS clusters whose services daybreak may scale; the controller's ECS
  *     permissions cover exactly these clusters' services
  * @param image the controller's container image (service mode only)
- * @param controllerJar the controller's shaded jar, the Lambda code (serverless mode only)
+ * @param controllerJar the controller's Lambda jar ({@code daybreak-lambda.jar}: the CLI's jar
+ *     without the ECS simulator), the Lambda code (serverless mode only)
  * @param tableName the DynamoDB table (the CLI's default is {@code daybreak})
  * @param logRetentionDays how long the controller's logs are kept
  * @param slackChannel the channel announcements go to, if any
@@ -57,7 +58,7 @@ public record DeployConfig(
     List<String> targetRoles) {
 
   /** Where {@code cdk.json}'s app (run from {@code deploy/}) finds the controller's jar. */
-  public static final String DEFAULT_CONTROLLER_JAR = "../controller/target/daybreak.jar";
+  public static final String DEFAULT_CONTROLLER_JAR = "../controller/target/daybreak-lambda.jar";
 
   /** The table name the {@code daybreak} CLI uses when none is given. */
   public static final String DEFAULT_TABLE = "daybreak";

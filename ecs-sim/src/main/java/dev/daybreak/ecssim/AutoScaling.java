@@ -17,6 +17,15 @@ public final class AutoScaling {
   /** The caller the call log names for changes Application Auto Scaling makes itself. */
   public static final String CALLER = SimAutoScaling.CALLER;
 
+  /** The only namespace the simulator models. */
+  public static final String ECS = SimAutoScaling.ECS;
+
+  /** The only dimension of the ecs namespace. */
+  public static final String DESIRED_COUNT = SimAutoScaling.DESIRED_COUNT;
+
+  /** MaxResults' bounds and default for the Describe operations (API Reference). */
+  public static final int MAX_RESULTS = SimAutoScaling.MAX_RESULTS;
+
   private static final Pattern RESOURCE_ID = Pattern.compile("service/([^/]+)/([^/]+)");
 
   private final EcsSimulator sim;

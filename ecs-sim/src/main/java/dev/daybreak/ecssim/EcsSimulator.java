@@ -4,7 +4,7 @@ import static dev.daybreak.ecssim.EcsError.InvalidParameterException;
 import static dev.daybreak.ecssim.EcsError.ServerException;
 import static dev.daybreak.ecssim.EcsError.ThrottlingException;
 
-import dev.daybreak.ecs.EcsQuotas;
+import dev.daybreak.ratelimit.EcsQuotas;
 import dev.daybreak.ratelimit.TokenBucket;
 import java.time.Clock;
 import java.time.Instant;

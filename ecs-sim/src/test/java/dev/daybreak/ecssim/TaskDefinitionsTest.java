@@ -4,24 +4,11 @@ import static dev.daybreak.ecssim.SimTesting.CALLER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.daybreak.ecs.GatewaySettings;
-import dev.daybreak.model.Health;
-import dev.daybreak.model.ObservedService;
-import dev.daybreak.model.savings.Architecture;
-import dev.daybreak.model.savings.Capacity;
-import dev.daybreak.model.savings.OsFamily;
-import dev.daybreak.model.savings.TaskSize;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class TaskDefinitionsTest {
 
   private final SimTesting t = new SimTesting(SimSettings.builder().build(), "api", "web");
-  private final SimEcsGateway gateway =
-      new SimEcsGateway(t.sim, GatewaySettings.defaults(), d -> t.clock.advance(d));
 
   @Test
   void describe_serviceNobodyRegistered_isTheSmallestFargateTaskNamedAfterIt() {
@@ -66,40 +53,5 @@ class TaskDefinitionsTest {
     assertThatThrownBy(() -> t.sim.describeTaskDefinition(CALLER, "api"))
         .isInstanceOf(SimException.class)
         .hasMessage("Rate exceeded");
-  }
-
-  @Test
-  void gateway_taskSizes_readTheDefinedSizeAndSpot_onceperRevision() {
-    t.sim.defineTaskSize("dev", "web", 1024, 2048, "ARM64", "FARGATE_SPOT");
-    gateway.observe("dev", List.of("api", "web"));
-
-    Map<String, TaskSize> sizes = gateway.taskSizes("dev", List.of("api", "web"));
-    gateway.taskSizes("dev", List.of("api", "web"));
-
-    assertThat(sizes)
-        .containsEntry("api", TaskSize.linuxX86(256, 512))
-        .containsEntry(
-            "web",
-            new TaskSize(
-                1024, 2048, Architecture.ARM64, OsFamily.LINUX, Capacity.FARGATE_SPOT, 20));
-    assertThat(t.sim.calls())
-        .filteredOn(c -> c.op().equals("DescribeTaskDefinition"))
-        .as("cached by ARN: a revision never changes")
-        .hasSize(2);
-  }
-
-  @Test
-  void gateway_healthyServiceWithNoLoadBalancerNorContainerCheck_reportsNoHealthCheck() {
-    t.sim.setHealthChecks("dev", "web", List.of(), true);
-
-    Map<String, ObservedService> seen =
-        gateway.observe("dev", List.of("api", "web"), Set.of("api", "web"));
-
-    assertThat(seen.get("api").health())
-        .contains(
-            new Health.NoHealthCheck("arn:aws:ecs:us-east-1:000000000000:task-definition/api:1"));
-    assertThat(seen.get("web").health())
-        .as("has a container check; no task runs yet")
-        .isEqualTo(Optional.empty());
   }
 }

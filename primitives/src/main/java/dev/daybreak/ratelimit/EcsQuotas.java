@@ -1,6 +1,4 @@
-package dev.daybreak.ecs;
-
-import dev.daybreak.ratelimit.RateLimit;
+package dev.daybreak.ratelimit;
 
 /**
  * Amazon ECS's API throttling buckets that daybreak's calls fall in, per account and region (<a

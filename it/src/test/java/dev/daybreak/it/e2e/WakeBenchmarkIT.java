@@ -43,7 +43,7 @@ import software.amazon.awssdk.services.ecs.EcsClient;
  * Fargate's 20–40 s at a tenth). Run it with:
  *
  * <pre>
- * ./mvnw -B verify -pl model,manifests,controller,it -Ddaybreak.bench=true -Dit.test=WakeBenchmarkIT
+ * ./mvnw -B verify -pl model,manifests,primitives,ecs-sim,controller,it -Ddaybreak.bench=true -Dit.test=WakeBenchmarkIT
  * </pre>
  *
  * <p>It measures (1) the wake makespan of the seed environment and of a 4-tier environment, woken

@@ -3,12 +3,12 @@ package dev.daybreak.it.ecs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.daybreak.ecs.EcsQuotas;
 import dev.daybreak.ecs.GatewaySettings;
 import dev.daybreak.ecs.SdkEcsGateway;
 import dev.daybreak.ecssim.SimSettings;
 import dev.daybreak.model.ObservedService;
 import dev.daybreak.model.ServiceStatus;
+import dev.daybreak.ratelimit.EcsQuotas;
 import dev.daybreak.ratelimit.TokenBucket;
 import dev.daybreak.time.VirtualClock;
 import java.time.Clock;

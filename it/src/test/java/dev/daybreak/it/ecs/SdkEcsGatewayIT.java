@@ -6,12 +6,12 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.daybreak.ecs.EcsException;
-import dev.daybreak.ecs.EcsQuotas;
 import dev.daybreak.ecs.GatewaySettings;
 import dev.daybreak.ecs.SdkEcsGateway;
 import dev.daybreak.ecssim.SimSettings;
 import dev.daybreak.model.ObservedService;
 import dev.daybreak.model.ServiceStatus;
+import dev.daybreak.ratelimit.EcsQuotas;
 import dev.daybreak.ratelimit.RateLimit;
 import dev.daybreak.time.VirtualClock;
 import java.time.Duration;

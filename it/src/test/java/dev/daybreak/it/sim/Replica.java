@@ -2,8 +2,6 @@ package dev.daybreak.it.sim;
 
 import dev.daybreak.ecs.EcsGateway;
 import dev.daybreak.ecs.GatewaySettings;
-import dev.daybreak.ecssim.SimEcsGateway;
-import dev.daybreak.ecssim.SimScalingGateway;
 import dev.daybreak.lease.LeaseSettings;
 import dev.daybreak.lease.Ownership;
 import dev.daybreak.lease.ShardLeases;
@@ -13,6 +11,8 @@ import dev.daybreak.queue.Result;
 import dev.daybreak.reconcile.ControllerSettings;
 import dev.daybreak.reconcile.EnvironmentReconciler;
 import dev.daybreak.reconcile.SimResync;
+import dev.daybreak.sandbox.SimEcsGateway;
+import dev.daybreak.sandbox.SimScalingGateway;
 import dev.daybreak.slack.OutboxStats;
 import dev.daybreak.slack.SimSlack;
 import dev.daybreak.store.StateStore;

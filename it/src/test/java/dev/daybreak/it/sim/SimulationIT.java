@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class SimulationIT {
 
   private static final String REPRODUCE =
-      "./mvnw -B verify -pl model,manifests,controller,it -Dit.test=SimulationIT -Ddaybreak.sim.seed=";
+      "./mvnw -B verify -pl model,manifests,primitives,ecs-sim,controller,it -Dit.test=SimulationIT -Ddaybreak.sim.seed=";
 
   /**
    * Every how many seeds with Slack faults the Slack-healthy twin runs too (always for a single
