@@ -346,7 +346,12 @@ class DeployedModesIT {
               + "\",\"region\":\""
               + REGION
               + "\",\"detail\":{}}");
-      List<String> command = new ArrayList<>(RecordingJvm.command(java(), JAR));
+      // The function's own code: the asset deploy/ packaged beside the template (the controller's
+      // daybreak-lambda.jar, which has no ECS simulator), not the CLI's jar.
+      Path code =
+          CDK_OUT.resolve(mode).resolve("asset." + properties.path("Code").path("S3Key").asText());
+      assertThat(code).as("the function's code asset in cdk.out").isRegularFile();
+      List<String> command = new ArrayList<>(RecordingJvm.command(java(), code));
       // The runtime stand-in instead of daybreak's main class: same classpath.
       command.set(command.size() - 1, LambdaRuntime.class.getName());
       command.addAll(
