@@ -1,6 +1,9 @@
 package dev.daybreak.cli;
 
-/** The exit codes of every daybreak command, as documented in {@code --help} and docs/command-line.md. */
+/**
+ * The exit codes of every daybreak command, as documented in {@code --help} and
+ * docs/command-line.md.
+ */
 final class ExitCodes {
 
   static final int OK = 0;
