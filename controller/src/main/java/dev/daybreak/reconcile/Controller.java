@@ -27,6 +27,7 @@ public final class Controller implements AutoCloseable {
   static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(30);
 
   private final WorkQueue queue;
+  private final StateStore store;
   private final Resync resync;
   private final ControllerSettings settings;
   private final ScheduledExecutorService resyncThread =
@@ -47,6 +48,7 @@ public final class Controller implements AutoCloseable {
       Ownership ownership,
       MeterRegistry meters) {
     this.settings = settings;
+    this.store = store;
     this.queue =
         WorkQueue.builder()
             .name("environments")
@@ -68,8 +70,14 @@ public final class Controller implements AutoCloseable {
         "controller started: {} workers, resync every {}", settings.workers(), settings.resync());
   }
 
-  /** Queues an environment now (a chat command or a CLI write can call this to skip the wait). */
+  /**
+   * Queues an environment now (a chat command or a CLI write can call this to skip the wait); its
+   * pass reads it afresh, not from {@link CachedReads}.
+   */
   public void trigger(String environment) {
+    if (store instanceof CachedReads reads) {
+      reads.forget(environment);
+    }
     queue.add(environment);
   }
 

@@ -12,12 +12,12 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Reads every desired item and queues the environments whose item changed since the last read (or
- * that are new), so a flip made by anyone — the CLI, Slack, or a raw DynamoDB edit — is acted on
- * within one resync period. Unchanged environments are not queued: they are already requeued by
- * their own plans (quickly while waking or sleeping, for drift when settled). Only environments
- * this replica is responsible for are queued; one it is not is forgotten, so it is queued as new as
- * soon as this replica takes its shard over.
+ * Reads every desired item and queues the environments whose item or spec version changed since the
+ * last read (or that are new), so a flip made by anyone — the CLI, Slack, or a raw DynamoDB edit —
+ * and a new apply are acted on within one resync period. Unchanged environments are not queued:
+ * they are already requeued by their own plans (quickly while waking or sleeping, for drift when
+ * settled). Only environments this replica is responsible for are queued; one it is not is
+ * forgotten, so it is queued as new as soon as this replica takes its shard over.
  */
 final class Resync {
 
@@ -41,7 +41,9 @@ final class Resync {
     List<String> environments = scan.environments();
     Map<String, Object> mine = new HashMap<>();
     for (String env : environments) {
-      authority.apply(env).ifPresent(a -> mine.put(env, List.of(scan.desiredOf(env), a)));
+      authority
+          .apply(env)
+          .ifPresent(a -> mine.put(env, List.of(scan.desiredOf(env), scan.specVersionOf(env), a)));
     }
     lastSeen.keySet().retainAll(mine.keySet());
     List<String> changed =

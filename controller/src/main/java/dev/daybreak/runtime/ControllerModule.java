@@ -5,6 +5,7 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.daybreak.ecs.EcsGateway;
 import dev.daybreak.lease.Ownership;
+import dev.daybreak.reconcile.CachedReads;
 import dev.daybreak.reconcile.ControllerSettings;
 import dev.daybreak.scaling.ScalingGateway;
 import dev.daybreak.slack.Notifier;
@@ -56,10 +57,21 @@ public final class ControllerModule extends AbstractModule {
     return backends.scheduler();
   }
 
+  /**
+   * The store every part of the controller reads through: the backends' store behind {@link
+   * CachedReads}, so a settled environment's drift check reads nothing that the resync's index read
+   * shows unchanged (inert where nothing runs a resync: one pass reads as before).
+   */
   @Provides
   @Singleton
-  StateStore store() {
-    return backends.store();
+  CachedReads cachedReads(Ownership ownership) {
+    return new CachedReads(backends.store(), ownership, backends.clock());
+  }
+
+  @Provides
+  @Singleton
+  StateStore store(CachedReads reads) {
+    return reads;
   }
 
   @Provides

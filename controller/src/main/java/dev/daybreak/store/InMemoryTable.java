@@ -25,11 +25,17 @@ final class InMemoryTable implements Table {
       new TreeMap<>();
 
   /**
-   * The index's spec and desired partitions: sk -> pk -> the item's projection (the only ones the
-   * store queries; every other item is charged for its index write but not kept twice).
+   * The index's spec, desired and status partitions: sk -> pk -> the item's projection (the only
+   * ones the store queries; every other item is charged for its index write but not kept twice).
    */
   private final Map<String, TreeMap<String, Map<String, AttributeValue>>> bySortKey =
-      Map.of(Items.SPEC, new TreeMap<>(), Items.DESIRED, new TreeMap<>());
+      Map.of(
+          Items.SPEC,
+          new TreeMap<>(),
+          Items.DESIRED,
+          new TreeMap<>(),
+          Items.STATUS,
+          new TreeMap<>());
 
   private final Capacity capacity = new Capacity();
 
@@ -142,7 +148,7 @@ final class InMemoryTable implements Table {
         TreeMap<String, Map<String, AttributeValue>> partition = bySortKey.get(sk);
         if (partition == null) {
           throw new IllegalArgumentException(
-              "the in-memory index keeps the spec and desired items only, not " + sk);
+              "the in-memory index keeps the spec, desired and status items only, not " + sk);
         }
         List<Map<String, AttributeValue>> items = new ArrayList<>(partition.values());
         capacity.chargeRead(

@@ -59,6 +59,19 @@ public interface StateStore {
   }
 
   /**
+   * Every environment's status version, by environment name, from the table's index where the store
+   * can (eventually consistent): how the serverless mode tells a status someone else wrote since it
+   * last looked without reading the statuses. This default reads each status.
+   */
+  default Map<String, Long> statusVersions() {
+    Map<String, Long> versions = new java.util.TreeMap<>();
+    for (String environment : environments()) {
+      status(environment).ifPresent(s -> versions.put(environment, s.version()));
+    }
+    return versions;
+  }
+
+  /**
    * Writes the desired state if the item's version is still {@code expectedVersion} (0 when the
    * item must not exist yet), and records an audit entry. A hand edit found in the item is recorded
    * (as {@link #adoptHandEdit} would) before it is replaced; a malformed item is replaced when

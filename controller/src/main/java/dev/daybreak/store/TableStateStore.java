@@ -196,6 +196,7 @@ abstract sealed class TableStateStore implements StateStore
   public final DesiredScan scanDesired() {
     List<String> environments = new ArrayList<>();
     Map<String, DesiredRead> desired = new HashMap<>();
+    Map<String, Long> specVersions = new HashMap<>();
     Instant now = clock.instant();
     for (Map<String, AttributeValue> item :
         table.queryBySortKeys(Set.of(Items.SPEC, Items.DESIRED))) {
@@ -203,11 +204,35 @@ abstract sealed class TableStateStore implements StateStore
       String sk = item.get(Items.SK).s();
       if (Items.SPEC.equals(sk)) {
         environments.add(environment);
+        versionOf(item).ifPresent(v -> specVersions.put(environment, v));
       } else if (Items.DESIRED.equals(sk)) {
         desired.put(environment, DesiredItem.read(Optional.of(item), now));
       }
     }
-    return new DesiredScan(environments, desired);
+    return new DesiredScan(environments, desired, specVersions);
+  }
+
+  /**
+   * Every status item's version, from the index {@link Items#BY_SORT_KEY_INDEX} (eventually
+   * consistent; the index projects a status item's keys and {@code version} only, so this costs
+   * little however large the statuses are).
+   */
+  @Override
+  public final Map<String, Long> statusVersions() {
+    Map<String, Long> versions = new TreeMap<>();
+    for (Map<String, AttributeValue> item : table.queryBySortKeys(Set.of(Items.STATUS))) {
+      versionOf(item).ifPresent(v -> versions.put(Items.environmentOf(item), v));
+    }
+    return Collections.unmodifiableMap(versions);
+  }
+
+  /** An item's {@code version} attribute, when it is a number. */
+  private static Optional<Long> versionOf(Map<String, AttributeValue> item) {
+    try {
+      return Items.optionalCount(item, StatusItem.VERSION);
+    } catch (Items.InvalidAttributeException e) {
+      return Optional.empty();
+    }
   }
 
   @Override

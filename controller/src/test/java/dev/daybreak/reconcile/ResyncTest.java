@@ -83,6 +83,22 @@ class ResyncTest {
   }
 
   @Test
+  void run_afterANewApplyOfAnUnchangedDesiredItem_queuesIt() {
+    authorities.put("blue", epoch(1));
+    resync.run();
+
+    store.applySpec(
+        Manifests.parse(
+                "blue.yaml",
+                "apiVersion: daybreak.dev/v1\nkind: Environment\nmetadata:\n  name: blue"
+                    + "\nspec:\n  cluster: dev\n  services:\n    - name: a\n      replicas: 2\n")
+            .get(0));
+
+    assertThat(resync.run()).containsExactly("blue");
+    assertThat(resync.run()).isEmpty();
+  }
+
+  @Test
   void run_scansTheStoreOncePerPeriod() {
     AtomicInteger scans = new AtomicInteger();
     StateStore counting =
