@@ -17,6 +17,8 @@ import dev.daybreak.chatops.SlackApp;
 import dev.daybreak.cli.LambdaSettings;
 import dev.daybreak.metrics.ReconcileMetrics;
 import dev.daybreak.queue.Reconciler;
+import dev.daybreak.reconcile.CachedReads;
+import dev.daybreak.reconcile.DueEnvironments;
 import dev.daybreak.reconcile.EnvironmentReconciler;
 import dev.daybreak.reconcile.UntilSettled;
 import dev.daybreak.runtime.Backends;
@@ -25,12 +27,14 @@ import dev.daybreak.runtime.Digests;
 import dev.daybreak.savings.SavingsService;
 import dev.daybreak.savings.WeeklyDigest;
 import dev.daybreak.statuspage.StatusPage;
+import dev.daybreak.store.DesiredScan;
 import dev.daybreak.store.ReplayLedger;
 import dev.daybreak.time.Sleeper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,8 +43,10 @@ import java.util.function.Function;
 /**
  * The controller as an AWS Lambda function ({@code
  * dev.daybreak.lambda.LambdaHandler::handleRequest}, the handler deploy/ configures). A scheduled
- * EventBridge invocation reconciles every environment until each settles or shortly before the
- * function's time limit, so a multi-tier wake does not wait one schedule period per tier.
+ * EventBridge invocation reconciles every environment that is due ({@link DueEnvironments}:
+ * changed, unsettled, at a schedule edge, or due its ten-minute drift check) until each settles or
+ * shortly before the function's time limit, so a multi-tier wake does not wait one schedule period
+ * per tier.
  */
 public final class LambdaHandler implements RequestStreamHandler {
 
@@ -51,6 +57,12 @@ public final class LambdaHandler implements RequestStreamHandler {
 
   private final Function<Map<String, String>, Backends> backends;
   private final Map<String, String> environment;
+
+  /**
+   * What this execution environment remembers of its scheduled runs, so each run reconciles only
+   * the environments that are due (issue 22); created by the first scheduled run.
+   */
+  private DueEnvironments due;
 
   /** The handler Lambda instantiates: configuration from the function's environment. */
   public LambdaHandler() {
@@ -78,9 +90,16 @@ public final class LambdaHandler implements RequestStreamHandler {
     try (Backends b = backends.apply(environment)) {
       Injector injector = Guice.createInjector(new ControllerModule(b, settings.controller()));
       Reconciler reconciler = injector.getInstance(EnvironmentReconciler.class);
+      if (due == null) {
+        due = new DueEnvironments(settings.controller().calendars());
+      }
+      Instant start = b.clock().instant();
+      DesiredScan scan = b.store().scanDesired();
+      List<String> dueNow = due.due(scan, b.store().statusVersions(), start);
       UntilSettled.Summary summary =
           new UntilSettled(reconciler, b.clock(), Sleeper.system())
-              .run(b.store().environments(), budget.isNegative() ? Duration.ZERO : budget);
+              .run(dueNow, budget.isNegative() ? Duration.ZERO : budget);
+      due.ran(dueNow, summary.settled(), injector.getInstance(CachedReads.class)::lastRead, start);
       Digests.of(b, settings.controller().pricing()).ifPresent(WeeklyDigest::runOnce);
       settings
           .publisher(injector.getInstance(ReconcileMetrics.class), b.clock())
@@ -90,7 +109,15 @@ public final class LambdaHandler implements RequestStreamHandler {
                   publisher.publish();
                 }
               });
-      JSON.writeValue(output, Map.of("trigger", trigger(event), "summary", summary));
+      JSON.writeValue(
+          output,
+          Map.of(
+              "trigger",
+              trigger(event),
+              "summary",
+              summary,
+              "notDue",
+              scan.environments().size() - dueNow.size()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while reconciling", e);

@@ -100,6 +100,14 @@ public final class CachedReads implements StateStore {
         && latest.desiredOf(env.name()).equals(env.desired());
   }
 
+  /**
+   * What the last pass read of {@code environment}, with the status it wrote since; empty when
+   * nothing is remembered (never read, forgotten, or read without the shard).
+   */
+  public Optional<StoredEnvironment> lastRead(String environment) {
+    return Optional.ofNullable(remembered.get(environment)).map(Remembered::environment);
+  }
+
   /** Forgets what was read of {@code environment}: its next pass reads it afresh. */
   public void forget(String environment) {
     remembered.remove(environment);

@@ -105,6 +105,48 @@ class LambdaHandlerTest {
   }
 
   @Test
+  void scheduledInvocations_reconcileOnlyWhatIsDue_andAFlipMakesItDue() throws Exception {
+    Clock clock = Clock.systemUTC();
+    EcsSimulator sim = new EcsSimulator(SimSettings.builder().build(), clock);
+    sim.provision("dev", List.of("a", "b", "c"));
+    InMemoryStateStore store = new InMemoryStateStore(clock);
+    store.applySpec(Manifests.parse("seed.yaml", SEED).get(0));
+    store.writeDesired(
+        "seed", DesiredState.of(State.ASLEEP, "test", "test", clock.instant()), 0, Via.CLI);
+
+    try (EcsSimServer server = EcsSimServer.start(sim, 0)) {
+      LambdaHandler handler =
+          new LambdaHandler(env -> SimulatorBackends.realTime(server, clock, store), Map.of());
+      JsonNode cold = scheduled(handler);
+      double readUnits = store.consumed().readUnits();
+      JsonNode warm = scheduled(handler);
+      double warmReadUnits = store.consumed().readUnits() - readUnits;
+      store.writeDesired(
+          "seed", DesiredState.of(State.AWAKE, "test", "test", clock.instant()), 1, Via.CLI);
+      JsonNode flipped = scheduled(handler);
+
+      assertThat(cold.path("summary").path("passes").asInt()).isPositive();
+      assertThat(cold.path("notDue").asInt()).isZero();
+      assertThat(warm.path("summary").path("passes").asInt()).isZero();
+      assertThat(warm.path("notDue").asInt()).isEqualTo(1);
+      assertThat(warmReadUnits)
+          .as("the warm run reads the index only (three small partitions, eventually consistent)")
+          .isLessThanOrEqualTo(1.5);
+      assertThat(flipped.path("summary").path("settled").get(0).asText()).isEqualTo("seed");
+      assertThat(store.status("seed").orElseThrow().status().phase()).isEqualTo(Phase.AWAKE);
+    }
+  }
+
+  private static JsonNode scheduled(LambdaHandler handler) throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    handler.handleRequest(
+        new ByteArrayInputStream(SCHEDULED_EVENT.getBytes(StandardCharsets.UTF_8)),
+        out,
+        new TestContext(Duration.ofSeconds(60)));
+    return JSON.readTree(out.toByteArray());
+  }
+
+  @Test
   void scheduledInvocation_environmentOnAClusterNotDeployedFor_isNotScaledAndSaysHowToAddIt()
       throws Exception {
     Clock clock = Clock.systemUTC();
