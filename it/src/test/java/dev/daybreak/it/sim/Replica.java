@@ -10,6 +10,7 @@ import dev.daybreak.queue.ExponentialBackoff;
 import dev.daybreak.queue.Result;
 import dev.daybreak.reconcile.ControllerSettings;
 import dev.daybreak.reconcile.EnvironmentReconciler;
+import dev.daybreak.reconcile.CachedReads;
 import dev.daybreak.reconcile.SimResync;
 import dev.daybreak.sandbox.SimEcsGateway;
 import dev.daybreak.sandbox.SimScalingGateway;
@@ -151,7 +152,13 @@ final class Replica {
             method -> sim.slackAnswer(this, method));
     EcsGateway gateway =
         new SimEcsGateway(sim.ecs, GatewaySettings.defaults(), d -> sim.clock.advance(d));
-    StateStore store = new ReplicaStore(sim.store, sim.new StoreHooks(this));
+    // The production read cache (issue 22) over this replica's view of the store: its memory dies
+    // with the replica, and the resync below feeds it, as in daybreak run.
+    CachedReads store =
+        new CachedReads(
+            new ReplicaStore(sim.store, sim.new StoreHooks(this)),
+            leases.isPresent() ? leases.get() : Ownership.sole(),
+            sim.clock);
     reconciler =
         new EnvironmentReconciler(
             store,
@@ -164,7 +171,7 @@ final class Replica {
             new ReconcileMetrics(new SimpleMeterRegistry()));
     resync =
         new SimResync(
-            sim.store,
+            store,
             env -> enqueue(env, Duration.ZERO),
             leases.isPresent() ? leases.get() : Ownership.sole());
     if (leased) {
