@@ -1,7 +1,7 @@
 package dev.daybreak.cli;
 
 import dev.daybreak.dryrun.DryRunNotifier;
-import dev.daybreak.runtime.ProductionModule;
+import dev.daybreak.production.ProductionModule;
 import java.io.PrintWriter;
 import picocli.CommandLine.Option;
 

@@ -4,8 +4,8 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Module;
 import dev.daybreak.cli.LambdaSettings;
 import dev.daybreak.lease.Ownership;
+import dev.daybreak.production.ProductionModule;
 import dev.daybreak.runtime.ControllerModule;
-import dev.daybreak.runtime.ProductionModule;
 import java.util.Objects;
 
 /**

@@ -6,6 +6,7 @@ import com.google.inject.Guice;
 import com.google.inject.Module;
 import com.google.inject.ProvisionException;
 import com.google.inject.Stage;
+import com.google.inject.spi.Message;
 import dev.daybreak.metrics.ReconcileMetrics;
 import dev.daybreak.reconcile.Controller;
 import dev.daybreak.reconcile.ControllerSettings;
@@ -14,7 +15,9 @@ import dev.daybreak.savings.WeeklyDigest;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -83,12 +86,26 @@ public final class Application implements AutoCloseable {
   }
 
   /**
-   * A failure of one of the modules' own code as it was thrown (e.g. a malformed bot token's {@link
+   * A failure of one of the modules' own code as it was thrown (Guice reports it again, as a new
+   * exception, for each binding that needed it; e.g. a malformed bot token's {@link
    * IllegalStateException}), so a command reports it as it would without Guice.
    */
   private static RuntimeException unwrapped(RuntimeException e) {
-    Throwable cause = e.getCause();
-    return cause instanceof RuntimeException r ? r : e;
+    Collection<Message> errors =
+        e instanceof CreationException c
+            ? c.getErrorMessages()
+            : ((ProvisionException) e).getErrorMessages();
+    Throwable first = errors.iterator().next().getCause();
+    boolean oneFailure =
+        errors.stream()
+            .map(Message::getCause)
+            .allMatch(
+                c ->
+                    c != null
+                        && first != null
+                        && c.getClass() == first.getClass()
+                        && Objects.equals(c.getMessage(), first.getMessage()));
+    return oneFailure && first instanceof RuntimeException r ? r : e;
   }
 
   /** The seams, as the mode bound them. */

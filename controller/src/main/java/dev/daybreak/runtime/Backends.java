@@ -12,10 +12,11 @@ import java.time.Clock;
 /**
  * The seams a controller runs on, as one value: what time it is (wall and monotonic), where work is
  * scheduled, where state lives, how ECS and Application Auto Scaling are reached, where
- * announcements go and where meters are counted. A mode's module ({@link ProductionModule}, the
- * sandbox's, the Lambda function's) binds each seam explicitly and its {@link Lifecycle} closes
- * them; this view is for what takes them together, such as a dry run ({@link
- * dev.daybreak.dryrun.DryRunBackends}) or a test's {@link ControllerModule#over}.
+ * announcements go and where meters are counted. A mode's module ({@link
+ * dev.daybreak.production.ProductionModule}, the sandbox's, the Lambda function's) binds each seam
+ * explicitly and its {@link Lifecycle} closes them; this view is for what takes them together, such
+ * as a dry run ({@link dev.daybreak.dryrun.DryRunBackends}) or a test's {@link
+ * ControllerModule#over}.
  */
 public interface Backends {
 

@@ -19,9 +19,10 @@ import java.time.Clock;
 import java.util.Objects;
 
 /**
- * What every mode builds the same way on the seams its own module binds ({@link ProductionModule},
- * the sandbox's and the Lambda function's, a test's {@link #over}): the reconciler, the {@link
- * dev.daybreak.reconcile.Controller} and its metrics. It binds no seam itself.
+ * What every mode builds the same way on the seams its own module binds ({@link
+ * dev.daybreak.production.ProductionModule}, the sandbox's and the Lambda function's, a test's
+ * {@link #over}): the reconciler, the {@link dev.daybreak.reconcile.Controller} and its metrics. It
+ * binds no seam itself.
  */
 public final class ControllerModule extends AbstractModule {
 

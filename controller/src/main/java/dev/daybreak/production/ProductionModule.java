@@ -1,4 +1,4 @@
-package dev.daybreak.runtime;
+package dev.daybreak.production;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Key;
@@ -17,6 +17,8 @@ import dev.daybreak.ecs.GatewaySettings;
 import dev.daybreak.ecs.RoutedEcsGateway;
 import dev.daybreak.ecs.SdkEcsGateway;
 import dev.daybreak.metrics.RuntimeMetrics;
+import dev.daybreak.runtime.Backends;
+import dev.daybreak.runtime.Lifecycle;
 import dev.daybreak.scaling.RoutedScalingGateway;
 import dev.daybreak.scaling.ScalingClients;
 import dev.daybreak.scaling.ScalingGateway;

@@ -1,8 +1,9 @@
-package dev.daybreak.runtime;
+package dev.daybreak.production;
 
 import dev.daybreak.ecs.RoutedEcsGateway;
 import dev.daybreak.lease.ShardLeases;
 import dev.daybreak.metrics.RuntimeMetrics;
+import dev.daybreak.runtime.Application;
 import dev.daybreak.store.StateStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Inject;

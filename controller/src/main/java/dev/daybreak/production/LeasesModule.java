@@ -1,4 +1,4 @@
-package dev.daybreak.runtime;
+package dev.daybreak.production;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
@@ -6,6 +6,7 @@ import com.google.inject.Singleton;
 import dev.daybreak.lease.LeaseSettings;
 import dev.daybreak.lease.Ownership;
 import dev.daybreak.lease.ShardLeases;
+import dev.daybreak.runtime.Lifecycle;
 import dev.daybreak.store.StateStore;
 import dev.daybreak.store.TableLeaseStore;
 import dev.daybreak.time.Monotonic;
