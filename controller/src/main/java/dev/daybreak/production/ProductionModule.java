@@ -193,6 +193,10 @@ public final class ProductionModule extends AbstractModule {
             meters));
   }
 
+  /**
+   * Application Auto Scaling through the same routes. Built after ECS ({@code ecsOwnsAccess}),
+   * whose close closes the routes' assumed roles, so that it closes before them.
+   */
   @Provides
   @Singleton
   RoutedScalingGateway routedScaling(
