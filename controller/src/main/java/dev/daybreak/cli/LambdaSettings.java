@@ -3,10 +3,9 @@ package dev.daybreak.cli;
 import dev.daybreak.chatops.ChatOpsSettings;
 import dev.daybreak.metrics.CloudWatchPublisher;
 import dev.daybreak.metrics.ReconcileMetrics;
+import dev.daybreak.production.ProductionModule;
 import dev.daybreak.reconcile.ClusterAllowlist;
 import dev.daybreak.reconcile.ControllerSettings;
-import dev.daybreak.runtime.Backends;
-import dev.daybreak.runtime.ProductionBackends;
 import dev.daybreak.slack.SecretSources;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.PrintWriter;
@@ -88,18 +87,19 @@ public final class LambdaSettings implements StoreRoot {
     return commandLine;
   }
 
-  /** The state store, ECS, Slack (or the log) these settings name, for one invocation. */
-  public Backends backends() {
+  /** The state store (opened now), ECS and Slack (or the log) these settings name. */
+  public ProductionModule.Config production() {
     StoreOptions.Opened opened =
         store.open(CliContext.production(), new PrintWriter(System.err, true));
-    return new ProductionBackends(
+    return new ProductionModule.Config(
         opened.store(),
         opened,
         ecs.endpoint(store.region()),
         ecs.scalingEndpoint(store.region()),
         slack.settings(),
         SecretSources.botToken(environment),
-        new SimpleMeterRegistry());
+        new SimpleMeterRegistry(),
+        Optional.empty());
   }
 
   /** The controller's settings: defaults, with the calendars and clusters of these settings. */

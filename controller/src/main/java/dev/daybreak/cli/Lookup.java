@@ -1,6 +1,6 @@
 package dev.daybreak.cli;
 
-import dev.daybreak.store.StateStore;
+import dev.daybreak.store.SpecStore;
 import dev.daybreak.store.StoredEnvironment;
 
 /** Finding an environment by the name a user typed. */
@@ -9,7 +9,7 @@ final class Lookup {
   private Lookup() {}
 
   /** The environment, or a one-line error naming the known ones. */
-  static StoredEnvironment environment(StateStore store, String name) {
+  static StoredEnvironment environment(SpecStore store, String name) {
     return store
         .environment(name)
         .orElseThrow(

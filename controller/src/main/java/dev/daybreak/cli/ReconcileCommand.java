@@ -1,23 +1,19 @@
 package dev.daybreak.cli;
 
-import com.google.inject.Guice;
-import com.google.inject.Injector;
-import dev.daybreak.metrics.ReconcileMetrics;
 import dev.daybreak.model.Conditions;
 import dev.daybreak.model.EnvironmentStatus;
 import dev.daybreak.model.InvalidDesired;
 import dev.daybreak.model.Phase;
+import dev.daybreak.production.ProductionModule;
 import dev.daybreak.queue.Result;
 import dev.daybreak.reconcile.ClusterAllowlist;
 import dev.daybreak.reconcile.ControllerSettings;
 import dev.daybreak.reconcile.EnvironmentReconciler;
-import dev.daybreak.runtime.Backends;
+import dev.daybreak.runtime.Application;
 import dev.daybreak.runtime.ControllerModule;
-import dev.daybreak.runtime.Digests;
-import dev.daybreak.runtime.ProductionBackends;
 import dev.daybreak.savings.WeeklyDigest;
-import dev.daybreak.slack.SecretSource;
 import dev.daybreak.slack.SecretSources;
+import dev.daybreak.store.StateStore;
 import dev.daybreak.store.StoredStatus;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.PrintWriter;
@@ -79,45 +75,46 @@ final class ReconcileCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     ClusterAllowlist allowed = clusters.allowlist(store.region());
+    ControllerSettings settings =
+        new ControllerSettings(
+                ControllerSettings.DEFAULT_RESYNC,
+                ControllerSettings.DEFAULT_WORKERS,
+                Optional.empty(),
+                calendars.calendars())
+            .withClusters(allowed)
+            .withPrices(prices.table());
     StoreOptions.Opened opened = store.open(context, err);
-    SecretSource slackSecrets = SecretSources.fromSystem();
-    try (Backends backends =
-            new ProductionBackends(
-                opened.store(),
-                opened,
-                ecs.endpoint(store.region()),
-                ecs.scalingEndpoint(store.region()),
-                slack.settings(),
-                slackSecrets,
-                new SimpleMeterRegistry());
-        DryRunOptions.Closing dryRunOwn = dryRun.closing()) {
-      Backends acting = dryRun.acting(backends, slack.settings(), slackSecrets, out);
-      List<String> names =
-          environment == null ? backends.store().environments() : List.of(environment);
-      if (environment != null && backends.store().spec(environment).isEmpty()) {
+    try (Application app =
+        Application.create(
+            new ProductionModule(
+                dryRun.config(
+                    new ProductionModule.Config(
+                        opened.store(),
+                        opened,
+                        ecs.endpoint(store.region()),
+                        ecs.scalingEndpoint(store.region()),
+                        slack.settings(),
+                        SecretSources.fromSystem(),
+                        new SimpleMeterRegistry(),
+                        Optional.empty()),
+                    out)),
+            ControllerModule.alone(settings))) {
+      StateStore acting = app.backends().store();
+      List<String> names = environment == null ? acting.environments() : List.of(environment);
+      if (environment != null && acting.spec(environment).isEmpty()) {
         err.println(
             "no environment '"
                 + environment
                 + "'; known: "
-                + String.join(", ", backends.store().environments()));
+                + String.join(", ", acting.environments()));
         return ExitCodes.PROBLEM;
       }
-      ControllerSettings settings =
-          new ControllerSettings(
-                  ControllerSettings.DEFAULT_RESYNC,
-                  ControllerSettings.DEFAULT_WORKERS,
-                  Optional.empty(),
-                  calendars.calendars())
-              .withClusters(allowed)
-              .withPrices(prices.table());
-      Injector injector = Guice.createInjector(new ControllerModule(acting, settings));
-      EnvironmentReconciler reconciler = injector.getInstance(EnvironmentReconciler.class);
+      EnvironmentReconciler reconciler = app.reconciler();
       boolean problem = false;
       for (String name : names) {
         try {
           Result result = reconciler.reconcile(name);
-          Optional<EnvironmentStatus> status =
-              acting.store().status(name).map(StoredStatus::status);
+          Optional<EnvironmentStatus> status = acting.status(name).map(StoredStatus::status);
           problem |= status.map(ReconcileCommand::needsAttention).orElse(false);
           String phase = status.map(ReconcileCommand::describe).orElse("no status");
           out.println(
@@ -131,11 +128,10 @@ final class ReconcileCommand implements Callable<Integer> {
         }
       }
       if (!dryRun.enabled) {
-        Digests.of(backends, settings.pricing()).ifPresent(WeeklyDigest::runOnce);
+        app.weeklyDigest().ifPresent(WeeklyDigest::runOnce);
       }
       cloudWatch
-          .publisher(
-              injector.getInstance(ReconcileMetrics.class), store.region(), backends.clock(), out)
+          .publisher(app.metrics(), store.region(), app.backends().clock(), out)
           .ifPresent(
               publisher -> {
                 try (publisher) {

@@ -1,7 +1,5 @@
 package dev.daybreak.cli;
 
-import com.google.inject.Guice;
-import com.google.inject.Injector;
 import dev.daybreak.chatops.SecretsManagerSigningSecretSource;
 import dev.daybreak.chatops.ThreadLinks;
 import dev.daybreak.http.HttpEndpoints;
@@ -10,14 +8,15 @@ import dev.daybreak.lease.LeaseSettings;
 import dev.daybreak.lease.ShardLeases;
 import dev.daybreak.metrics.CloudWatchPublisher;
 import dev.daybreak.metrics.ReconcileMetrics;
-import dev.daybreak.metrics.RuntimeMetrics;
+import dev.daybreak.production.LeasesModule;
+import dev.daybreak.production.ProductionModule;
+import dev.daybreak.production.RunningController;
 import dev.daybreak.reconcile.ClusterAllowlist;
 import dev.daybreak.reconcile.Controller;
 import dev.daybreak.reconcile.ControllerSettings;
+import dev.daybreak.runtime.Application;
 import dev.daybreak.runtime.Backends;
 import dev.daybreak.runtime.ControllerModule;
-import dev.daybreak.runtime.Digests;
-import dev.daybreak.runtime.ProductionBackends;
 import dev.daybreak.savings.SavingsService;
 import dev.daybreak.savings.WeeklyDigest;
 import dev.daybreak.slack.SecretSource;
@@ -25,7 +24,6 @@ import dev.daybreak.slack.SecretSources;
 import dev.daybreak.statuspage.StatusPage;
 import dev.daybreak.statuspage.StatusPageHandler;
 import dev.daybreak.store.StateStore;
-import dev.daybreak.store.TableLeaseStore;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
@@ -195,53 +193,47 @@ final class RunCommand implements Callable<Integer> {
     new JvmThreadMetrics().bindTo(meters);
     new ProcessorMetrics().bindTo(meters);
     SecretSource slackSecrets = SecretSources.fromSystem();
-    try (ProductionBackends backends =
-            new ProductionBackends(
-                opened.store(),
-                opened,
-                ecs.endpoint(store.region()),
-                ecs.scalingEndpoint(store.region()),
-                slack.settings(),
-                slackSecrets,
-                meters);
-        DryRunOptions.Closing dryRunOwn = dryRun.closing();
-        ShardLeases leases =
-            new ShardLeases(
-                TableLeaseStore.on(
-                    dryRun.acting(backends, slack.settings(), slackSecrets, out).store()),
-                backends.clock(),
-                leaseSettings);
-        Controlled controlled =
-            Controlled.of(
-                dryRun.acting(backends, slack.settings(), slackSecrets, out), settings, leases);
-        AutoCloseable http =
-            http(
-                out,
-                meters,
-                leases,
-                dryRun.acting(backends, slack.settings(), slackSecrets, out),
-                controlled.controller(),
+    try (RunningController running =
+        Application.create(
+            RunningController.class,
+            new ProductionModule(
+                dryRun.config(
+                    new ProductionModule.Config(
+                        opened.store(),
+                        opened,
+                        ecs.endpoint(store.region()),
+                        ecs.scalingEndpoint(store.region()),
+                        slack.settings(),
+                        slackSecrets,
+                        meters,
+                        Optional.empty()),
+                    out)),
+            new ControllerModule(settings),
+            new LeasesModule(leaseSettings))) {
+      Application app = running.application();
+      Backends acting = app.backends();
+      Controller controller = app.controller();
+      Supplier<ThreadLinks> links = links(running.realStore(), acting, slackSecrets);
+      app.own(
+          "HTTP server",
+          http(out, meters, running.leases(), acting, controller, settings.clusters(), links));
+      if (socketMode) {
+        app.own(
+            "Socket Mode",
+            chatOps.socketMode(
+                spec,
+                acting.store(),
+                controller::trigger,
                 settings.clusters(),
-                links(backends, slackSecrets));
-        AutoCloseable socketModeApp =
-            !socketMode
-                ? () -> {}
-                : chatOps.socketMode(
-                    spec,
-                    dryRun.acting(backends, slack.settings(), slackSecrets, out).store(),
-                    controlled.controller()::trigger,
-                    settings.clusters(),
-                    context,
-                    System.getenv(),
-                    slack.settings().apiUrl(),
-                    links(backends, slackSecrets),
-                    out);
-        AutoCloseable published = publishing(backends, controlled.metrics(), out);
-        AutoCloseable digest = weeklyDigest(backends)) {
-      RuntimeMetrics.leases(meters, leases);
-      leases.onShareChanged(backends.ecs()::shareQuota);
-      leases.start();
-      controlled.controller().start();
+                context,
+                System.getenv(),
+                slack.settings().apiUrl(),
+                links,
+                out));
+      }
+      app.own("CloudWatch publisher", publishing(acting, app.metrics(), out));
+      app.own("weekly digest", weeklyDigest(app));
+      running.start();
       out.println(
           "daybreak controller running as replica "
               + leaseSettings.replica()
@@ -264,34 +256,14 @@ final class RunCommand implements Callable<Integer> {
   }
 
   /**
-   * The controller and its reconcile metrics, from one injector (the metrics are its singleton).
-   * Closing it closes the controller.
-   */
-  private record Controlled(Controller controller, ReconcileMetrics metrics)
-      implements AutoCloseable {
-    static Controlled of(Backends backends, ControllerSettings settings, ShardLeases leases) {
-      Injector injector = Guice.createInjector(new ControllerModule(backends, settings, leases));
-      return new Controlled(
-          injector.getInstance(Controller.class), injector.getInstance(ReconcileMetrics.class));
-    }
-
-    @Override
-    public void close() {
-      controller.close();
-    }
-  }
-
-  /**
    * Sends the weekly savings digest (spec.notify.slack.digest: weekly) through the Slack notifier,
    * when there is one; a dry run sends none. The handle stops it.
    */
-  private AutoCloseable weeklyDigest(Backends backends) {
+  private AutoCloseable weeklyDigest(Application app) {
     if (dryRun.enabled) {
       return () -> {};
     }
-    return Digests.of(backends, settings().pricing())
-        .<AutoCloseable>map(WeeklyDigest::start)
-        .orElse(() -> {});
+    return app.weeklyDigest().<AutoCloseable>map(WeeklyDigest::start).orElse(() -> {});
   }
 
   /**
@@ -315,11 +287,14 @@ final class RunCommand implements Callable<Integer> {
     };
   }
 
-  /** Thread links for chat-ops replies, over the controller's store, clock and scheduler. */
-  private Supplier<ThreadLinks> links(Backends backends, SecretSource secrets) {
+  /**
+   * Thread links for chat-ops replies, over the real store (a dry run's announces in threads of its
+   * own) and the controller's clock and scheduler.
+   */
+  private Supplier<ThreadLinks> links(StateStore real, Backends backends, SecretSource secrets) {
     return () ->
         ChatOpsOptions.threadLinks(
-            backends.store(), slack.settings(), secrets, backends.clock(), backends.scheduler());
+            real, slack.settings(), secrets, backends.clock(), backends.scheduler());
   }
 
   private AutoCloseable http(

@@ -1,7 +1,7 @@
 package dev.daybreak.cli;
 
 import dev.daybreak.model.selector.LabelSelector;
-import dev.daybreak.store.StateStore;
+import dev.daybreak.store.SpecStore;
 import dev.daybreak.store.StoredEnvironment;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +22,7 @@ final class Selection {
    * @throws CliException for an unknown name, or a selector that matches nothing
    */
   static List<StoredEnvironment> of(
-      StateStore store, List<String> names, Optional<LabelSelector> selector) {
+      SpecStore store, List<String> names, Optional<LabelSelector> selector) {
     List<StoredEnvironment> environments = new ArrayList<>();
     for (String name : names.isEmpty() ? store.environments() : names) {
       environments.add(Lookup.environment(store, name));
@@ -41,7 +41,7 @@ final class Selection {
   }
 
   /** Every environment whose labels the selector matches; an error when none does. */
-  static List<StoredEnvironment> matching(StateStore store, LabelSelector selector) {
+  static List<StoredEnvironment> matching(SpecStore store, LabelSelector selector) {
     return of(store, List.of(), Optional.of(selector));
   }
 

@@ -4,7 +4,7 @@ import dev.daybreak.model.DesiredState;
 import dev.daybreak.model.ServiceSpec;
 import dev.daybreak.store.ConflictException;
 import dev.daybreak.store.DesiredRead;
-import dev.daybreak.store.StateStore;
+import dev.daybreak.store.DesiredStore;
 import dev.daybreak.store.StoredDesired;
 import dev.daybreak.store.StoredEnvironment;
 import dev.daybreak.store.Via;
@@ -55,7 +55,7 @@ public final class DesiredWriter {
    * @throws ConflictException when other writers won {@value #ATTEMPTS} times in a row
    */
   public static StoredDesired write(
-      StateStore store,
+      DesiredStore store,
       String environment,
       DesiredState desired,
       Via via,
@@ -64,11 +64,11 @@ public final class DesiredWriter {
   }
 
   /**
-   * As {@link #write(StateStore, String, DesiredState, Via, Consumer)}, pinned (the change then
+   * As {@link #write(DesiredStore, String, DesiredState, Via, Consumer)}, pinned (the change then
    * ignores the schedule until its {@code until}, or for good) when {@code pinned}.
    */
   public static StoredDesired write(
-      StateStore store,
+      DesiredStore store,
       String environment,
       DesiredState desired,
       Via via,

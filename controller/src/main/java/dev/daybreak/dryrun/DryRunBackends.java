@@ -7,6 +7,7 @@ import dev.daybreak.slack.Notifier;
 import dev.daybreak.slack.SlackNotifier;
 import dev.daybreak.store.DryRunStateStore;
 import dev.daybreak.store.StateStore;
+import dev.daybreak.time.Monotonic;
 import dev.daybreak.time.Scheduler;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -25,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * announced as lines and, when Slack is configured, in Slack marked as a dry run ({@link
  * DryRunNotifier}). It needs only read permissions.
  */
-public final class DryRunBackends implements Backends {
+public final class DryRunBackends implements Backends, AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(DryRunBackends.class);
 
@@ -71,6 +72,11 @@ public final class DryRunBackends implements Backends {
   @Override
   public Clock clock() {
     return real.clock();
+  }
+
+  @Override
+  public Monotonic monotonic() {
+    return real.monotonic();
   }
 
   @Override

@@ -6,7 +6,7 @@ import dev.daybreak.model.EnvironmentSpec;
 import dev.daybreak.model.EnvironmentStatus;
 import dev.daybreak.model.ScaleAction;
 import dev.daybreak.model.ServiceSpec;
-import dev.daybreak.store.StateStore;
+import dev.daybreak.store.SpecStore;
 import dev.daybreak.store.StoredEnvironment;
 import dev.daybreak.store.StoredStatus;
 import java.time.Clock;
@@ -33,7 +33,7 @@ public final class WouldBeCalls {
 
   private record Announced(int desiredCount, int observedDesiredCount) {}
 
-  private final StateStore store;
+  private final SpecStore store;
   private final Clock clock;
   private final Consumer<WouldBeCall> announcer;
   private final Map<String, Announced> announced = new HashMap<>();
@@ -46,7 +46,7 @@ public final class WouldBeCalls {
    *     explains the call
    * @param announcer told each call announced, besides the log (the command's output, Slack)
    */
-  public WouldBeCalls(StateStore store, Clock clock, Consumer<WouldBeCall> announcer) {
+  public WouldBeCalls(SpecStore store, Clock clock, Consumer<WouldBeCall> announcer) {
     this.store = store;
     this.clock = clock;
     this.announcer = announcer;

@@ -4,8 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.google.inject.Guice;
-import com.google.inject.Injector;
+import com.google.inject.Module;
 import dev.daybreak.chatops.ChatOps;
 import dev.daybreak.chatops.Commands;
 import dev.daybreak.chatops.RawRequest;
@@ -15,15 +14,12 @@ import dev.daybreak.chatops.SecretsManagerSigningSecretSource;
 import dev.daybreak.chatops.SigningSecret;
 import dev.daybreak.chatops.SlackApp;
 import dev.daybreak.cli.LambdaSettings;
-import dev.daybreak.metrics.ReconcileMetrics;
+import dev.daybreak.production.ProductionModule;
 import dev.daybreak.queue.Reconciler;
-import dev.daybreak.reconcile.CachedReads;
 import dev.daybreak.reconcile.DueEnvironments;
-import dev.daybreak.reconcile.EnvironmentReconciler;
 import dev.daybreak.reconcile.UntilSettled;
+import dev.daybreak.runtime.Application;
 import dev.daybreak.runtime.Backends;
-import dev.daybreak.runtime.ControllerModule;
-import dev.daybreak.runtime.Digests;
 import dev.daybreak.savings.SavingsService;
 import dev.daybreak.savings.WeeklyDigest;
 import dev.daybreak.statuspage.StatusPage;
@@ -55,7 +51,7 @@ public final class LambdaHandler implements RequestStreamHandler {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final Function<Map<String, String>, Backends> backends;
+  private final Function<Map<String, String>, Module> seams;
   private final Map<String, String> environment;
 
   /**
@@ -66,12 +62,23 @@ public final class LambdaHandler implements RequestStreamHandler {
 
   /** The handler Lambda instantiates: configuration from the function's environment. */
   public LambdaHandler() {
-    this(environment -> LambdaSettings.read(environment).backends(), System.getenv());
+    this(
+        environment -> new ProductionModule(LambdaSettings.read(environment).production()),
+        System.getenv());
   }
 
-  LambdaHandler(Function<Map<String, String>, Backends> backends, Map<String, String> environment) {
-    this.backends = backends;
+  /**
+   * @param seams given the function's environment, the module that binds the seams ({@link
+   *     ProductionModule} in production, the simulator's in tests)
+   */
+  LambdaHandler(Function<Map<String, String>, Module> seams, Map<String, String> environment) {
+    this.seams = seams;
     this.environment = environment;
+  }
+
+  /** This invocation's application ({@link LambdaModule}); closing it delivers what is pending. */
+  private Application application(LambdaSettings settings) {
+    return Application.create(new LambdaModule(settings, seams.apply(environment)));
   }
 
   @Override
@@ -87,9 +94,9 @@ public final class LambdaHandler implements RequestStreamHandler {
     }
     Duration budget = Duration.ofMillis(context.getRemainingTimeInMillis()).minus(SAFETY_MARGIN);
     LambdaSettings settings = LambdaSettings.read(environment);
-    try (Backends b = backends.apply(environment)) {
-      Injector injector = Guice.createInjector(new ControllerModule(b, settings.controller()));
-      Reconciler reconciler = injector.getInstance(EnvironmentReconciler.class);
+    try (Application app = application(settings)) {
+      Backends b = app.backends();
+      Reconciler reconciler = app.reconciler();
       if (due == null) {
         due = new DueEnvironments(settings.controller().calendars());
       }
@@ -99,10 +106,10 @@ public final class LambdaHandler implements RequestStreamHandler {
       UntilSettled.Summary summary =
           new UntilSettled(reconciler, b.clock(), Sleeper.system())
               .run(dueNow, budget.isNegative() ? Duration.ZERO : budget);
-      due.ran(dueNow, summary.settled(), injector.getInstance(CachedReads.class)::lastRead, start);
-      Digests.of(b, settings.controller().pricing()).ifPresent(WeeklyDigest::runOnce);
+      due.ran(dueNow, summary.settled(), app.reads()::lastRead, start);
+      app.weeklyDigest().ifPresent(WeeklyDigest::runOnce);
       settings
-          .publisher(injector.getInstance(ReconcileMetrics.class), b.clock())
+          .publisher(app.metrics(), b.clock())
           .ifPresent(
               publisher -> {
                 try (publisher) {
@@ -140,12 +147,14 @@ public final class LambdaHandler implements RequestStreamHandler {
       return new RawResponse(
           503, Map.of("Content-Type", List.of("text/plain")), "chat-ops is not configured\n");
     }
-    try (Backends b = backends.apply(environment);
+    LambdaSettings settings = LambdaSettings.read(environment);
+    try (Application app = application(settings);
         ChatOps chatOps =
             new ChatOps(
                 new Commands(
-                    b.store(), LambdaSettings.read(environment).chatOps(), b.clock(), env -> {}),
+                    app.backends().store(), settings.chatOps(), app.backends().clock(), env -> {}),
                 ChatOps.Delivery.INLINE)) {
+      Backends b = app.backends();
       return SlackApp.endpoint(
               secret.get(),
               chatOps,
@@ -177,7 +186,8 @@ public final class LambdaHandler implements RequestStreamHandler {
           "only GET\n");
     }
     RawRequest request = FunctionUrl.request(event);
-    try (Backends b = backends.apply(environment)) {
+    try (Application app = application(settings)) {
+      Backends b = app.backends();
       StatusPage.Response page =
           new StatusPage(
                   b.store(),

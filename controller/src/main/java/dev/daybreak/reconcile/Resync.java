@@ -2,7 +2,7 @@ package dev.daybreak.reconcile;
 
 import dev.daybreak.lease.Ownership;
 import dev.daybreak.store.DesiredScan;
-import dev.daybreak.store.StateStore;
+import dev.daybreak.store.DesiredStore;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,13 +21,13 @@ import java.util.function.Function;
  */
 final class Resync {
 
-  private final StateStore store;
+  private final DesiredStore store;
   private final Consumer<String> enqueue;
   private final Function<String, Optional<Ownership.Authority>> authority;
   private final Map<String, Object> lastSeen = new HashMap<>();
 
   Resync(
-      StateStore store,
+      DesiredStore store,
       Consumer<String> enqueue,
       Function<String, Optional<Ownership.Authority>> authority) {
     this.store = store;

@@ -8,7 +8,7 @@ import dev.daybreak.model.EnvironmentStatus;
 import dev.daybreak.model.Phase;
 import dev.daybreak.model.Replicas;
 import dev.daybreak.model.ServiceSpec;
-import dev.daybreak.store.StateStore;
+import dev.daybreak.store.StatusStore;
 import dev.daybreak.store.StoredStatus;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -30,7 +30,7 @@ final class LiveView {
   private final EnvironmentSpec spec;
   private final DependencyGraph graph;
   private final Clock clock;
-  private final StateStore store;
+  private final StatusStore store;
   private final EcsSimulator daybreak;
   private final EcsSimulator naive;
   private Instant since = Instant.EPOCH;
@@ -41,7 +41,7 @@ final class LiveView {
       PrintStream out,
       EnvironmentSpec spec,
       Clock clock,
-      StateStore store,
+      StatusStore store,
       EcsSimulator daybreak,
       EcsSimulator naive) {
     this.out = out;

@@ -14,14 +14,14 @@ import java.util.Set;
 final class Prompt {
 
   private final PrintStream out;
-  private final SandboxBackends backends;
+  private final SandboxApplication backends;
   private final Controller controller;
   private final EnvironmentSpec spec;
   private final LiveView view;
 
   Prompt(
       PrintStream out,
-      SandboxBackends backends,
+      SandboxApplication backends,
       Controller controller,
       EnvironmentSpec spec,
       LiveView view) {

@@ -1,6 +1,5 @@
 package dev.daybreak.sandbox;
 
-import com.google.inject.Guice;
 import dev.daybreak.ecssim.AutoScaling;
 import dev.daybreak.ecssim.CallRecord;
 import dev.daybreak.ecssim.EcsSimulator;
@@ -17,6 +16,7 @@ import dev.daybreak.model.ServiceSpec;
 import dev.daybreak.model.State;
 import dev.daybreak.reconcile.Controller;
 import dev.daybreak.reconcile.ControllerSettings;
+import dev.daybreak.runtime.Application;
 import dev.daybreak.runtime.ControllerModule;
 import dev.daybreak.savings.Pricing;
 import dev.daybreak.savings.SavingsService;
@@ -24,6 +24,7 @@ import dev.daybreak.slack.ConsoleNotifier;
 import dev.daybreak.statuspage.StatusPage;
 import dev.daybreak.statuspage.StatusPageHandler;
 import dev.daybreak.time.ScaledClock;
+import dev.daybreak.time.ScaledScheduler;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -95,28 +96,30 @@ public final class Sandbox {
     naiveSim.provision(spec.cluster(), ecsServices);
     ManifestHealthChecks.provision(daybreakSim, spec, Set.of());
     ManifestHealthChecks.provision(naiveSim, spec, Set.of());
-    try (SandboxBackends backends =
-            new SandboxBackends(
-                clock, options.speed(), daybreakSim, new ConsoleNotifier(out, Optional.of("dev")));
-        Controller controller =
-            Guice.createInjector(
-                    new ControllerModule(
-                        backends,
-                        new ControllerSettings(
-                            dev.daybreak.time.ScaledScheduler.realDelay(RESYNC, options.speed()),
-                            ControllerSettings.DEFAULT_WORKERS)))
-                .getInstance(Controller.class);
-        StatusPageHandler page =
-            new StatusPageHandler(
-                new StatusPage(
-                    backends.store(),
-                    backends.ecs(),
-                    clock,
-                    Calendars.builtIn(),
-                    new SavingsService(backends.store(), Pricing.builtIn(Optional.empty()), clock)
-                        ::monthToDate,
-                    true));
-        HttpEndpoints http = HttpEndpoints.start(LOOPBACK, 0).mount("/", page)) {
+    try (SandboxApplication backends =
+        Application.create(
+            SandboxApplication.class,
+            new SandboxModule(
+                clock, options.speed(), daybreakSim, new ConsoleNotifier(out, Optional.of("dev"))),
+            ControllerModule.alone(
+                new ControllerSettings(
+                    ScaledScheduler.realDelay(RESYNC, options.speed()),
+                    ControllerSettings.DEFAULT_WORKERS)))) {
+      Controller controller = backends.controller();
+      StatusPageHandler page =
+          backends.own(
+              "status page",
+              new StatusPageHandler(
+                  new StatusPage(
+                      backends.store(),
+                      backends.ecs(),
+                      clock,
+                      Calendars.builtIn(),
+                      new SavingsService(backends.store(), Pricing.builtIn(Optional.empty()), clock)
+                          ::monthToDate,
+                      true)));
+      HttpEndpoints http =
+          backends.own("status page server", HttpEndpoints.start(LOOPBACK, 0).mount("/", page));
       LiveView view = new LiveView(out, spec, clock, backends.store(), daybreakSim, naiveSim);
       intro(backends, http);
       backends.store().applySpec(options.manifest());
@@ -186,7 +189,7 @@ public final class Sandbox {
       ScalableTargetView before,
       EcsSimulator sim,
       LiveView view,
-      SandboxBackends backends,
+      SandboxApplication backends,
       Controller controller)
       throws InterruptedException {
     Instant asleepAt = clock.instant();
@@ -223,7 +226,7 @@ public final class Sandbox {
     return awake && restored && raised.isEmpty();
   }
 
-  private void intro(SandboxBackends backends, HttpEndpoints http) {
+  private void intro(SandboxApplication backends, HttpEndpoints http) {
     out.println("daybreak sandbox — environment '" + spec.name() + "', cluster " + spec.cluster());
     out.println(
         "  ECS simulator on "
@@ -244,7 +247,7 @@ public final class Sandbox {
     out.println();
   }
 
-  private void flip(SandboxBackends backends, State state, String reason) {
+  private void flip(SandboxApplication backends, State state, String reason) {
     backends.setDesired(spec.name(), state, Set.of(), reason);
   }
 

@@ -1,6 +1,6 @@
 package dev.daybreak.slack;
 
-import dev.daybreak.store.StateStore;
+import dev.daybreak.store.NotificationThreads;
 import dev.daybreak.time.Scheduler;
 import java.time.Clock;
 import java.util.Optional;
@@ -23,7 +23,7 @@ public final class Notifiers {
   public static Notifier create(
       SlackSettings settings,
       SecretSource secrets,
-      StateStore store,
+      NotificationThreads store,
       Clock clock,
       Scheduler scheduler) {
     Optional<BotToken> token = secrets.botToken();
@@ -46,7 +46,7 @@ public final class Notifiers {
       String marker,
       SlackSettings settings,
       SecretSource secrets,
-      StateStore store,
+      NotificationThreads store,
       Clock clock,
       Scheduler scheduler) {
     return secrets

@@ -4,7 +4,7 @@ import dev.daybreak.queue.ExponentialBackoff;
 import dev.daybreak.queue.Result;
 import dev.daybreak.queue.WorkQueue;
 import dev.daybreak.store.NotificationThread;
-import dev.daybreak.store.StateStore;
+import dev.daybreak.store.NotificationThreads;
 import dev.daybreak.time.Backoff;
 import dev.daybreak.time.Scheduler;
 import java.time.Clock;
@@ -33,13 +33,13 @@ import org.slf4j.LoggerFactory;
  * chat.update} if the content moved on, then the replies in order. Updates coalesce: only the
  * latest content is ever sent.
  *
- * <p>Where each operation's message was posted is recorded in the {@link StateStore} ({@link
- * StateStore#recordNotificationThread}) as soon as Slack answers the post. An operation this outbox
- * does not know yet is first looked up there: a restarted controller, or the replica that took over
- * the environment's shard, then updates the message already in the channel and replies in its
- * thread instead of posting a second one; and a pass with nothing new to announce refreshes that
- * message too. The chat-ops front end reads the same record to link a command's reply to the
- * thread.
+ * <p>Where each operation's message was posted is recorded in the store ({@link
+ * NotificationThreads#recordNotificationThread}) as soon as Slack answers the post. An operation
+ * this outbox does not know yet is first looked up there: a restarted controller, or the replica
+ * that took over the environment's shard, then updates the message already in the channel and
+ * replies in its thread instead of posting a second one; and a pass with nothing new to announce
+ * refreshes that message too. The chat-ops front end reads the same record to link a command's
+ * reply to the thread.
  *
  * <p>Failures: 5xx and network errors retry with exponential backoff; HTTP 429 pauses every
  * delivery for its Retry-After; a message older than {@code maxAge}, or that failed {@code
@@ -52,7 +52,7 @@ final class Outbox {
   private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
 
   private final ChatMethods api;
-  private final StateStore store;
+  private final NotificationThreads store;
   private final SlackSettings settings;
   private final Clock clock;
   private final WorkQueue queue;
@@ -73,7 +73,11 @@ final class Outbox {
   private final AtomicLong dropped = new AtomicLong();
 
   Outbox(
-      ChatMethods api, StateStore store, SlackSettings settings, Clock clock, Scheduler scheduler) {
+      ChatMethods api,
+      NotificationThreads store,
+      SlackSettings settings,
+      Clock clock,
+      Scheduler scheduler) {
     this(api, store, settings, clock, scheduler, false);
   }
 
@@ -83,7 +87,7 @@ final class Outbox {
    */
   Outbox(
       ChatMethods api,
-      StateStore store,
+      NotificationThreads store,
       SlackSettings settings,
       Clock clock,
       Scheduler scheduler,

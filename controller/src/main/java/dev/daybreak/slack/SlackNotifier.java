@@ -1,7 +1,7 @@
 package dev.daybreak.slack;
 
 import dev.daybreak.model.TransitionKind;
-import dev.daybreak.store.StateStore;
+import dev.daybreak.store.NotificationThreads;
 import dev.daybreak.time.Scheduler;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -60,7 +60,11 @@ public final class SlackNotifier implements Notifier {
    * @param scheduler runs delayed retries; must match {@code clock}; the caller owns it
    */
   public static SlackNotifier create(
-      SlackSettings settings, BotToken token, StateStore store, Clock clock, Scheduler scheduler) {
+      SlackSettings settings,
+      BotToken token,
+      NotificationThreads store,
+      Clock clock,
+      Scheduler scheduler) {
     return create(settings, token, store, clock, scheduler, Optional.empty());
   }
 
@@ -72,7 +76,7 @@ public final class SlackNotifier implements Notifier {
       String marker,
       SlackSettings settings,
       BotToken token,
-      StateStore store,
+      NotificationThreads store,
       Clock clock,
       Scheduler scheduler) {
     if (marker.isBlank()) {
@@ -84,7 +88,7 @@ public final class SlackNotifier implements Notifier {
   private static SlackNotifier create(
       SlackSettings settings,
       BotToken token,
-      StateStore store,
+      NotificationThreads store,
       Clock clock,
       Scheduler scheduler,
       Optional<String> marker) {

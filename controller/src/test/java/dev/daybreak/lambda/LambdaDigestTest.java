@@ -9,24 +9,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.daybreak.ecs.EcsGateway;
+import com.google.inject.AbstractModule;
+import com.google.inject.Module;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import com.google.inject.util.Modules;
 import dev.daybreak.ecssim.EcsSimulator;
 import dev.daybreak.ecssim.SimSettings;
 import dev.daybreak.ecssim.http.EcsSimServer;
 import dev.daybreak.manifests.Manifests;
 import dev.daybreak.model.savings.Downtime;
 import dev.daybreak.model.savings.TaskSize;
-import dev.daybreak.runtime.Backends;
-import dev.daybreak.runtime.SimulatorBackends;
+import dev.daybreak.runtime.Lifecycle;
+import dev.daybreak.runtime.SimulatorModule;
 import dev.daybreak.slack.BotToken;
 import dev.daybreak.slack.Notifier;
 import dev.daybreak.slack.SlackNotifier;
 import dev.daybreak.slack.SlackSettings;
 import dev.daybreak.store.InMemoryStateStore;
-import dev.daybreak.store.StateStore;
 import dev.daybreak.time.ExecutorScheduler;
-import dev.daybreak.time.Scheduler;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
@@ -113,7 +114,7 @@ class LambdaDigestTest {
     try (EcsSimServer server = EcsSimServer.start(sim, 0)) {
       for (int invocation = 0; invocation < 2; invocation++) {
         new LambdaHandler(
-                env -> withSlack(SimulatorBackends.realTime(server, clock, store)),
+                env -> withSlack(SimulatorModule.realTime(server, clock, store)),
                 // As deploy/ sets it on the function; the prices are the region's.
                 Map.of("DAYBREAK_REGION", "us-east-1"))
             .handleRequest(
@@ -145,55 +146,27 @@ class LambdaDigestTest {
     return "";
   }
 
-  /** The simulator's backends with a real Slack notifier posting to the mock on 127.0.0.1. */
-  private Backends withSlack(Backends simulator) {
-    SlackNotifier notifier =
-        SlackNotifier.create(
-            SlackSettings.builder()
-                .apiUrl(URI.create("http://127.0.0.1:" + slack.port() + "/api"))
-                .retry(Duration.ofMillis(20), Duration.ofMillis(200))
-                .httpTimeout(Duration.ofSeconds(5))
-                .build(),
-            new BotToken("xoxb-test-token"),
-            store,
-            Clock.systemUTC(),
-            slackScheduler);
-    return new Backends() {
-      @Override
-      public Clock clock() {
-        return simulator.clock();
-      }
-
-      @Override
-      public Scheduler scheduler() {
-        return simulator.scheduler();
-      }
-
-      @Override
-      public StateStore store() {
-        return simulator.store();
-      }
-
-      @Override
-      public EcsGateway ecs() {
-        return simulator.ecs();
-      }
-
-      @Override
-      public Notifier notifier() {
-        return notifier;
-      }
-
-      @Override
-      public MeterRegistry meters() {
-        return simulator.meters();
-      }
-
-      @Override
-      public void close() {
-        notifier.close();
-        simulator.close();
-      }
-    };
+  /** The simulator's seams with a real Slack notifier posting to the mock on 127.0.0.1. */
+  private Module withSlack(Module simulator) {
+    return Modules.override(simulator)
+        .with(
+            new AbstractModule() {
+              @Provides
+              @Singleton
+              Notifier notifier(Lifecycle lifecycle) {
+                return lifecycle.own(
+                    "Slack notifier",
+                    SlackNotifier.create(
+                        SlackSettings.builder()
+                            .apiUrl(URI.create("http://127.0.0.1:" + slack.port() + "/api"))
+                            .retry(Duration.ofMillis(20), Duration.ofMillis(200))
+                            .httpTimeout(Duration.ofSeconds(5))
+                            .build(),
+                        new BotToken("xoxb-test-token"),
+                        store,
+                        Clock.systemUTC(),
+                        slackScheduler));
+              }
+            });
   }
 }

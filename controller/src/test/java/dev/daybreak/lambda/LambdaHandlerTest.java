@@ -22,7 +22,7 @@ import dev.daybreak.model.DesiredState;
 import dev.daybreak.model.Phase;
 import dev.daybreak.model.State;
 import dev.daybreak.reconcile.ClusterAllowlist;
-import dev.daybreak.runtime.SimulatorBackends;
+import dev.daybreak.runtime.SimulatorModule;
 import dev.daybreak.store.DesiredRead;
 import dev.daybreak.store.InMemoryStateStore;
 import dev.daybreak.store.StateStore;
@@ -90,7 +90,7 @@ class LambdaHandlerTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (EcsSimServer server = EcsSimServer.start(sim, 0)) {
       LambdaHandler handler =
-          new LambdaHandler(env -> SimulatorBackends.realTime(server, clock, store), Map.of());
+          new LambdaHandler(env -> SimulatorModule.realTime(server, clock, store), Map.of());
       handler.handleRequest(
           new ByteArrayInputStream(SCHEDULED_EVENT.getBytes(StandardCharsets.UTF_8)),
           out,
@@ -119,7 +119,7 @@ class LambdaHandlerTest {
 
     try (EcsSimServer server = EcsSimServer.start(sim, 0)) {
       LambdaHandler handler =
-          new LambdaHandler(env -> SimulatorBackends.realTime(server, clock, store), Map.of());
+          new LambdaHandler(env -> SimulatorModule.realTime(server, clock, store), Map.of());
       JsonNode cold = scheduled(handler);
       double readUnits = store.consumed().readUnits();
       JsonNode warm = scheduled(handler);
@@ -169,7 +169,7 @@ class LambdaHandlerTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (EcsSimServer server = EcsSimServer.start(sim, 0)) {
       new LambdaHandler(
-              env -> SimulatorBackends.realTime(server, clock, store),
+              env -> SimulatorModule.realTime(server, clock, store),
               Map.of(ClusterAllowlist.VARIABLE, "dev,staging"))
           .handleRequest(
               new ByteArrayInputStream(SCHEDULED_EVENT.getBytes(StandardCharsets.UTF_8)),
@@ -198,7 +198,7 @@ class LambdaHandlerTest {
     try (CloudWatchMock cloudWatch = new CloudWatchMock();
         EcsSimServer server = EcsSimServer.start(sim, 0)) {
       new LambdaHandler(
-              env -> SimulatorBackends.realTime(server, clock, store),
+              env -> SimulatorModule.realTime(server, clock, store),
               Map.of(
                   ClusterAllowlist.VARIABLE, "dev",
                   CloudWatchPublisher.NAMESPACE_VARIABLE, "Daybreak",
@@ -255,7 +255,7 @@ class LambdaHandlerTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (EcsSimServer server = EcsSimServer.start(sim, 0)) {
       new LambdaHandler(
-              env -> SimulatorBackends.realTime(server, clock, store),
+              env -> SimulatorModule.realTime(server, clock, store),
               Map.of("SLACK_SIGNING_SECRET", secret))
           .handleRequest(
               new ByteArrayInputStream(JSON.writeValueAsBytes(event)),
@@ -315,7 +315,7 @@ class LambdaHandlerTest {
       response =
           invoke(
               new LambdaHandler(
-                  env -> SimulatorBackends.realTime(server, clock, store),
+                  env -> SimulatorModule.realTime(server, clock, store),
                   Map.of(
                       "SLACK_SIGNING_SECRET", secret, ClusterAllowlist.VARIABLE, "staging,prod")),
               event);
@@ -354,7 +354,7 @@ class LambdaHandlerTest {
       response =
           invoke(
               new LambdaHandler(
-                  env -> SimulatorBackends.realTime(server, clock, store),
+                  env -> SimulatorModule.realTime(server, clock, store),
                   Map.of(
                       "SLACK_SIGNING_SECRET",
                       secret,
@@ -406,7 +406,7 @@ class LambdaHandlerTest {
   private static LambdaHandler handler(
       StateStore store, EcsSimServer server, Clock clock, String secret) {
     return new LambdaHandler(
-        env -> SimulatorBackends.realTime(server, clock, store),
+        env -> SimulatorModule.realTime(server, clock, store),
         Map.of("SLACK_SIGNING_SECRET", secret));
   }
 
@@ -465,7 +465,7 @@ class LambdaHandlerTest {
     EcsSimulator sim = new EcsSimulator(SimSettings.builder().build(), clock);
     try (EcsSimServer server = EcsSimServer.start(sim, 0)) {
       new LambdaHandler(
-              env -> SimulatorBackends.realTime(server, clock, store),
+              env -> SimulatorModule.realTime(server, clock, store),
               Map.of("SLACK_SIGNING_SECRET", "the-real-secret"))
           .handleRequest(
               new ByteArrayInputStream(JSON.writeValueAsBytes(event)),
@@ -564,7 +564,7 @@ class LambdaHandlerTest {
     sim.provision("dev", List.of("a", "b", "c"));
     try (EcsSimServer server = EcsSimServer.start(sim, 0)) {
       return invoke(
-          new LambdaHandler(env -> SimulatorBackends.realTime(server, clock, store), environment),
+          new LambdaHandler(env -> SimulatorModule.realTime(server, clock, store), environment),
           event);
     }
   }

@@ -9,6 +9,7 @@ import dev.daybreak.ecssim.http.EcsSimServer;
 import dev.daybreak.slack.Notifier;
 import dev.daybreak.store.StateStore;
 import dev.daybreak.time.ExecutorScheduler;
+import dev.daybreak.time.Monotonic;
 import dev.daybreak.time.ScaledScheduler;
 import dev.daybreak.time.Scheduler;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,9 +20,11 @@ import java.time.Clock;
  * A controller's seams for tests and benchmarks: the ECS simulator over HTTP through the real
  * {@link SdkEcsGateway} (calls tagged with {@code appId}, which the simulator's call log records as
  * the caller), a given store, no Slack; requeues and the gateway's waits on a clock running {@code
- * speed} times faster than the real one. Shared through the controller's test-jar.
+ * speed} times faster than the real one, durations measured on it. For code that takes the seams
+ * together ({@link ControllerModule#over}); an application's test uses {@link SimulatorModule}.
+ * Shared through the controller's test-jar.
  */
-public final class SimulatorBackends implements Backends {
+public final class SimulatorBackends implements Backends, AutoCloseable {
   private final Clock clock;
   private final ExecutorScheduler real = new ExecutorScheduler("simulator-backends");
   private final Scheduler scheduler;
@@ -59,6 +62,12 @@ public final class SimulatorBackends implements Backends {
   @Override
   public Clock clock() {
     return clock;
+  }
+
+  /** Durations on this backends' clock, as the simulator's own are. */
+  @Override
+  public Monotonic monotonic() {
+    return Monotonic.elapsedOn(clock);
   }
 
   @Override

@@ -80,7 +80,7 @@ class FailoverBenchIT {
       this.backends = new SimulatorBackends(server, id, SPEED, clock, store, meters);
       this.controller =
           Guice.createInjector(
-                  new ControllerModule(
+                  ControllerModule.over(
                       backends,
                       new ControllerSettings(
                           ScaledScheduler.realDelay(ControllerSettings.DEFAULT_RESYNC, SPEED), 8),

@@ -181,7 +181,7 @@ class FleetBenchIT {
             new SimulatorBackends(server, "bench", SPEED, clock, store, meters);
         Controller controller =
             Guice.createInjector(
-                    new ControllerModule(
+                    ControllerModule.over(
                         backends,
                         new ControllerSettings(
                             ScaledScheduler.realDelay(ControllerSettings.DEFAULT_RESYNC, SPEED),

@@ -18,8 +18,8 @@ import dev.daybreak.it.Dynalite;
 import dev.daybreak.it.DynaliteExtension;
 import dev.daybreak.manifests.Manifests;
 import dev.daybreak.model.State;
+import dev.daybreak.production.ProductionModule;
 import dev.daybreak.reconcile.ClusterAllowlist;
-import dev.daybreak.runtime.ProductionBackends;
 import dev.daybreak.secrets.SecretsManager;
 import dev.daybreak.slack.EnvSecretSource;
 import dev.daybreak.slack.SlackSettings;
@@ -91,13 +91,14 @@ class SlackFunctionOnDynamoDbIT {
                 DynamoDbClient client =
                     DynamoDbClients.create(
                         Optional.of(dynalite.endpoint()), Optional.of("us-east-1"));
-                return new ProductionBackends(
-                    new DynamoDbStateStore(client, table, clock),
-                    client,
-                    EcsEndpoint.simulator(ecs.endpoint()),
-                    SlackSettings.builder().build(),
-                    new EnvSecretSource(Map.of()),
-                    new SimpleMeterRegistry());
+                return new ProductionModule(
+                    ProductionModule.Config.of(
+                        new DynamoDbStateStore(client, table, clock),
+                        client,
+                        EcsEndpoint.simulator(ecs.endpoint()),
+                        SlackSettings.builder().build(),
+                        new EnvSecretSource(Map.of()),
+                        new SimpleMeterRegistry()));
               },
               Map.of(
                   SecretsManagerSigningSecretSource.ARN_VARIABLE,

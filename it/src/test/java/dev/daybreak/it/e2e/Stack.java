@@ -13,7 +13,8 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import com.google.inject.Guice;
+import com.google.inject.Module;
+import com.google.inject.util.Modules;
 import dev.daybreak.ecs.EcsClients;
 import dev.daybreak.ecs.EcsEndpoint;
 import dev.daybreak.ecssim.CallRecord;
@@ -27,11 +28,11 @@ import dev.daybreak.ecssim.http.EcsSimServer;
 import dev.daybreak.it.Dynalite;
 import dev.daybreak.manifests.Manifests;
 import dev.daybreak.model.Phase;
+import dev.daybreak.production.ProductionModule;
 import dev.daybreak.reconcile.Controller;
 import dev.daybreak.reconcile.ControllerSettings;
-import dev.daybreak.runtime.Backends;
+import dev.daybreak.runtime.Application;
 import dev.daybreak.runtime.ControllerModule;
-import dev.daybreak.runtime.ProductionBackends;
 import dev.daybreak.slack.EnvSecretSource;
 import dev.daybreak.slack.SlackSettings;
 import dev.daybreak.store.DynamoDbClients;
@@ -65,7 +66,7 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 /**
  * The whole stack over real wire protocols, all on 127.0.0.1: a fresh DynamoDB table in dynalite,
  * the ECS simulator served over HTTP, a Slack Web API mock (WireMock), and — when a test asks for
- * it — the controller in this JVM, wired by Guice over {@link ProductionBackends} pointed at those
+ * it — the controller in this JVM, wired by Guice from {@link ProductionModule} pointed at those
  * three endpoints. Everything runs on the real clock, or — for a test of minute-long ECS behaviour
  * — on one {@link ScaledClock} shared by the simulator, the store and the controller, whose
  * requeues wait on a {@link ScaledScheduler} of the same speed (see {@link #startScaled}).
@@ -151,28 +152,30 @@ final class Stack implements AutoCloseable {
   Controller startController(Duration resync) {
     DynamoDbClient client =
         DynamoDbClients.create(Optional.of(dynalite.endpoint()), Optional.of("us-east-1"));
-    ProductionBackends production =
-        new ProductionBackends(
-            new DynamoDbStateStore(client, table, clock),
-            client,
-            EcsEndpoint.simulator(ecs.endpoint()),
-            SlackSettings.builder()
-                .apiUrl(slackApi())
-                .defaultChannel(CHANNEL)
-                .retry(Duration.ofMillis(100), Duration.ofSeconds(1))
-                .httpTimeout(Duration.ofSeconds(5))
-                .drainTimeout(Duration.ofSeconds(1))
-                .build(),
-            new EnvSecretSource(Map.of(EnvSecretSource.VARIABLE, SLACK_TOKEN)),
-            new SimpleMeterRegistry());
-    Backends backends = speed == 1 ? production : new ScaledBackends(production, clock, speed);
-    Controller controller =
-        Guice.createInjector(
-                new ControllerModule(
-                    backends, new ControllerSettings(ScaledScheduler.realDelay(resync, speed), 4)))
-            .getInstance(Controller.class);
-    closers.add(backends);
-    closers.add(controller);
+    Module production =
+        new ProductionModule(
+            ProductionModule.Config.of(
+                new DynamoDbStateStore(client, table, clock),
+                client,
+                EcsEndpoint.simulator(ecs.endpoint()),
+                SlackSettings.builder()
+                    .apiUrl(slackApi())
+                    .defaultChannel(CHANNEL)
+                    .retry(Duration.ofMillis(100), Duration.ofSeconds(1))
+                    .httpTimeout(Duration.ofSeconds(5))
+                    .drainTimeout(Duration.ofSeconds(1))
+                    .build(),
+                new EnvSecretSource(Map.of(EnvSecretSource.VARIABLE, SLACK_TOKEN)),
+                new SimpleMeterRegistry()));
+    Application app =
+        Application.create(
+            speed == 1
+                ? production
+                : Modules.override(production).with(new ScaledModule(clock, speed)),
+            ControllerModule.alone(
+                new ControllerSettings(ScaledScheduler.realDelay(resync, speed), 4)));
+    closers.add(app);
+    Controller controller = app.controller();
     controller.start();
     return controller;
   }
