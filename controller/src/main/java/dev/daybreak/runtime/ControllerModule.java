@@ -10,6 +10,7 @@ import dev.daybreak.reconcile.ControllerSettings;
 import dev.daybreak.scaling.ScalingGateway;
 import dev.daybreak.slack.Notifier;
 import dev.daybreak.store.StateStore;
+import dev.daybreak.time.Monotonic;
 import dev.daybreak.time.Scheduler;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -49,6 +50,16 @@ public final class ControllerModule extends AbstractModule {
   @Singleton
   Clock clock() {
     return backends.clock();
+  }
+
+  /**
+   * Measures how long something took on this replica (the age of an observation before acting on
+   * it): the JVM's monotonic time for the system clock, time elapsed on a virtual or scaled one.
+   */
+  @Provides
+  @Singleton
+  Monotonic monotonic(Clock clock) {
+    return Monotonic.of(clock);
   }
 
   @Provides
