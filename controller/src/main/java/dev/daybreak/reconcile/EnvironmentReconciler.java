@@ -1,23 +1,14 @@
 package dev.daybreak.reconcile;
 
 import dev.daybreak.aws.AwsAccessException;
-import dev.daybreak.aws.AwsTarget;
 import dev.daybreak.ecs.EcsGateway;
 import dev.daybreak.lease.Ownership;
 import dev.daybreak.metrics.ReconcileMetrics;
-import dev.daybreak.model.AutoscalingMode;
-import dev.daybreak.model.DesiredState;
 import dev.daybreak.model.EnvironmentSpec;
 import dev.daybreak.model.EnvironmentStatus;
-import dev.daybreak.model.ObservedService;
 import dev.daybreak.model.PassDecision;
 import dev.daybreak.model.PassInputs;
 import dev.daybreak.model.PassPlanner;
-import dev.daybreak.model.Readiness;
-import dev.daybreak.model.Refusal;
-import dev.daybreak.model.Requeue;
-import dev.daybreak.model.ScalingBounds;
-import dev.daybreak.model.ServiceSpec;
 import dev.daybreak.model.Transition;
 import dev.daybreak.queue.Reconciler;
 import dev.daybreak.queue.Result;
@@ -38,28 +29,28 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
  * One reconcile pass for one environment, as in the design: read spec, desired and status; resolve
- * the effective desired state ({@link DesiredResolver}); observe ECS; decide ({@link PassPlanner},
- * or {@link Refusal} and {@link PassPlanner#invalidDesired} for passes that act on nothing); write
- * the status ({@link StatusWriter}, conditionally); perform the actions ({@link ActionExecutor},
- * one tier at most); announce; requeue. This class does the I/O and the order; every decision is a
- * pure function in {@code model}. Level-based: it never depends on having seen an event, only on
- * what the store and ECS say now, so a restart or a missed trigger heals on the next pass, and a
- * controller that was down across a schedule edge catches up on its first.
+ * the effective desired state ({@link DesiredResolver}); observe ECS ({@link PassObserver}); decide
+ * ({@link PassPlanner}); write the status ({@link StatusWriter}, conditionally); perform the
+ * actions ({@link ActionExecutor}, one tier at most); announce; requeue. A pass that acts on
+ * nothing (a cluster not allowed, an account not reachable, a desired item not usable) is {@link
+ * RefusedPasses}'s. This class does the I/O and the order; every decision is a pure function in
+ * {@code model}. Level-based: it never depends on having seen an event, only on what the store and
+ * ECS say now, so a restart or a missed trigger heals on the next pass, and a controller that was
+ * down across a schedule edge catches up on its first.
  *
  * <p>The status is written before the actions run, and whenever there are actions: a pass whose
  * conditional status write loses (a concurrent pass, or a stale replica fenced by its lease epoch)
  * acts on nothing; an action that fails after the write is planned again on the next pass from what
- * ECS then reports. A replica that does not hold the environment's shard skips it.
+ * ECS then reports. A replica that does not hold the environment's shard skips it; one that loses
+ * the shard after its status write, or whose observation grew too old, stops before the next action
+ * ({@link ActionExecutor}).
  *
  * <p>Built by Guice through its one constructor, or with {@link #builder}.
  */
@@ -70,29 +61,21 @@ public final class EnvironmentReconciler implements Reconciler {
   /** How old an observation may be when an action planned from it is performed. */
   static final Duration MAX_OBSERVATION_AGE = ActionExecutor.MAX_OBSERVATION_AGE;
 
-  /**
-   * How soon an environment whose account or region could not be reached is tried again: long
-   * enough not to hammer STS or a region that is down, short enough to heal within a minute.
-   */
-  static final Duration UNREACHABLE_RETRY = Duration.ofSeconds(30);
-
   /** How soon to look again after losing a conditional status write: at once. */
   static final Duration AFTER_CONFLICT = Duration.ZERO;
 
   private final StateStore store;
-  private final EcsGateway ecs;
-  private final ScalingGateway scaling;
   private final Notifier notifier;
   private final Clock clock;
   private final ControllerSettings settings;
   private final Ownership ownership;
   private final ReconcileMetrics metrics;
   private final DesiredResolver resolver;
+  private final PassObserver observer;
+  private final RefusedPasses refused;
   private final StatusWriter writer;
   private final ActionExecutor executor;
   private final PassSavings savings;
-  private final Map<String, String> reportedInvalid = new ConcurrentHashMap<>();
-  private final Map<String, String> reportedRefusal = new ConcurrentHashMap<>();
   private final AtomicLong passes = new AtomicLong();
 
   /**
@@ -114,8 +97,6 @@ public final class EnvironmentReconciler implements Reconciler {
       Ownership ownership,
       ReconcileMetrics metrics) {
     this.store = store;
-    this.ecs = ecs;
-    this.scaling = scaling;
     this.notifier = notifier;
     this.clock = clock;
     this.settings = settings;
@@ -123,6 +104,8 @@ public final class EnvironmentReconciler implements Reconciler {
     this.metrics = metrics;
     this.resolver = new DesiredResolver(store, settings);
     this.writer = new StatusWriter(store, ownership);
+    this.observer = new PassObserver(ecs, scaling);
+    this.refused = new RefusedPasses(writer, notifier, metrics);
     this.executor = new ActionExecutor(ownership, clock, monotonic, metrics);
     this.savings = new PassSavings(store, settings, clock, metrics);
   }
@@ -186,78 +169,41 @@ public final class EnvironmentReconciler implements Reconciler {
     Instant now = clock.instant();
     EnvironmentSpec spec = stored.spec().spec();
     if (!settings.clusters().allows(spec)) {
-      String message = settings.clusters().refusal(spec);
-      if (!message.equals(reportedRefusal.put(spec.name(), message))) {
-        LOG.warn("not acting on this environment: {}", message);
-      }
-      return refused(
-          stored, ClusterAllowlist.REASON_CLUSTER_NOT_ALLOWED, message, Requeue.DRIFT_CHECK, now);
+      return refused.clusterNotAllowed(stored, settings.clusters().refusal(spec), now);
     }
-    reportedRefusal.remove(spec.name());
+    refused.allowed(spec.name());
     if (stored.desired() instanceof DesiredRead.Invalid invalid) {
-      if (!invalid.reason().equals(reportedInvalid.put(spec.name(), invalid.reason()))) {
-        LOG.warn("desired item is invalid and is not acted on: {}", invalid.reason());
-      }
-      return conclude(
-          stored,
-          prev ->
-              PassPlanner.invalidDesired(
-                  spec.name(),
-                  invalid.attribute(),
-                  invalid.explained(spec.name()),
-                  prev,
-                  stored.spec().generation(),
-                  now),
-          d -> Announcement.ofInvalidDesired(spec, d.announced(d.transitions())));
+      return refused.invalidDesired(stored, invalid, now);
     }
-    reportedInvalid.remove(spec.name());
+    refused.valid(spec.name());
     Optional<DesiredResolver.Resolved> resolved = resolver.resolve(stored, now);
     if (resolved.isEmpty()) {
       return Result.done();
     }
-    List<String> ecsServices = spec.services().stream().map(ServiceSpec::ecsService).toList();
-    AwsTarget target = AwsTarget.of(spec);
-    EcsGateway ecs;
-    ScalingGateway scaling;
-    Map<String, ScalingBounds> targets;
-    Map<String, ObservedService> observed;
+    PassObserver.Observed observed;
     try {
-      ecs = this.ecs.at(target, spec.name());
-      scaling = this.scaling.at(target, spec.name());
-      targets =
-          spec.autoscaling() == AutoscalingMode.MANAGE
-              ? scaling.targets(spec.cluster(), ecsServices)
-              : Map.of();
-      observed =
-          ecs.observe(
-              spec.cluster(),
-              ecsServices,
-              spec.services().stream()
-                  .filter(s -> s.readiness() == Readiness.HEALTHY)
-                  .map(ServiceSpec::ecsService)
-                  .collect(Collectors.toSet()));
+      observed = observer.observe(spec);
     } catch (AwsAccessException e) {
-      if (!e.getMessage().equals(reportedRefusal.put(spec.name(), e.getMessage()))) {
-        LOG.warn("cannot reach this environment's AWS account or region: {}", e.getMessage());
-      }
-      return refused(stored, e.reason(), e.getMessage(), UNREACHABLE_RETRY, now);
+      return refused.unreachable(stored, e, now);
     }
     ActionExecutor.Observation observedAt = executor.observedNow();
-    StoredStatus previous = previous(stored);
+    StoredStatus previous =
+        stored.status().orElse(new StoredStatus(EnvironmentStatus.initial(), 0));
     PassInputs inputs =
         new PassInputs(
             spec,
             stored.spec().generation(),
             resolved.get().resolution(),
             resolved.get().slot(),
-            observed,
-            targets,
+            observed.services(),
+            observed.targets(),
             previous.status(),
             Map.of(),
             now);
     PassDecision decision = PassPlanner.decide(inputs);
     if (decision.needsTaskSizes()) {
-      decision = PassPlanner.decide(inputs.withTaskSizes(PassSavings.taskSizes(ecs, spec)));
+      decision =
+          PassPlanner.decide(inputs.withTaskSizes(PassSavings.taskSizes(observed.ecs(), spec)));
     }
     Optional<Ownership.Authority> writtenUnder = Optional.empty();
     if (decision.writeStatus()) {
@@ -270,8 +216,8 @@ public final class EnvironmentReconciler implements Reconciler {
     metrics.phase(spec.name(), decision.status().phase());
     Optional<Result> stopped =
         executor.execute(
-            ecs,
-            scaling,
+            observed.ecs(),
+            observed.scaling(),
             spec,
             decision.boundsActions(),
             decision.actions(),
@@ -292,57 +238,8 @@ public final class EnvironmentReconciler implements Reconciler {
       LOG.info("{}: {}", t.kind(), t.message());
     }
     notifier.announce(
-        Announcement.of(spec, inputs.desired(), decision.announced(transitions), observed));
+        Announcement.of(
+            spec, inputs.desired(), decision.announced(transitions), observed.services()));
     return Result.requeueAfter(decision.requeueAfter());
-  }
-
-  /**
-   * A pass that will not or cannot act ({@link Refusal}): a cluster this controller may not act on
-   * (its IAM role would be denied), looked at again at the drift check so that an environment moved
-   * to an allowed cluster is picked up; or an account or region that cannot be reached ({@link
-   * AwsAccessException}), tried again after {@link #UNREACHABLE_RETRY}. Announced once, like any
-   * other Degraded (Slack, with the manifest's {@code mentionOnDegraded}).
-   */
-  private Result refused(
-      StoredEnvironment stored, String reason, String message, Duration retry, Instant now) {
-    Optional<DesiredState> desired =
-        stored.desired() instanceof DesiredRead.Valid valid
-            ? Optional.of(valid.stored().desired())
-            : Optional.empty();
-    return conclude(
-        stored,
-        prev -> Refusal.decide(reason, message, prev, stored.spec().generation(), retry, now),
-        d ->
-            Announcement.of(
-                stored.spec().spec(),
-                Refusal.announced(desired, d.status(), now),
-                d.announced(d.transitions()),
-                Map.of()));
-  }
-
-  /**
-   * Carries out a decision that acts on nothing: writes the status when it changed, and announces
-   * its transitions, if any.
-   */
-  private Result conclude(
-      StoredEnvironment stored,
-      Function<EnvironmentStatus, PassDecision> decide,
-      Function<PassDecision, Announcement> announcement) {
-    String name = stored.name();
-    StoredStatus previous = previous(stored);
-    PassDecision decision = decide.apply(previous.status());
-    if (decision.writeStatus()
-        && writer.write(name, decision.status(), previous.version(), List.of()).isEmpty()) {
-      return Result.done();
-    }
-    metrics.phase(name, decision.status().phase());
-    if (!decision.transitions().isEmpty()) {
-      notifier.announce(announcement.apply(decision));
-    }
-    return Result.requeueAfter(decision.requeueAfter());
-  }
-
-  private static StoredStatus previous(StoredEnvironment stored) {
-    return stored.status().orElse(new StoredStatus(EnvironmentStatus.initial(), 0));
   }
 }
