@@ -20,7 +20,7 @@ import java.util.Objects;
  * @param scalableTargets the Application Auto Scaling targets observed, by ECS service name
  * @param previous the status the previous pass wrote, with the measured wakes
  * @param taskSizes per logical service, its task size, where ECS was asked (else empty)
- * @param now when ECS was observed
+ * @param now the time of this pass, read as it began
  */
 public record PassInputs(
     EnvironmentSpec spec,
