@@ -91,11 +91,12 @@ class DryRunLoopTest {
     dry = DryRunStateStore.over(real, clock, key -> {});
     calls = new WouldBeCalls(dry, clock, call -> lines.add(call.line()));
     reconciler =
-        new EnvironmentReconciler(
-            dry,
-            new DryRunEcsGateway(ecs, calls),
-            new DryRunNotifier(lines::add, Optional.empty()),
-            clock);
+        EnvironmentReconciler.builder(
+                dry,
+                new DryRunEcsGateway(ecs, calls),
+                new DryRunNotifier(lines::add, Optional.empty()),
+                clock)
+            .build();
   }
 
   @AfterEach

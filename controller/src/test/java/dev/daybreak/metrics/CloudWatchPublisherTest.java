@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.daybreak.ecs.GatewaySettings;
 import dev.daybreak.ecssim.EcsSimulator;
 import dev.daybreak.ecssim.SimSettings;
-import dev.daybreak.lease.Ownership;
 import dev.daybreak.manifests.Calendars;
 import dev.daybreak.manifests.Manifests;
 import dev.daybreak.model.DesiredState;
@@ -81,15 +80,16 @@ class CloudWatchPublisherTest {
     store.writeDesired(
         "shop", DesiredState.of(State.AWAKE, "alice", "test", clock.instant()), 0, Via.CLI);
     EcsSimulator sim = new EcsSimulator(SimSettings.builder().build(), clock);
-    new EnvironmentReconciler(
+    EnvironmentReconciler.builder(
             store,
             new SimEcsGateway(sim, GatewaySettings.defaults(), Sleeper.system()),
             new LogNotifier(),
-            clock,
+            clock)
+        .settings(
             new ControllerSettings(Duration.ofSeconds(5), 1, Optional.empty(), Calendars.builtIn())
-                .withClusters(ClusterAllowlist.of(List.of("dev"))),
-            Ownership.sole(),
-            metrics)
+                .withClusters(ClusterAllowlist.of(List.of("dev"))))
+        .metrics(metrics)
+        .build()
         .reconcile("shop");
     assertThat(store.status("shop").orElseThrow().status().phase()).isEqualTo(Phase.DEGRADED);
   }

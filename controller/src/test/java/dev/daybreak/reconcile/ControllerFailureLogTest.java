@@ -126,14 +126,15 @@ class ControllerFailureLogTest {
           }
         };
     EnvironmentReconciler reconciler =
-        new EnvironmentReconciler(
-            store,
-            new SimEcsGateway(
-                new EcsSimulator(SimSettings.builder().build(), clock),
-                GatewaySettings.defaults(),
-                Sleeper.system()),
-            new LogNotifier(),
-            clock);
+        EnvironmentReconciler.builder(
+                store,
+                new SimEcsGateway(
+                    new EcsSimulator(SimSettings.builder().build(), clock),
+                    GatewaySettings.defaults(),
+                    Sleeper.system()),
+                new LogNotifier(),
+                clock)
+            .build();
     controller =
         new Controller(
             store,

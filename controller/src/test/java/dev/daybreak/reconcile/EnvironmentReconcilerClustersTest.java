@@ -7,7 +7,6 @@ import dev.daybreak.ecs.GatewaySettings;
 import dev.daybreak.ecssim.CallRecord;
 import dev.daybreak.ecssim.EcsSimulator;
 import dev.daybreak.ecssim.SimSettings;
-import dev.daybreak.lease.Ownership;
 import dev.daybreak.manifests.Calendars;
 import dev.daybreak.manifests.Manifests;
 import dev.daybreak.metrics.ReconcileMetrics;
@@ -103,14 +102,10 @@ class EnvironmentReconcilerClustersTest {
     ControllerSettings settings =
         new ControllerSettings(Duration.ofSeconds(5), 1, Optional.empty(), Calendars.builtIn())
             .withClusters(clusters);
-    return new EnvironmentReconciler(
-        store,
-        ecs,
-        announced::add,
-        clock,
-        settings,
-        Ownership.sole(),
-        new ReconcileMetrics(meters));
+    return EnvironmentReconciler.builder(store, ecs, announced::add, clock)
+        .settings(settings)
+        .metrics(new ReconcileMetrics(meters))
+        .build();
   }
 
   @Test

@@ -91,8 +91,10 @@ class EnvironmentReconcilerOwnershipTest {
   }
 
   private EnvironmentReconciler reconciler(Ownership ownership) {
-    return new EnvironmentReconciler(
-        store, ecs, new LogNotifier(), clock, ownership, new ReconcileMetrics(meters));
+    return EnvironmentReconciler.builder(store, ecs, new LogNotifier(), clock)
+        .ownership(ownership)
+        .metrics(new ReconcileMetrics(meters))
+        .build();
   }
 
   @Test
@@ -160,8 +162,10 @@ class EnvironmentReconcilerOwnershipTest {
         };
 
     Result result =
-        new EnvironmentReconciler(
-                stalling, ecs, new LogNotifier(), clock, mine, new ReconcileMetrics(meters))
+        EnvironmentReconciler.builder(stalling, ecs, new LogNotifier(), clock)
+            .ownership(mine)
+            .metrics(new ReconcileMetrics(meters))
+            .build()
             .reconcile("seed");
 
     assertThat(other.heldShards()).containsExactly(0);
@@ -191,11 +195,12 @@ class EnvironmentReconcilerOwnershipTest {
     ecs.running.put("a", 1);
 
     Result result =
-        new EnvironmentReconciler(
+        EnvironmentReconciler.builder(
                 stallingAfterStatusWrite(EnvironmentReconciler.MAX_OBSERVATION_AGE.plusMillis(1)),
                 ecs,
                 new LogNotifier(),
                 clock)
+            .build()
             .reconcile("seed");
 
     assertThat(ecs.scaled).isEmpty();
@@ -219,15 +224,10 @@ class EnvironmentReconcilerOwnershipTest {
         };
 
     Result result =
-        new EnvironmentReconciler(
-                stalling,
-                ecs,
-                new LogNotifier(),
-                wall,
-                Monotonic.elapsedOn(clock),
-                ControllerSettings.defaults(),
-                Ownership.sole(),
-                new ReconcileMetrics(meters))
+        EnvironmentReconciler.builder(stalling, ecs, new LogNotifier(), wall)
+            .monotonic(Monotonic.elapsedOn(clock))
+            .metrics(new ReconcileMetrics(meters))
+            .build()
             .reconcile("seed");
 
     assertThat(ecs.scaled).isEmpty();
@@ -238,11 +238,12 @@ class EnvironmentReconcilerOwnershipTest {
   void reconcile_statusWriteWithinTheObservationAge_acts() {
     ecs.running.put("a", 1);
 
-    new EnvironmentReconciler(
+    EnvironmentReconciler.builder(
             stallingAfterStatusWrite(EnvironmentReconciler.MAX_OBSERVATION_AGE),
             ecs,
             new LogNotifier(),
             clock)
+        .build()
         .reconcile("seed");
 
     assertThat(ecs.scaled).containsExactly("b=1");

@@ -101,7 +101,7 @@ class EnvironmentReconcilerTest {
     Manifest manifest = Manifests.parse("seed.yaml", SEED).get(0);
     store.applySpec(manifest);
     Notifier notifier = announced::add;
-    reconciler = new EnvironmentReconciler(store, ecs, notifier, clock);
+    reconciler = EnvironmentReconciler.builder(store, ecs, notifier, clock).build();
   }
 
   @AfterEach
@@ -252,7 +252,7 @@ class EnvironmentReconcilerTest {
   void reconcile_statusChangedUnderThePass_actsOnNothingAndRetriesAtOnce() {
     desire(State.AWAKE);
     EnvironmentReconciler racing =
-        new EnvironmentReconciler(new RacingStore(store), ecs, announced::add, clock);
+        EnvironmentReconciler.builder(new RacingStore(store), ecs, announced::add, clock).build();
 
     Result result = racing.reconcile("seed");
 

@@ -10,7 +10,6 @@ import dev.daybreak.ecs.EcsGateway;
 import dev.daybreak.ecs.GatewaySettings;
 import dev.daybreak.ecssim.EcsSimulator;
 import dev.daybreak.ecssim.SimSettings;
-import dev.daybreak.lease.Ownership;
 import dev.daybreak.manifests.Manifests;
 import dev.daybreak.metrics.ReconcileMetrics;
 import dev.daybreak.model.DesiredState;
@@ -93,15 +92,14 @@ class ReobserveMetricTest {
             return written;
           }
         };
-    new EnvironmentReconciler(
+    EnvironmentReconciler.builder(
             stalling,
             new SimEcsGateway(ecs, GatewaySettings.defaults(), clock::advance),
             new LogNotifier(),
-            clock,
-            Monotonic.elapsedOn(clock),
-            ControllerSettings.defaults(),
-            Ownership.sole(),
-            new ReconcileMetrics(meters))
+            clock)
+        .monotonic(Monotonic.elapsedOn(clock))
+        .metrics(new ReconcileMetrics(meters))
+        .build()
         .reconcile("seed");
   }
 
@@ -162,15 +160,10 @@ class ReobserveMetricTest {
             sim.scale(cluster, ecsService, desiredCount);
           }
         };
-    new EnvironmentReconciler(
-            store,
-            pacing,
-            new LogNotifier(),
-            clock,
-            Monotonic.elapsedOn(clock),
-            ControllerSettings.defaults(),
-            Ownership.sole(),
-            new ReconcileMetrics(meters))
+    EnvironmentReconciler.builder(store, pacing, new LogNotifier(), clock)
+        .monotonic(Monotonic.elapsedOn(clock))
+        .metrics(new ReconcileMetrics(meters))
+        .build()
         .reconcile("seed");
   }
 

@@ -139,7 +139,8 @@ public final class ScheduledWorld implements AutoCloseable {
         "dev",
         store.spec(ENV).orElseThrow().spec().services().stream().map(s -> s.ecsService()).toList());
     Notifier recording = announcements::add;
-    this.reconciler = new EnvironmentReconciler(store, ecs, recording, clock, settings);
+    this.reconciler =
+        EnvironmentReconciler.builder(store, ecs, recording, clock).settings(settings).build();
     this.nextPass = start;
   }
 

@@ -279,11 +279,12 @@ class SlackBadInputCorpusIT {
       assertThat(triggered).containsExactly("other");
       EcsSimulator ecs = new EcsSimulator(SimSettings.builder().build(), CLOCK);
       ecs.provision("ok", List.of("web"));
-      new EnvironmentReconciler(
+      EnvironmentReconciler.builder(
               store,
               new SimEcsGateway(ecs, GatewaySettings.defaults(), d -> {}),
               new LogNotifier(),
               CLOCK)
+          .build()
           .reconcile("other");
       assertThat(ecs.calls())
           .filteredOn(c -> c.op().equals("UpdateService") && c.outcome().equals(CallRecord.OK))

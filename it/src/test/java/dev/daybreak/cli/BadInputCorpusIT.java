@@ -102,11 +102,12 @@ class BadInputCorpusIT {
                       cli.store.updateDesiredByHand("bad", set, remove);
                       var before = cli.store.scanByHand();
                       EcsSimulator ecs = simulator(cli);
-                      new EnvironmentReconciler(
+                      EnvironmentReconciler.builder(
                               cli.store,
                               new SimEcsGateway(ecs, GatewaySettings.defaults(), d -> {}),
                               new LogNotifier(),
                               cli.clock)
+                          .build()
                           .reconcile("bad");
                       DesiredRead read = cli.store.desired("bad");
                       if (Files.readAllLines(Path.of(file + ".expected")).contains("read: valid")) {
@@ -197,11 +198,12 @@ class BadInputCorpusIT {
 
   private static void assertHealthyStillReconciles(Cli cli) throws Exception {
     EcsSimulator ecs = simulator(cli);
-    new EnvironmentReconciler(
+    EnvironmentReconciler.builder(
             cli.store,
             new SimEcsGateway(ecs, GatewaySettings.defaults(), d -> {}),
             new LogNotifier(),
             cli.clock)
+        .build()
         .reconcile("healthy");
     assertThat(ecs.calls())
         .filteredOn(c -> c.op().equals("UpdateService") && c.outcome().equals(CallRecord.OK))

@@ -109,8 +109,12 @@ public final class Conditions {
     return status.condition(DEGRADED).map(c -> c.status() == ConditionStatus.TRUE).orElse(false);
   }
 
-  /** Keeps the previous lastTransitionTime when the condition's status did not change. */
-  private static Condition carryTransitionTime(Condition next, EnvironmentStatus previous) {
+  /**
+   * {@code next}, keeping the previous condition's lastTransitionTime when its status did not
+   * change (Kubernetes' convention: the time is when the status last changed, not when the reason
+   * or message did).
+   */
+  public static Condition carryTransitionTime(Condition next, EnvironmentStatus previous) {
     return previous
         .condition(next.type())
         .filter(before -> before.status() == next.status())

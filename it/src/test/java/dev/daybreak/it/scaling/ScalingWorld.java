@@ -15,7 +15,6 @@ import dev.daybreak.ecssim.Latency;
 import dev.daybreak.ecssim.ServiceSummary;
 import dev.daybreak.ecssim.SimSettings;
 import dev.daybreak.ecssim.http.EcsSimServer;
-import dev.daybreak.lease.Ownership;
 import dev.daybreak.manifests.Manifests;
 import dev.daybreak.metrics.ReconcileMetrics;
 import dev.daybreak.model.DesiredState;
@@ -24,7 +23,6 @@ import dev.daybreak.model.ObservedService;
 import dev.daybreak.model.Phase;
 import dev.daybreak.model.ScalingBounds;
 import dev.daybreak.model.State;
-import dev.daybreak.reconcile.ControllerSettings;
 import dev.daybreak.reconcile.EnvironmentReconciler;
 import dev.daybreak.reconcile.ForwardingStateStore;
 import dev.daybreak.scaling.ScalingClients;
@@ -238,15 +236,10 @@ final class ScalingWorld implements AutoCloseable {
   }
 
   private EnvironmentReconciler newController() {
-    return new EnvironmentReconciler(
-        store,
-        new KillableEcs(ecs),
-        new KillableScaling(scaling),
-        new LogNotifier(),
-        clock,
-        ControllerSettings.defaults(),
-        Ownership.sole(),
-        new ReconcileMetrics(new SimpleMeterRegistry()));
+    return EnvironmentReconciler.builder(store, new KillableEcs(ecs), new LogNotifier(), clock)
+        .scaling(new KillableScaling(scaling))
+        .metrics(new ReconcileMetrics(new SimpleMeterRegistry()))
+        .build();
   }
 
   private void mutating(String what) {

@@ -159,15 +159,14 @@ final class Replica {
             leases.isPresent() ? leases.get() : Ownership.sole(),
             sim.clock);
     reconciler =
-        new EnvironmentReconciler(
-            store,
-            sim.new Checked(this, gateway),
-            sim.new CheckedScaling(this, new SimScalingGateway(sim.ecs, d -> sim.clock.advance(d))),
-            slack,
-            sim.clock,
-            ControllerSettings.defaults(),
-            ownership,
-            new ReconcileMetrics(new SimpleMeterRegistry()));
+        EnvironmentReconciler.builder(store, sim.new Checked(this, gateway), slack, sim.clock)
+            .scaling(
+                sim
+                .new CheckedScaling(
+                    this, new SimScalingGateway(sim.ecs, d -> sim.clock.advance(d))))
+            .ownership(ownership)
+            .metrics(new ReconcileMetrics(new SimpleMeterRegistry()))
+            .build();
     resync =
         new SimResync(
             store,
