@@ -8,7 +8,6 @@ import dev.daybreak.ecs.ObservedServices;
 import dev.daybreak.ecs.TaskDefinitions;
 import dev.daybreak.ecssim.DeploymentView;
 import dev.daybreak.ecssim.Described;
-import dev.daybreak.ecssim.EcsError;
 import dev.daybreak.ecssim.EcsSimulator;
 import dev.daybreak.ecssim.LoadBalancer;
 import dev.daybreak.ecssim.Page;
