@@ -1,14 +1,17 @@
 package dev.daybreak.ecs;
 
 import dev.daybreak.ratelimit.TokenBucket;
+import dev.daybreak.time.Backoff;
 import dev.daybreak.time.Sleeper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -21,9 +24,13 @@ import software.amazon.awssdk.core.exception.SdkServiceException;
  * client-side bucket (waiting its turn); a throttle empties the bucket, backs off and tries again,
  * for as long as ECS keeps throttling; a server or network error is retried a few times; anything
  * else, or the last transient failure, becomes an {@link EcsException} with ECS's error code.
- * Backoffs are exponential with full jitter, as in the AWS SDKs.
+ * Backoffs are exponential with full jitter, as in the AWS SDKs ({@link Backoff}, the jitter drawn
+ * from the random source given: the JVM's in production, a seeded one in a simulation).
+ *
+ * <p>The retry loop is public ({@link #retrying}) so that the simulator's in-process gateway, which
+ * calls no SDK client, retries exactly as production does.
  */
-final class EcsCalls {
+public final class EcsCalls {
 
   private static final Logger LOG = LoggerFactory.getLogger(EcsCalls.class);
 
@@ -39,15 +46,42 @@ final class EcsCalls {
   private final GatewaySettings settings;
   private final Sleeper sleeper;
   private final MeterRegistry meters;
+  private final Backoff throttled;
+  private final Backoff failed;
 
   EcsCalls(GatewaySettings settings, Sleeper sleeper) {
-    this(settings, sleeper, new CompositeMeterRegistry());
+    this(settings, sleeper, new CompositeMeterRegistry(), ThreadLocalRandom.current());
   }
 
-  EcsCalls(GatewaySettings settings, Sleeper sleeper, MeterRegistry meters) {
-    this.settings = settings;
-    this.sleeper = sleeper;
-    this.meters = meters;
+  /**
+   * Calls that wait through {@code sleeper}, with backoffs jittered from {@code random}.
+   *
+   * @param random must be safe for the threads that share these calls
+   */
+  public EcsCalls(GatewaySettings settings, Sleeper sleeper, RandomGenerator random) {
+    this(settings, sleeper, new CompositeMeterRegistry(), random);
+  }
+
+  EcsCalls(
+      GatewaySettings settings, Sleeper sleeper, MeterRegistry meters, RandomGenerator random) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+    this.meters = Objects.requireNonNull(meters, "meters");
+    this.throttled = fullJitter(settings.throttleBaseDelay(), settings.maxBackoff(), random);
+    this.failed = fullJitter(settings.transientBaseDelay(), settings.maxBackoff(), random);
+  }
+
+  /** {@code base} doubling up to {@code max} (at least {@code base}), less up to all of it. */
+  private static Backoff fullJitter(Duration base, Duration max, RandomGenerator random) {
+    return new Backoff(base, max.compareTo(base) < 0 ? base : max, 1, random);
+  }
+
+  /**
+   * Makes a call with the gateway's retries but no client-side bucket: for a caller that paces
+   * itself, such as the simulator's in-process gateway.
+   */
+  public <T> T retrying(String operation, Supplier<T> call) {
+    return attempts(operation, Optional.empty(), call);
   }
 
   /** Waits for a token, then makes the call (with retries, each after its own token). */
@@ -71,11 +105,15 @@ final class EcsCalls {
    * their own.
    */
   <T> T callPaced(String operation, TokenBucket bucket, Supplier<T> call) {
+    return attempts(operation, Optional.of(bucket), call);
+  }
+
+  private <T> T attempts(String operation, Optional<TokenBucket> bucket, Supplier<T> call) {
     int throttles = 0;
     int transientFailures = 0;
     for (boolean first = true; ; first = false) {
       if (!first) {
-        pace(operation, bucket);
+        bucket.ifPresent(b -> pace(operation, b));
       }
       try {
         T result = call.get();
@@ -86,14 +124,14 @@ final class EcsCalls {
           attempt(operation, "throttled");
           counter(THROTTLES_SUFFERED, operation).increment();
           throttles++;
-          bucket.drain();
-          Duration backoff = backoff(settings.throttleBaseDelay(), throttles);
+          bucket.ifPresent(TokenBucket::drain);
+          Duration backoff = throttled.delay(throttles);
           LOG.debug(
               "ECS throttled {} ({} in a row); retrying in {}", operation, throttles, backoff);
           sleep(operation, backoff);
         } else if (isTransient(e) && ++transientFailures < settings.transientAttempts()) {
           attempt(operation, "retried");
-          Duration backoff = backoff(settings.transientBaseDelay(), transientFailures);
+          Duration backoff = failed.delay(transientFailures);
           LOG.debug("ECS {} failed ({}); retrying in {}", operation, e.getMessage(), backoff);
           sleep(operation, backoff);
         } else {
@@ -149,16 +187,6 @@ final class EcsCalls {
     }
     return new EcsException(
         "Unreachable", "ECS " + operation + " could not be reached: " + e.getMessage(), e);
-  }
-
-  private Duration backoff(Duration base, int attempt) {
-    long ceiling = settings.maxBackoff().toNanos();
-    long exponential = base.toNanos();
-    for (int i = 1; i < attempt && exponential < ceiling; i++) {
-      exponential *= 2;
-    }
-    ceiling = Math.min(ceiling, exponential);
-    return Duration.ofNanos(ThreadLocalRandom.current().nextLong(ceiling + 1));
   }
 
   private void sleep(String operation, Duration duration) {

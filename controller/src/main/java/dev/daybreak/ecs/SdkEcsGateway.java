@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -127,7 +128,7 @@ public final class SdkEcsGateway implements EcsGateway, AutoCloseable {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.reads = Objects.requireNonNull(reads, "reads");
     this.updates = Objects.requireNonNull(updates, "updates");
-    this.calls = new EcsCalls(settings, sleeper, meters);
+    this.calls = new EcsCalls(settings, sleeper, meters, ThreadLocalRandom.current());
     this.health = new HealthReader(ecs, elb, calls, clock);
     this.taskDefinitionReads = new TokenBucket(EcsQuotas.TASK_DEFINITION_READS, clock);
     this.taskDefinitions =

@@ -6,6 +6,7 @@ import dev.daybreak.store.LeaseRecord;
 import dev.daybreak.store.LeaseStore;
 import dev.daybreak.store.StoreException;
 import dev.daybreak.time.Monotonic;
+import dev.daybreak.time.Scheduler;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,9 +19,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,7 +63,8 @@ public final class ShardLeases implements Ownership, AutoCloseable {
   private final Map<Integer, LeaseRecord> dropped = new ConcurrentHashMap<>();
   private final Map<String, Beat> beats = new HashMap<>();
   private volatile boolean storeReachable;
-  private ScheduledExecutorService thread;
+  private Scheduler.Cancellable nextRound = () -> {};
+  private boolean closed;
   private int sharedHeld = -1;
 
   /** Told how many shards this replica holds whenever that number changes. */
@@ -122,17 +121,23 @@ public final class ShardLeases implements Ownership, AutoCloseable {
     sharedHeld = -1;
   }
 
-  /** Runs {@link #tick()} every retry period on a thread of its own, starting now. */
-  public synchronized void start() {
-    thread =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "daybreak-leases");
-              t.setDaemon(true);
-              return t;
-            });
-    long period = settings.retryPeriod().toMillis();
-    thread.scheduleWithFixedDelay(this::tickQuietly, 0, period, TimeUnit.MILLISECONDS);
+  /**
+   * Runs {@link #tick()} now and every retry period after, timed by {@code scheduler} (give it one
+   * of its own in production: a round makes store calls and must not wait behind other tasks; the
+   * deterministic simulation gives it the replica's virtual-clock scheduler).
+   */
+  public synchronized void start(Scheduler scheduler) {
+    Objects.requireNonNull(scheduler, "scheduler");
+    nextRound = scheduler.schedule(Duration.ZERO, () -> round(scheduler));
+  }
+
+  private void round(Scheduler scheduler) {
+    tickQuietly();
+    synchronized (this) {
+      if (!closed) {
+        nextRound = scheduler.schedule(settings.retryPeriod(), () -> round(scheduler));
+      }
+    }
   }
 
   @Override
@@ -379,9 +384,8 @@ public final class ShardLeases implements Ownership, AutoCloseable {
   /** Stops renewing and hands every held lease over at once, so others need not wait it out. */
   @Override
   public synchronized void close() {
-    if (thread != null) {
-      thread.shutdownNow();
-    }
+    closed = true;
+    nextRound.cancel();
     Instant now = clock.instant();
     for (Integer shard : Set.copyOf(held.keySet())) {
       release(held.remove(shard), now);

@@ -5,6 +5,7 @@ import dev.daybreak.lease.ShardLeases;
 import dev.daybreak.metrics.RuntimeMetrics;
 import dev.daybreak.runtime.Application;
 import dev.daybreak.store.StateStore;
+import dev.daybreak.time.ExecutorScheduler;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Inject;
 
@@ -50,9 +51,12 @@ public final class RunningController implements AutoCloseable {
     return realStore;
   }
 
-  /** Starts the leases, then the controller. */
+  /**
+   * Starts the leases, then the controller. The lease rounds get a scheduler thread of their own: a
+   * round must not wait behind other timers, its renew deadline is short.
+   */
   public void start() {
-    leases.start();
+    leases.start(application.own("lease rounds", new ExecutorScheduler("daybreak-leases")));
     application.controller().start();
   }
 

@@ -24,7 +24,6 @@ import dev.daybreak.slack.ConsoleNotifier;
 import dev.daybreak.statuspage.StatusPage;
 import dev.daybreak.statuspage.StatusPageHandler;
 import dev.daybreak.time.ScaledClock;
-import dev.daybreak.time.ScaledScheduler;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -102,9 +101,8 @@ public final class Sandbox {
             new SandboxModule(
                 clock, options.speed(), daybreakSim, new ConsoleNotifier(out, Optional.of("dev"))),
             ControllerModule.alone(
-                new ControllerSettings(
-                    ScaledScheduler.realDelay(RESYNC, options.speed()),
-                    ControllerSettings.DEFAULT_WORKERS)))) {
+                // The resync is timed by the sandbox's scaled scheduler.
+                new ControllerSettings(RESYNC, ControllerSettings.DEFAULT_WORKERS)))) {
       Controller controller = backends.controller();
       StatusPageHandler page =
           backends.own(

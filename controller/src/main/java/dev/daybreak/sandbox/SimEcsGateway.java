@@ -1,6 +1,6 @@
 package dev.daybreak.sandbox;
 
-import dev.daybreak.ecs.EcsException;
+import dev.daybreak.ecs.EcsCalls;
 import dev.daybreak.ecs.EcsGateway;
 import dev.daybreak.ecs.GatewaySettings;
 import dev.daybreak.ecs.HealthReports;
@@ -8,7 +8,6 @@ import dev.daybreak.ecs.ObservedServices;
 import dev.daybreak.ecs.TaskDefinitions;
 import dev.daybreak.ecssim.DeploymentView;
 import dev.daybreak.ecssim.Described;
-import dev.daybreak.ecssim.EcsError;
 import dev.daybreak.ecssim.EcsSimulator;
 import dev.daybreak.ecssim.LoadBalancer;
 import dev.daybreak.ecssim.Page;
@@ -21,7 +20,6 @@ import dev.daybreak.model.ServiceStatus;
 import dev.daybreak.model.savings.TaskSize;
 import dev.daybreak.ratelimit.EcsQuotas;
 import dev.daybreak.time.Sleeper;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -33,10 +31,14 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.services.ecs.model.CapacityProviderStrategyItem;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.Deployment;
+import software.amazon.awssdk.services.ecs.model.EcsException;
 import software.amazon.awssdk.services.ecs.model.EphemeralStorage;
 import software.amazon.awssdk.services.ecs.model.HealthCheck;
 import software.amazon.awssdk.services.ecs.model.RuntimePlatform;
@@ -52,27 +54,42 @@ import software.amazon.awssdk.services.ecs.model.TaskDefinition;
  * simulator's view is turned into the SDK's {@code Service} and mapped by {@link
  * ObservedServices}), so the reconciler sees exactly what it would see over the wire.
  *
- * <p>Errors follow the gateway contract: a {@code ThrottlingException} is waited out and retried,
- * never surfaced; a {@code ServerException} is retried {@link GatewaySettings#transientAttempts()}
- * times, then reported as {@link EcsException}; anything else is reported at once. Waiting is done
- * through the {@link Sleeper} given, which in a simulation moves the virtual clock rather than
- * blocking: the pass then simply takes that much simulated time, as it would in production.
- * Backoffs are deterministic (exponential, no jitter) so that a seed replays exactly.
+ * <p>Errors go through the production retry loop ({@link EcsCalls#retrying}): the simulator's error
+ * becomes the SDK's {@link EcsException} with the same error code and HTTP status, as over the
+ * wire, so a {@code ThrottlingException} is waited out and retried, never surfaced; a {@code
+ * ServerException} is retried {@link GatewaySettings#transientAttempts()} times, then reported as
+ * {@link dev.daybreak.ecs.EcsException}; anything else is reported at once. Waiting is done through
+ * the {@link Sleeper} given, which in a simulation moves the virtual clock rather than blocking:
+ * the pass then simply takes that much simulated time, as it would in production. The backoffs'
+ * jitter comes from the random source given (a seeded one), so that a seed replays exactly.
  */
 public final class SimEcsGateway implements EcsGateway {
 
   /** The caller name this gateway writes into the simulator's call log. */
   public static final String CALLER = "daybreak";
 
+  /** The jitter source of a gateway given none: a fixed seed, so runs repeat. */
+  private static final long DEFAULT_SEED = 20;
+
   private final EcsSimulator ecs;
   private final GatewaySettings settings;
-  private final Sleeper sleeper;
+  private final EcsCalls calls;
   private final TaskDefinitions taskDefinitions;
 
+  /** A gateway whose backoffs are jittered from a fixed seed. */
   public SimEcsGateway(EcsSimulator ecs, GatewaySettings settings, Sleeper sleeper) {
+    this(ecs, settings, sleeper, new SplittableRandom(DEFAULT_SEED));
+  }
+
+  /**
+   * @param sleeper how retries wait (a simulation advances its virtual clock)
+   * @param random the backoffs' jitter: a seeded source, for a run that replays
+   */
+  public SimEcsGateway(
+      EcsSimulator ecs, GatewaySettings settings, Sleeper sleeper, RandomGenerator random) {
     this.ecs = Objects.requireNonNull(ecs, "ecs");
     this.settings = Objects.requireNonNull(settings, "settings");
-    this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+    this.calls = new EcsCalls(settings, sleeper, random);
     this.taskDefinitions =
         new TaskDefinitions(
             arn ->
@@ -233,43 +250,25 @@ public final class SimEcsGateway implements EcsGateway {
   }
 
   private <T> T call(String operation, Supplier<T> call) {
-    int throttles = 0;
-    int failures = 0;
-    while (true) {
-      try {
-        return call.get();
-      } catch (SimException e) {
-        if (e.error() == EcsError.ThrottlingException) {
-          throttles++;
-          sleep(operation, backoff(settings.throttleBaseDelay(), throttles));
-        } else if (e.error() == EcsError.ServerException
-            && ++failures < settings.transientAttempts()) {
-          sleep(operation, backoff(settings.transientBaseDelay(), failures));
-        } else {
-          throw new EcsException(
-              e.error().name(),
-              "ECS " + operation + " failed with " + e.error().name() + ": " + e.getMessage(),
-              e);
-        }
-      }
-    }
+    return calls.retrying(operation, () -> onTheWire(call));
   }
 
-  private Duration backoff(Duration base, int attempt) {
-    Duration d = base;
-    for (int i = 1; i < attempt && d.compareTo(settings.maxBackoff()) < 0; i++) {
-      d = d.multipliedBy(2);
-    }
-    return d.compareTo(settings.maxBackoff()) < 0 ? d : settings.maxBackoff();
-  }
-
-  private void sleep(String operation, Duration duration) {
+  /** The simulator's answer, its error as the SDK client reports it. */
+  private static <T> T onTheWire(Supplier<T> call) {
     try {
-      sleeper.sleep(duration);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new EcsException(
-          "Interrupted", "interrupted while waiting to call ECS " + operation, e);
+      return call.get();
+    } catch (SimException e) {
+      throw EcsException.builder()
+          .message(e.getMessage())
+          .statusCode(e.error().httpStatus())
+          .awsErrorDetails(
+              AwsErrorDetails.builder()
+                  .errorCode(e.error().name())
+                  .errorMessage(e.getMessage())
+                  .serviceName("Ecs")
+                  .build())
+          .cause(e)
+          .build();
     }
   }
 

@@ -22,6 +22,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Supplier;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.services.applicationautoscaling.model.ApplicationAutoScalingException;
 
 /**
  * A {@link ScalingGateway} that calls the simulator's Application Auto Scaling ({@link
@@ -123,8 +125,21 @@ public final class SimScalingGateway implements ScalingGateway {
         // The simulator models InternalServiceException (its blackouts among them) as the
         // retryable error; the rest are the caller's mistakes.
         if (e.error() != ScalingError.InternalServiceException || n >= ATTEMPTS) {
+          // The cause is the SDK's exception for the same answer, as the SDK gateway's is, so that
+          // what is transient (HTTP 5xx) is told apart as it is in production.
           throw new ScalingException(
-              op + " failed: " + e.error().name() + ": " + e.getMessage(), e);
+              op + " failed: " + e.error().name() + ": " + e.getMessage(),
+              ApplicationAutoScalingException.builder()
+                  .message(e.getMessage())
+                  .statusCode(e.error().httpStatus())
+                  .awsErrorDetails(
+                      AwsErrorDetails.builder()
+                          .errorCode(e.error().name())
+                          .errorMessage(e.getMessage())
+                          .serviceName("ApplicationAutoScaling")
+                          .build())
+                  .cause(e)
+                  .build());
         }
       }
       try {

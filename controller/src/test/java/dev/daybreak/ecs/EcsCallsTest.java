@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
@@ -62,7 +63,8 @@ class EcsCallsTest {
   @Test
   void call_countsAttemptsByOutcome_andThrottlesAvoidedAndSuffered() {
     SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    EcsCalls counted = new EcsCalls(GatewaySettings.defaults(), clock::advance, meters);
+    EcsCalls counted =
+        new EcsCalls(GatewaySettings.defaults(), clock::advance, meters, new SplittableRandom(1));
     TokenBucket small = new TokenBucket(new RateLimit(1, 1), clock);
     AtomicInteger attempts = new AtomicInteger();
 

@@ -13,6 +13,7 @@ import dev.daybreak.store.StoreException;
 import dev.daybreak.store.StoredStatus;
 import dev.daybreak.store.TableLeaseStore;
 import dev.daybreak.time.ManualClock;
+import dev.daybreak.time.ManualScheduler;
 import dev.daybreak.time.Monotonic;
 import dev.daybreak.time.SteppedClock;
 import java.time.Duration;
@@ -52,6 +53,26 @@ class ShardLeasesTest {
     assertThat(a.heldShards()).containsExactly(0, 1, 2, 3);
     assertThat(epoch(a, "seed")).isEqualTo(1);
     assertThat(store.read(0).orElseThrow().owner()).contains("a");
+  }
+
+  @Test
+  void start_roundsAreTasksOnTheScheduler_everyRetryPeriod_untilClosed() {
+    ManualScheduler scheduler = new ManualScheduler(clock);
+    ShardLeases a = replica("a", 1);
+    a.start(scheduler);
+    assertThat(a.heldShards()).as("nothing runs until the scheduler runs it").isEmpty();
+
+    scheduler.advance(Duration.ZERO);
+    assertThat(a.heldShards()).containsExactly(0);
+    Instant first = store.read(0).orElseThrow().renewedAt();
+
+    scheduler.advance(TICK.multipliedBy(20));
+    assertThat(a.authority("seed")).isPresent();
+    assertThat(store.read(0).orElseThrow().renewedAt())
+        .isEqualTo(first.plus(TICK.multipliedBy(20)));
+
+    a.close();
+    assertThat(scheduler.pending()).as("closing cancels the next round").isZero();
   }
 
   @Test

@@ -145,9 +145,12 @@ class ControllerFailureLogTest {
             Ownership.sole(),
             new SimpleMeterRegistry());
     controller.start();
+    // The first resync is due at once, on the scheduler: it queues the environment.
+    scheduler.advance(Duration.ZERO);
+    // Pending then: the next resync and the failed pass's retry.
     await()
         .atMost(Duration.ofSeconds(10))
-        .until(() -> controller.queue().failedPasses() == 1 && scheduler.pending() == 1);
+        .until(() -> controller.queue().failedPasses() == 1 && scheduler.pending() == 2);
   }
 
   private List<ILoggingEvent> at(Level level) {

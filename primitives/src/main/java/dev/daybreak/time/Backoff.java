@@ -12,8 +12,9 @@ import java.util.random.RandomGenerator;
  * with 0, none (the ceiling itself, and {@code random} is never drawn from).
  *
  * <p>One value for every retry and poll schedule in daybreak: the work queue's per-key backoff, the
- * Slack outbox's retries and the chat-ops follow-ups' polls. (The ECS gateway's retry loop and the
- * simulator's gateway still compute their own; issue 20.)
+ * Slack outbox's retries, the chat-ops follow-ups' polls and the ECS gateway's retries ({@code
+ * ecs.EcsCalls}, whose loop the simulator's in-process gateway uses too, with a seeded source).
+ * (The Application Auto Scaling gateways still double their own delay, without jitter.)
  *
  * @param base the first delay, > 0
  * @param cap the longest delay, >= base

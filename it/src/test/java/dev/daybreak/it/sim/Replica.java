@@ -6,12 +6,11 @@ import dev.daybreak.lease.LeaseSettings;
 import dev.daybreak.lease.Ownership;
 import dev.daybreak.lease.ShardLeases;
 import dev.daybreak.metrics.ReconcileMetrics;
-import dev.daybreak.queue.ExponentialBackoff;
 import dev.daybreak.queue.Result;
 import dev.daybreak.reconcile.CachedReads;
+import dev.daybreak.reconcile.Controller;
 import dev.daybreak.reconcile.ControllerSettings;
 import dev.daybreak.reconcile.EnvironmentReconciler;
-import dev.daybreak.reconcile.SimResync;
 import dev.daybreak.sandbox.SimEcsGateway;
 import dev.daybreak.sandbox.SimScalingGateway;
 import dev.daybreak.slack.OutboxStats;
@@ -21,19 +20,22 @@ import dev.daybreak.time.Scheduler;
 import dev.daybreak.time.SteppedClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SplittableRandom;
 
 /**
- * One controller replica of the simulation: its reconciler, work queue, error backoff, resync,
- * shard leases and Slack outbox — everything a crash loses. Replicas share the store, the ECS
- * simulator and the virtual clock, which is also every replica's monotonic time; each host has its
- * own wall clock for its leases ({@link #wall}), which the seed may step either way. Its events
- * (passes, resyncs, lease rounds) run as its actor, and its outbox's deliveries as its Slack actor,
- * so a pause can stop the whole process or a hung Slack call only the outbox.
+ * One controller replica of the simulation: the production {@link Controller} (its work queue,
+ * error backoff and resync) around the real reconciler, shard leases and Slack outbox — everything
+ * a crash loses. Replicas share the store, the ECS simulator and the virtual clock, which is also
+ * every replica's monotonic time; each host has its own wall clock for its leases ({@link #wall}),
+ * which the seed may step either way. The controller and the leases get a {@link Scheduler} whose
+ * tasks are events of the replica's actor (the queue's passes and requeues, the resync, lease
+ * rounds), and the outbox one whose tasks are its Slack actor's, so a pause can stop the whole
+ * process or a hung Slack call only the outbox. A task of an incarnation that crashed is dropped.
  */
 final class Replica {
 
@@ -51,10 +53,8 @@ final class Replica {
   private EnvironmentReconciler reconciler;
   private Optional<ShardLeases> leases = Optional.empty();
   private Ownership ownership;
-  private SimResync resync;
+  private Controller controller;
   private SimSlack slack;
-  private Map<String, Long> pending = new HashMap<>();
-  private ExponentialBackoff backoff;
 
   /** The authority the reconciler was last given per environment: what it acts under. */
   final Map<String, Ownership.Authority> granted = new HashMap<>();
@@ -120,9 +120,11 @@ final class Replica {
     up = true;
     incarnation++;
     reached = 0;
-    pending = new HashMap<>();
     granted.clear();
-    backoff = new ExponentialBackoff(ExponentialBackoff.CONTROLLER_RUNTIME);
+    int born = incarnation;
+    Scheduler processScheduler =
+        (delay, task) ->
+            sim.scheduleTask(delay, Simulation.Kind.PROCESS, id, () -> runIfAlive(born, task));
     if (leased) {
       ShardLeases shardLeases =
           new ShardLeases(
@@ -138,9 +140,9 @@ final class Replica {
       leases = Optional.empty();
       ownership = Ownership.sole();
     }
-    int born = incarnation;
     Scheduler outboxScheduler =
-        (delay, task) -> sim.scheduleTask(delay, slackActor, () -> runIfAlive(born, task));
+        (delay, task) ->
+            sim.scheduleTask(delay, Simulation.Kind.TASK, slackActor, () -> runIfAlive(born, task));
     slack =
         SimSlack.create(
             "#sim",
@@ -150,9 +152,13 @@ final class Replica {
             outboxScheduler,
             method -> sim.slackAnswer(this, method));
     EcsGateway gateway =
-        new SimEcsGateway(sim.ecs, GatewaySettings.defaults(), d -> sim.clock.advance(d));
+        new SimEcsGateway(
+            sim.ecs,
+            GatewaySettings.defaults(),
+            d -> sim.clock.advance(d),
+            new SplittableRandom(Objects.hash(sim.seed, id, incarnation)));
     // The production read cache (issue 22) over this replica's view of the store: its memory dies
-    // with the replica, and the resync below feeds it, as in daybreak run.
+    // with the replica, and the controller's resync feeds it, as in daybreak run.
     CachedReads store =
         new CachedReads(
             new ReplicaStore(sim.store, sim.new StoreHooks(this)),
@@ -167,15 +173,17 @@ final class Replica {
             .ownership(ownership)
             .metrics(new ReconcileMetrics(new SimpleMeterRegistry()))
             .build();
-    resync =
-        new SimResync(
+    controller =
+        Controller.onScheduler(
             store,
-            env -> enqueue(env, Duration.ZERO),
-            leases.isPresent() ? leases.get() : Ownership.sole());
-    if (leased) {
-      sim.schedule(sim.clock.instant(), Simulation.Kind.LEASE_TICK, id, "");
-    }
-    sim.schedule(sim.clock.instant(), Simulation.Kind.RESYNC, id, "");
+            this::pass,
+            processScheduler,
+            sim.clock,
+            ControllerSettings.defaults(),
+            leases.isPresent() ? leases.get() : Ownership.sole(),
+            new SimpleMeterRegistry());
+    leases.ifPresent(l -> l.start(processScheduler));
+    controller.start();
   }
 
   private void runIfAlive(int born, Runnable task) {
@@ -189,9 +197,9 @@ final class Replica {
     sim.slackRateLimited += slack.rateLimited();
     up = false;
     reconciler = null;
+    controller = null;
     leases = Optional.empty();
     slack = null;
-    pending = new HashMap<>();
     granted.clear();
   }
 
@@ -220,58 +228,32 @@ final class Replica {
     }
   }
 
-  void leaseTick() {
-    leases.ifPresent(ShardLeases::tick);
-    sim.schedule(
-        sim.clock.instant().plus(LeaseSettings.RETRY_PERIOD), Simulation.Kind.LEASE_TICK, id, "");
-  }
-
-  void resync() {
-    resync.run();
-    if (sim.running()) {
-      sim.schedule(
-          sim.clock.instant().plus(ControllerSettings.DEFAULT_RESYNC),
-          Simulation.Kind.RESYNC,
-          id,
-          "");
+  /** Queues {@code env} for a pass now, as a chat command does; nothing while down. */
+  void trigger(String env) {
+    if (up) {
+      controller.trigger(env);
     }
   }
 
-  /** The work queue's add-after: one pending time per key, the earlier wins. */
-  void enqueue(String env, Duration after) {
-    if (!up) {
-      return;
-    }
-    Instant at = sim.clock.instant().plus(after);
-    Long existing = pending.get(env);
-    if (existing != null && !sim.scheduledAt(existing).map(t -> t.isAfter(at)).orElse(true)) {
-      return;
-    }
-    pending.put(env, sim.schedule(at, Simulation.Kind.PASS, id, env));
-  }
-
-  /** Runs the pass the event {@code sequence} queued, unless a newer add replaced it. */
-  void pass(String env, long sequence) {
-    if (!up || !Long.valueOf(sequence).equals(pending.get(env))) {
-      return;
-    }
-    pending.remove(env);
+  /**
+   * One pass, as the work queue runs it: counted, a crash in the middle of it taken down with the
+   * process, a failure handed back to the queue (which backs off).
+   */
+  private Result pass(String env) throws Exception {
+    EnvironmentReconciler current = reconciler;
     sim.passes++;
     sim.passBegins(this);
     try {
-      Result r = reconciler.reconcile(env);
-      if (!up) {
-        return;
-      }
-      backoff.forget(env);
-      r.requeueAfter().ifPresent(d -> enqueue(env, d));
+      Result r = current.reconcile(env);
       sim.digest(() -> id + " pass " + env + " -> " + r);
+      return r;
     } catch (Simulation.ControllerCrash crash) {
       sim.digest(() -> id + " crash mid-pass " + env);
       sim.crash(this);
+      // The process is gone: whatever its queue does next is dropped with its incarnation.
+      return Result.done();
     } catch (Exception failed) {
       sim.failedPasses++;
-      enqueue(env, backoff.next(env));
       sim.digest(
           () ->
               id
@@ -281,6 +263,7 @@ final class Replica {
                   + failed.getClass().getSimpleName()
                   + " "
                   + failed.getMessage());
+      throw failed;
     }
   }
 

@@ -70,24 +70,26 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * One deterministic simulation run: one or two controller replicas (each the real {@link
+ * One deterministic simulation run: one or two controller replicas (each the production {@link
+ * dev.daybreak.reconcile.Controller} with its work queue and resync around the real {@link
  * dev.daybreak.reconcile.EnvironmentReconciler}, real {@link dev.daybreak.lease.ShardLeases} over
- * the store's table, the real resync and the real Slack outbox) against an in-process {@link
- * EcsSimulator} and an {@link InMemoryStateStore}, all on one {@link VirtualClock}, driven by a
- * discrete-event loop in place of the work queues' and timers' threads. The seed determines
- * everything: the environments and their schedules, the faults, the desired-state writes.
+ * the store's table and the real Slack outbox) against an in-process {@link EcsSimulator} and an
+ * {@link InMemoryStateStore}, all on one {@link VirtualClock}. There are no threads: every timer
+ * and every pass is a task on a {@link Scheduler} whose tasks are events of a discrete-event loop.
+ * The seed determines everything: the environments and their schedules, the faults, the
+ * desired-state writes.
  *
  * <p>Every event belongs to an actor: a replica, a replica's Slack outbox, or the world. A paused
  * actor's events wait until it resumes; a pause in the middle of a call (a replica stalled inside a
  * pass, a Slack call that hangs) runs the rest of the world in a nested loop until the pause ends
  * and then returns into the call, so the paused code resumes with whatever it held in memory.
  *
- * <p>The loop keeps the work queue's contract: one pending time per environment (the earlier wins),
- * requeue after the pass's {@code requeueAfter}, per-key exponential backoff on error
- * (controller-runtime's 5 ms to 1000 s), a resync every {@link ControllerSettings#DEFAULT_RESYNC}
- * and a lease round every {@link LeaseSettings#RETRY_PERIOD}. A crash drops the replica's
- * reconciler, queue, backoffs, resync memory, leases (unreleased) and outbox; the store and ECS
- * stay.
+ * <p>The work queue's contract (one pending time per environment, the earlier wins; requeue after
+ * the pass's {@code requeueAfter}; per-key exponential backoff on error; a resync every {@link
+ * ControllerSettings#DEFAULT_RESYNC}) and the lease round every {@link LeaseSettings#RETRY_PERIOD}
+ * are the production code's own. A crash drops the replica's controller (queue, backoffs, resync
+ * memory), leases (unreleased) and outbox, and with them every task they had scheduled; the store
+ * and ECS stay.
  *
  * <p>Invariants are checked at every ECS call, every status write and after every step; the first
  * violation ends the run and is reported with the seed.
@@ -196,7 +198,7 @@ final class Simulation {
 
   static final String WORLD = "world";
 
-  private final long seed;
+  final long seed;
   private final boolean slackHealthy;
   private final Random random;
   private final Random slackRandom;
@@ -354,7 +356,7 @@ final class Simulation {
     for (int i = 0; i < (leased ? 2 : 1); i++) {
       replicas.add(new Replica(this, i, leased, shards));
     }
-    this.chatOps = new SimChatOps(store, clock, env -> replicas.get(0).enqueue(env, Duration.ZERO));
+    this.chatOps = new SimChatOps(store, clock, env -> replicas.get(0).trigger(env));
     drawFaults(size);
     replicas.forEach(Replica::start);
   }
@@ -773,9 +775,12 @@ final class Simulation {
   // ---- the event loop ----
 
   enum Kind {
-    PASS,
-    RESYNC,
-    LEASE_TICK,
+    /**
+     * A task of a replica's process on its {@link Scheduler}: one of its work queue's passes or
+     * requeues, its resync or a lease round.
+     */
+    PROCESS,
+    /** A task of a replica's Slack outbox on its {@link Scheduler}. */
     TASK,
     RESTART,
     CRASH,
@@ -833,10 +838,10 @@ final class Simulation {
     return add(new Event(at, sequence++, kind, actor, arg, null));
   }
 
-  /** A {@link Scheduler} task of {@code actor}'s. */
-  Scheduler.Cancellable scheduleTask(Duration delay, String actor, Runnable task) {
+  /** A {@link Scheduler} task of {@code actor}'s, of {@code kind} PROCESS or TASK. */
+  Scheduler.Cancellable scheduleTask(Duration delay, Kind kind, String actor, Runnable task) {
     Instant at = clock.instant().plus(delay.isNegative() ? Duration.ZERO : delay);
-    long s = add(new Event(at, sequence++, Kind.TASK, actor, "", task));
+    long s = add(new Event(at, sequence++, kind, actor, "", task));
     return () -> {
       Event e = live.remove(s);
       if (e != null) {
@@ -849,11 +854,6 @@ final class Simulation {
     events.add(e);
     live.put(e.sequence(), e);
     return e.sequence();
-  }
-
-  /** When the event {@code sequence} is due, if it is still pending. */
-  Optional<Instant> scheduledAt(long sequence) {
-    return Optional.ofNullable(live.get(sequence)).map(Event::at);
   }
 
   /** Handles the next event due before {@code limit}; false when there is none. */
@@ -872,14 +872,16 @@ final class Simulation {
     if (e.at().isAfter(clock.instant())) {
       clock.advanceTo(e.at());
     }
+    int passesBefore = passes;
     acting.push(e.actor());
     try {
       handle(e);
     } finally {
       acting.pop();
     }
-    if (e.kind() != Kind.LEASE_TICK && e.kind() != Kind.TASK) {
-      // Lease rounds and Slack deliveries touch neither desired items, statuses nor ECS.
+    if (e.kind() != Kind.TASK && (e.kind() != Kind.PROCESS || passes != passesBefore)) {
+      // Slack deliveries, and a process's tasks other than passes (lease rounds, resyncs, the
+      // queue's promotions), touch neither desired items, statuses nor ECS.
       afterStep();
     }
     return true;
@@ -914,20 +916,7 @@ final class Simulation {
   private void handle(Event e) {
     digest(() -> e.at() + " " + e.kind() + " " + e.actor() + " " + e.arg());
     switch (e.kind()) {
-      case PASS -> replica(e.actor()).pass(e.arg(), e.sequence());
-      case RESYNC -> {
-        Replica r = replica(e.actor());
-        if (r.up()) {
-          r.resync();
-        }
-      }
-      case LEASE_TICK -> {
-        Replica r = replica(e.actor());
-        if (r.up()) {
-          r.leaseTick();
-        }
-      }
-      case TASK -> e.task().run();
+      case PROCESS, TASK -> e.task().run();
       case CRASH -> crash(replica(e.actor()));
       case RESTART -> {
         Replica r = replica(e.actor());
