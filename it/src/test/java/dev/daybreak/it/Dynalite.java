@@ -28,7 +28,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * loopback port. Started as {@code node node_modules/dynalite/cli.js}: one process, which a plain
  * kill stops, with tables ACTIVE at once ({@code --createTableMs 0}). In memory by default; {@link
  * #startPersistent} keeps the data in a LevelDB directory ({@code --path}), so a server that was
- * killed can be {@link #restart restarted} on the same port with the same data.
+ * killed can be {@link #restart restarted} on the same port with the same data. It runs with {@code
+ * it/dynalite-guard.cjs} preloaded: dynalite itself dies when a client aborts a request mid-way (an
+ * SDK client closed while a call is in flight), where DynamoDB drops that request.
  */
 public final class Dynalite implements AutoCloseable {
 
@@ -117,6 +119,8 @@ public final class Dynalite implements AutoCloseable {
         new ArrayList<>(
             List.of(
                 "node",
+                "-r",
+                itDirectory().resolve("dynalite-guard.cjs").toString(),
                 cli.toString(),
                 "--host",
                 "127.0.0.1",
