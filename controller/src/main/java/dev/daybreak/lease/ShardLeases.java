@@ -92,12 +92,12 @@ public final class ShardLeases implements Ownership, AutoCloseable {
   private record Beat(Instant at, long since) {}
 
   /**
-   * Leases that measure their durations on {@link Monotonic#of(Clock) the monotonic source that
-   * goes with} {@code clock}: the JVM's monotonic time for the system clock, the clock's own time
-   * for a virtual or scaled one.
+   * Leases that measure their durations as time elapsed on {@code clock} ({@link
+   * Monotonic#elapsedOn}): for tests on a controlled clock. The composition roots pass the
+   * monotonic source their mode binds.
    */
   public ShardLeases(LeaseStore store, Clock clock, LeaseSettings settings) {
-    this(store, clock, Monotonic.of(clock), settings);
+    this(store, clock, Monotonic.elapsedOn(clock), settings);
   }
 
   /**

@@ -41,8 +41,8 @@ public final class EnvironmentReconcilerBuilder {
   }
 
   /**
-   * What measures how old an observation is (default: {@link Monotonic#of(Clock) the monotonic
-   * source that goes with} the clock).
+   * What measures how old an observation is (default: the time elapsed on the clock, {@link
+   * Monotonic#elapsedOn}; the composition roots bind the JVM's monotonic time in production).
    */
   public EnvironmentReconcilerBuilder monotonic(Monotonic monotonic) {
     this.monotonic = Objects.requireNonNull(monotonic, "monotonic");
@@ -75,7 +75,7 @@ public final class EnvironmentReconcilerBuilder {
         scaling,
         notifier,
         clock,
-        monotonic != null ? monotonic : Monotonic.of(clock),
+        monotonic != null ? monotonic : Monotonic.elapsedOn(clock),
         settings,
         ownership,
         metrics != null ? metrics : new ReconcileMetrics(new SimpleMeterRegistry()));

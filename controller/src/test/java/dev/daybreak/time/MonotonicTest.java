@@ -3,10 +3,8 @@ package dev.daybreak.time;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class MonotonicTest {
@@ -14,8 +12,8 @@ class MonotonicTest {
   private final ManualClock clock = new ManualClock(Instant.parse("2026-11-30T09:00:00Z"));
 
   @Test
-  void of_controlledClock_readsTheTimeElapsedOnIt() {
-    Monotonic monotonic = Monotonic.of(clock);
+  void elapsedOn_controlledClock_readsTheTimeElapsedOnIt() {
+    Monotonic monotonic = Monotonic.elapsedOn(clock);
     long start = monotonic.nanos();
 
     clock.advance(Duration.ofSeconds(15));
@@ -24,9 +22,9 @@ class MonotonicTest {
   }
 
   @Test
-  void of_virtualClock_readsTheTimeElapsedOnIt() {
+  void elapsedOn_virtualClock_readsTheTimeElapsedOnIt() {
     VirtualClock virtual = VirtualClock.startingAt(Instant.parse("2026-11-30T09:00:00Z"));
-    Monotonic monotonic = Monotonic.of(virtual);
+    Monotonic monotonic = Monotonic.elapsedOn(virtual);
     long start = monotonic.nanos();
 
     virtual.advance(Duration.ofMillis(2500));
@@ -35,8 +33,8 @@ class MonotonicTest {
   }
 
   @Test
-  void of_jdkClock_measuresOnTheJvmsMonotonicTime_notOnTheWallClock() {
-    Monotonic monotonic = Monotonic.of(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
+  void system_measuresOnTheJvmsMonotonicTime_notOnTheWallClock() {
+    Monotonic monotonic = Monotonic.system();
     long start = monotonic.nanos();
 
     await().atMost(Duration.ofSeconds(5)).until(() -> monotonic.nanos() > start);

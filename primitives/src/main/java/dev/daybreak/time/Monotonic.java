@@ -31,15 +31,4 @@ public interface Monotonic {
     Instant origin = clock.instant();
     return () -> Duration.between(origin, clock.instant()).toNanos();
   }
-
-  /**
-   * The monotonic source that goes with {@code clock}: the JVM's monotonic time for the JDK's own
-   * clocks (system, offset, tick, fixed), which follow the host's wall clock and may step; the time
-   * elapsed on any other clock, which is a controlled one such as {@link VirtualClock} whose time
-   * is the time of the test or simulation.
-   */
-  static Monotonic of(Clock clock) {
-    Objects.requireNonNull(clock, "clock");
-    return clock.getClass().getPackage() == Clock.class.getPackage() ? system() : elapsedOn(clock);
-  }
 }
