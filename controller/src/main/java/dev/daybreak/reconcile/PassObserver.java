@@ -2,6 +2,7 @@ package dev.daybreak.reconcile;
 
 import dev.daybreak.aws.AwsAccessException;
 import dev.daybreak.aws.AwsTarget;
+import dev.daybreak.ecs.EcsException;
 import dev.daybreak.ecs.EcsGateway;
 import dev.daybreak.model.AutoscalingMode;
 import dev.daybreak.model.EnvironmentSpec;
@@ -9,6 +10,7 @@ import dev.daybreak.model.ObservedService;
 import dev.daybreak.model.Readiness;
 import dev.daybreak.model.ScalingBounds;
 import dev.daybreak.model.ServiceSpec;
+import dev.daybreak.scaling.ScalingException;
 import dev.daybreak.scaling.ScalingGateway;
 import java.util.List;
 import java.util.Map;
@@ -44,11 +46,30 @@ final class PassObserver {
   /**
    * Observes {@code spec}'s services.
    *
-   * @throws AwsAccessException when the environment's account or region cannot be reached
+   * @throws AwsAccessException when the environment's account or region cannot be reached: its role
+   *     cannot be assumed, or (for another account or region than the controller's own) ECS or
+   *     Application Auto Scaling there fails with a transient error after the gateway's retries
    */
   Observed observe(EnvironmentSpec spec) {
-    List<String> ecsServices = spec.services().stream().map(ServiceSpec::ecsService).toList();
     AwsTarget target = AwsTarget.of(spec);
+    try {
+      return observe(spec, target);
+    } catch (EcsException | ScalingException e) {
+      if (target.isHome() || !TransientFailures.isTransient(e)) {
+        throw e;
+      }
+      throw new AwsAccessException(
+          AwsAccessException.UNREACHABLE,
+          "AWS in region "
+              + target.region().orElse("(the controller's own)")
+              + " did not answer: "
+              + e.getMessage(),
+          e);
+    }
+  }
+
+  private Observed observe(EnvironmentSpec spec, AwsTarget target) {
+    List<String> ecsServices = spec.services().stream().map(ServiceSpec::ecsService).toList();
     EcsGateway there = ecs.at(target, spec.name());
     ScalingGateway scalingThere = scaling.at(target, spec.name());
     Map<String, ScalingBounds> targets =
