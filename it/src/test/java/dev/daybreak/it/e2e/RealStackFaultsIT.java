@@ -196,7 +196,6 @@ class RealStackFaultsIT {
     assertThat(first.waitFor(10, TimeUnit.SECONDS)).isTrue();
     Instant firstKilled = Instant.now();
     stack.faults(FAULTS);
-    assertFirstScaledAfter("dev", "c", dynaliteKilled, "dynalite killed before tier 2 was scaled");
     assertThat(finish(afterOutage, "w4")).as("w4").extracting(CliRun::exitCode).isEqualTo(0);
     lap("wake to the second's tier 2");
     Process secondController = controller("second");
@@ -206,6 +205,9 @@ class RealStackFaultsIT {
           .untilAsserted(() -> assertThat(stack.phase(env)).as(env).contains(Phase.AWAKE));
     }
     assertRunning(specs);
+    // Checked once both are awake: whether the seed's tier 2 was scaled before the second's tier
+    // 2 is the controller's business, not the test's (a failed call's backoff may put it after).
+    assertFirstScaledAfter("dev", "c", dynaliteKilled, "dynalite killed before tier 2 was scaled");
     assertFirstScaledAfter("second", "web", firstKilled, "killed before tier 3 was scaled");
     assertFirstScaledAfter("second", "worker", firstKilled, "killed before tier 3 was scaled");
     lap("both awake (a new controller waits out the killed one's 15 s lease)");
@@ -236,7 +238,7 @@ class RealStackFaultsIT {
     controller("third");
 
     for (String env : List.of("seed", "second")) {
-      within(Duration.ofSeconds(40))
+      within(Duration.ofSeconds(60))
           .untilAsserted(() -> assertThat(stack.phase(env)).as(env).contains(Phase.ASLEEP));
     }
     lap("both asleep");
@@ -259,6 +261,9 @@ class RealStackFaultsIT {
         .startLatency(Latency.parse("1s..2s"))
         .startLatency("api", Latency.fixed(Duration.ofSeconds(4)))
         .stopLatency(Latency.parse("300ms..600ms"))
+        // The seed's sleep cannot reach b and a until c's task has stopped: the stopped controller
+        // leaves work to the next one however slowly SIGTERM lands on a busy machine.
+        .stopLatency("c", Latency.fixed(Duration.ofSeconds(15)))
         .require("b", "a")
         .require("c", "b")
         .require("d", "b")
