@@ -4,9 +4,11 @@ import dev.daybreak.aws.AwsAccessException;
 import dev.daybreak.aws.AwsTarget;
 import dev.daybreak.model.ObservedService;
 import dev.daybreak.model.savings.TaskSize;
+import dev.daybreak.ratelimit.TokenBucket;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -79,6 +81,15 @@ public interface EcsGateway {
    */
   default Duration awaitScaleTurn() {
     return Duration.ZERO;
+  }
+
+  /**
+   * The client-side bucket this gateway's UpdateService turns come from (shared by every gateway of
+   * the same account and region), for {@link ScaleAdmission}. This default has none: its turns are
+   * not paced by the client, and every operation is admitted at once.
+   */
+  default Optional<TokenBucket> scaleBucket() {
+    return Optional.empty();
   }
 
   /** {@link #scale}, its first attempt's turn taken with {@link #awaitScaleTurn}. */

@@ -264,6 +264,11 @@ public final class SdkEcsGateway implements EcsGateway, AutoCloseable {
   }
 
   @Override
+  public Optional<TokenBucket> scaleBucket() {
+    return Optional.of(updates);
+  }
+
+  @Override
   public void scaleInTurn(String cluster, String ecsService, int desiredCount) {
     if (desiredCount < 0) {
       throw new IllegalArgumentException(

@@ -23,7 +23,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
-import java.util.function.ToLongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,10 +42,7 @@ import org.slf4j.LoggerFactory;
  *       waiting, the earliest time wins;
  *   <li><b>graceful shutdown</b>: {@link #shutdown} lets passes in flight finish, drops the rest,
  *       and stops;
- *   <li><b>ordered</b>, when given a {@link Builder#priority work estimate}: a free worker takes
- *       the ready key with the least remaining work, less one unit per {@code ageing} it has been
- *       ready (so a key passed over long enough goes first); ties, and every key without one, in
- *       the order they became ready.
+ *   <li><b>in order</b>: a free worker takes the key that became ready first.
  * </ul>
  *
  * <p>As in controller-runtime, the global bucket limits retries after errors (so a systemic failure
@@ -80,9 +76,6 @@ public final class WorkQueue implements AutoCloseable {
   private final Set<String> dirty = new HashSet<>();
   private final Set<String> processing = new HashSet<>();
   private final Map<String, Waiting> waiting = new HashMap<>();
-  private final Map<String, Instant> readySince = new HashMap<>();
-  private final Optional<ToLongFunction<String>> remainingWork;
-  private final long ageingMillis;
   private boolean started;
   private boolean shuttingDown;
 
@@ -105,8 +98,6 @@ public final class WorkQueue implements AutoCloseable {
     this.backoff = new ExponentialBackoff(builder.backoff);
     this.retryBucket = new TokenBucket(builder.retryLimit, clock);
     this.onScheduler = builder.onScheduler;
-    this.remainingWork = Optional.ofNullable(builder.remainingWork);
-    this.ageingMillis = Math.max(1, builder.ageing.toMillis());
     int threads = onScheduler ? 0 : builder.workers;
     this.workers = new ArrayList<>(threads);
     for (int i = 0; i < threads; i++) {
@@ -197,7 +188,6 @@ public final class WorkQueue implements AutoCloseable {
       shuttingDown = true;
       wasStarted = started;
       ready.clear();
-      readySince.clear();
       dirty.clear();
       cancelled = new ArrayList<>(waiting.values());
       waiting.clear();
@@ -284,7 +274,6 @@ public final class WorkQueue implements AutoCloseable {
     }
     if (dirty.add(key) && !processing.contains(key)) {
       ready.addLast(key);
-      readySince.put(key, clock.instant());
       readyOrShutdown.signal();
       processOnSchedulerLocked();
     }
@@ -320,31 +309,9 @@ public final class WorkQueue implements AutoCloseable {
     }
   }
 
-  /**
-   * Takes the next ready key (the lock held, {@code ready} not empty): the first, or with a work
-   * estimate the one with the least remaining work after ageing, the first of equals.
-   */
+  /** Takes the next ready key (the lock held, {@code ready} not empty). */
   private String next() {
-    if (remainingWork.isEmpty() || ready.size() == 1) {
-      String key = ready.pollFirst();
-      readySince.remove(key);
-      return key;
-    }
-    Instant now = clock.instant();
-    String best = null;
-    long bestScore = Long.MAX_VALUE;
-    for (String key : ready) {
-      long waited = Duration.between(readySince.getOrDefault(key, now), now).toMillis();
-      long work = Math.min(remainingWork.get().applyAsLong(key), Long.MAX_VALUE / ageingMillis / 2);
-      long score = work * ageingMillis - waited;
-      if (score < bestScore) {
-        best = key;
-        bestScore = score;
-      }
-    }
-    ready.remove(best);
-    readySince.remove(best);
-    return best;
+    return ready.pollFirst();
   }
 
   private void promote(String key, Waiting entry) {
@@ -383,7 +350,6 @@ public final class WorkQueue implements AutoCloseable {
       processing.remove(key);
       if (dirty.contains(key) && !shuttingDown) {
         ready.addLast(key);
-        readySince.put(key, clock.instant());
         readyOrShutdown.signal();
         processOnSchedulerLocked();
       }
@@ -485,25 +451,7 @@ public final class WorkQueue implements AutoCloseable {
     private boolean onScheduler;
     private Predicate<? super Exception> expectedFailure = e -> false;
 
-    private ToLongFunction<String> remainingWork;
-    private Duration ageing = Duration.ofMinutes(10);
-
     private Builder() {}
-
-    /**
-     * Orders the ready keys: a free worker takes the one with the least {@code remainingWork} (its
-     * own unit, such as the calls still to make), each {@code ageing} a key has been ready counting
-     * as one unit less, so none waits forever behind shorter ones. Without it, keys are taken in
-     * the order they became ready.
-     */
-    public Builder priority(ToLongFunction<String> remainingWork, Duration ageing) {
-      this.remainingWork = Objects.requireNonNull(remainingWork, "remainingWork");
-      if (ageing.isNegative() || ageing.isZero()) {
-        throw new IllegalArgumentException("ageing must be positive, was " + ageing);
-      }
-      this.ageing = ageing;
-      return this;
-    }
 
     /** A short name for thread names and logs (default {@code queue}). */
     public Builder name(String name) {

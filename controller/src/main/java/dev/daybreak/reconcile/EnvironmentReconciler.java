@@ -2,6 +2,7 @@ package dev.daybreak.reconcile;
 
 import dev.daybreak.aws.AwsAccessException;
 import dev.daybreak.ecs.EcsGateway;
+import dev.daybreak.ecs.ScaleAdmission;
 import dev.daybreak.lease.Ownership;
 import dev.daybreak.metrics.ReconcileMetrics;
 import dev.daybreak.model.EnvironmentSpec;
@@ -76,6 +77,7 @@ public final class EnvironmentReconciler implements Reconciler {
   private final StatusWriter writer;
   private final ActionExecutor executor;
   private final PassSavings savings;
+  private final ScaleAdmission admission;
   private final AtomicLong passes = new AtomicLong();
 
   /**
@@ -108,6 +110,7 @@ public final class EnvironmentReconciler implements Reconciler {
     this.refused = new RefusedPasses(writer, notifier, metrics);
     this.executor = new ActionExecutor(ownership, clock, monotonic, metrics);
     this.savings = new PassSavings(store, settings, clock, metrics);
+    this.admission = new ScaleAdmission(clock);
   }
 
   /**
@@ -180,15 +183,25 @@ public final class EnvironmentReconciler implements Reconciler {
     if (resolved.isEmpty()) {
       return Result.done();
     }
+    StoredStatus previous =
+        stored.status().orElse(new StoredStatus(EnvironmentStatus.initial(), 0));
     PassObserver.Observed observed;
     try {
+      Optional<Duration> notYet =
+          admission.waitFor(
+              observer.ecsFor(spec),
+              spec.name(),
+              previous.status(),
+              resolved.get().resolution().desired(),
+              spec.services().size());
+      if (notYet.isPresent()) {
+        return Result.requeueAfter(notYet.get());
+      }
       observed = observer.observe(spec);
     } catch (AwsAccessException e) {
       return refused.unreachable(stored, e, now);
     }
     ActionExecutor.Observation observedAt = executor.observedNow();
-    StoredStatus previous =
-        stored.status().orElse(new StoredStatus(EnvironmentStatus.initial(), 0));
     PassInputs inputs =
         new PassInputs(
             spec,

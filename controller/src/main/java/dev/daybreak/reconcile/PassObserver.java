@@ -68,6 +68,11 @@ final class PassObserver {
     }
   }
 
+  /** The ECS gateway in {@code spec}'s account and region. */
+  EcsGateway ecsFor(EnvironmentSpec spec) {
+    return ecs.at(AwsTarget.of(spec), spec.name());
+  }
+
   private Observed observe(EnvironmentSpec spec, AwsTarget target) {
     List<String> ecsServices = spec.services().stream().map(ServiceSpec::ecsService).toList();
     EcsGateway there = ecs.at(target, spec.name());

@@ -265,60 +265,6 @@ class WorkQueueTest {
   }
 
   @Test
-  void priority_takesTheReadyKeyWithTheLeastRemainingWorkFirst_equalsInArrivalOrder() {
-    Map<String, Long> remaining = Map.of("a", 10L, "b", 2L, "c", 5L, "d", 2L);
-    WorkQueue queue =
-        track(
-            manualTime()
-                .runOnScheduler()
-                .priority(remaining::get, Duration.ofMinutes(10))
-                .build(
-                    key -> {
-                      processed.add(key);
-                      return Result.done();
-                    }));
-    queue.start();
-    List.of("a", "b", "c", "d").forEach(queue::add);
-
-    scheduler.advance(Duration.ZERO);
-
-    assertThat(processed).containsExactly("b", "d", "c", "a");
-  }
-
-  @Test
-  void priority_ageing_letsAKeyReadyLongEnoughGoBeforeShorterWork() {
-    Map<String, Long> remaining = Map.of("old", 3L, "new", 1L, "newer", 1L);
-    WorkQueue queue =
-        track(
-            manualTime()
-                .runOnScheduler()
-                .priority(remaining::get, Duration.ofMinutes(1))
-                .build(
-                    key -> {
-                      processed.add(key);
-                      return Result.done();
-                    }));
-    queue.start();
-    queue.add("old");
-    clock.advance(Duration.ofSeconds(150));
-    queue.add("new");
-    // old: 3 units less 209 s of ageing (3.48 units); new: 1 unit less 59 s; newer: 1 unit
-    clock.advance(Duration.ofSeconds(59));
-    queue.add("newer");
-
-    scheduler.advance(Duration.ZERO);
-
-    assertThat(processed).containsExactly("old", "new", "newer");
-  }
-
-  @Test
-  void priority_withoutAPositiveAgeing_isRefused() {
-    assertThatThrownBy(() -> WorkQueue.builder().priority(key -> 0L, Duration.ZERO))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("ageing must be positive");
-  }
-
-  @Test
   void runOnScheduler_passesRunOnlyAsSchedulerTasks_onTheCallersThread_oncePerKey() {
     List<String> threads = new ArrayList<>();
     WorkQueue queue =
