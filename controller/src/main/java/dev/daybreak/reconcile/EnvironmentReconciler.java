@@ -78,6 +78,7 @@ public final class EnvironmentReconciler implements Reconciler {
   private final ActionExecutor executor;
   private final PassSavings savings;
   private final ScaleAdmission admission;
+  private final TierPacing pacing = new TierPacing();
   private final AtomicLong passes = new AtomicLong();
 
   /**
@@ -253,6 +254,12 @@ public final class EnvironmentReconciler implements Reconciler {
     notifier.announce(
         Announcement.of(
             spec, inputs.desired(), decision.announced(transitions), observed.services()));
-    return Result.requeueAfter(decision.requeueAfter());
+    return Result.requeueAfter(
+        pacing.after(
+            spec.name(),
+            decision.status(),
+            !decision.actions().isEmpty(),
+            decision.requeueAfter(),
+            observedAt.wall()));
   }
 }
