@@ -91,7 +91,7 @@ public final class EcsCalls {
   }
 
   /** Takes a token from {@code bucket}, waiting as long as its turn takes. */
-  Duration pace(String operation, TokenBucket bucket) {
+  public Duration pace(String operation, TokenBucket bucket) {
     Duration wait = bucket.reserve();
     if (!wait.isZero() && !wait.isNegative()) {
       counter(THROTTLES_AVOIDED, operation).increment();
@@ -104,7 +104,7 @@ public final class EcsCalls {
    * Makes a call whose first attempt's token was already taken with {@link #pace}; retries take
    * their own.
    */
-  <T> T callPaced(String operation, TokenBucket bucket, Supplier<T> call) {
+  public <T> T callPaced(String operation, TokenBucket bucket, Supplier<T> call) {
     return attempts(operation, Optional.of(bucket), call);
   }
 

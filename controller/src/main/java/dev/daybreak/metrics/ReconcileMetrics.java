@@ -41,6 +41,12 @@ public final class ReconcileMetrics {
    */
   public static final String REOBSERVED = "daybreak.reconcile.reobserved";
 
+  /**
+   * Passes that waited in line for the UpdateService budget, without calling ECS, before starting a
+   * wake or sleep (issue 22; Prometheus: {@code daybreak_reconcile_admission_held_total}).
+   */
+  public static final String HELD_IN_LINE = "daybreak.reconcile.admission.held";
+
   /** A pass that found nothing to do or was not this replica's. */
   public static final String DONE = "done";
 
@@ -75,6 +81,7 @@ public final class ReconcileMetrics {
   private final Timer wakes;
   private final Timer sleeps;
   private final Counter reobserved;
+  private final Counter heldInLine;
 
   @Inject
   public ReconcileMetrics(MeterRegistry registry) {
@@ -91,6 +98,12 @@ public final class ReconcileMetrics {
         Counter.builder(REOBSERVED)
             .description(
                 "Passes that observed ECS again before acting because the observation was too old")
+            .register(registry);
+    this.heldInLine =
+        Counter.builder(HELD_IN_LINE)
+            .description(
+                "Passes that waited in line for the UpdateService budget before starting a wake or"
+                    + " sleep")
             .register(registry);
   }
 
@@ -128,6 +141,11 @@ public final class ReconcileMetrics {
   /** A pass found its observation too old to act on and observes again. */
   public void reobserved() {
     reobserved.increment();
+  }
+
+  /** A pass waited in line for the UpdateService budget ({@link #HELD_IN_LINE}). */
+  public void heldInLine() {
+    heldInLine.increment();
   }
 
   /** How many passes observed again because their observation was too old. */

@@ -196,6 +196,7 @@ public final class EnvironmentReconciler implements Reconciler {
               resolved.get().resolution().desired(),
               spec.services().size());
       if (notYet.isPresent()) {
+        metrics.heldInLine();
         return Result.requeueAfter(notYet.get());
       }
       observed = observer.observe(spec);
@@ -260,6 +261,7 @@ public final class EnvironmentReconciler implements Reconciler {
             decision.status(),
             !decision.actions().isEmpty(),
             decision.requeueAfter(),
-            observedAt.wall()));
+            observedAt.wall(),
+            clock.instant()));
   }
 }

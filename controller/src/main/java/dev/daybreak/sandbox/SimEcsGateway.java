@@ -19,7 +19,9 @@ import dev.daybreak.model.ObservedService;
 import dev.daybreak.model.ServiceStatus;
 import dev.daybreak.model.savings.TaskSize;
 import dev.daybreak.ratelimit.EcsQuotas;
+import dev.daybreak.ratelimit.TokenBucket;
 import dev.daybreak.time.Sleeper;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -75,6 +77,7 @@ public final class SimEcsGateway implements EcsGateway {
   private final GatewaySettings settings;
   private final EcsCalls calls;
   private final TaskDefinitions taskDefinitions;
+  private final Optional<TokenBucket> updates;
 
   /** A gateway whose backoffs are jittered from a fixed seed. */
   public SimEcsGateway(EcsSimulator ecs, GatewaySettings settings, Sleeper sleeper) {
@@ -87,6 +90,22 @@ public final class SimEcsGateway implements EcsGateway {
    */
   public SimEcsGateway(
       EcsSimulator ecs, GatewaySettings settings, Sleeper sleeper, RandomGenerator random) {
+    this(ecs, settings, sleeper, random, Optional.empty());
+  }
+
+  /**
+   * @param updates the client-side bucket UpdateService turns come from, on the simulation's clock,
+   *     as {@link dev.daybreak.ecs.SdkEcsGateway}'s are: a pass then waits for its turns through
+   *     {@code sleeper}, and {@link dev.daybreak.ecs.ScaleAdmission} sees the backlog. Empty: no
+   *     client-side pacing (the simulator's own throttling is retried)
+   */
+  public SimEcsGateway(
+      EcsSimulator ecs,
+      GatewaySettings settings,
+      Sleeper sleeper,
+      RandomGenerator random,
+      Optional<TokenBucket> updates) {
+    this.updates = Objects.requireNonNull(updates, "updates");
     this.ecs = Objects.requireNonNull(ecs, "ecs");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.calls = new EcsCalls(settings, sleeper, random);
@@ -233,20 +252,47 @@ public final class SimEcsGateway implements EcsGateway {
 
   @Override
   public void scale(String cluster, String ecsService, int desiredCount) {
+    if (updates.isPresent()) {
+      awaitScaleTurn();
+      scaleInTurn(cluster, ecsService, desiredCount);
+      return;
+    }
+    call("UpdateService", update(cluster, ecsService, desiredCount));
+  }
+
+  @Override
+  public Duration awaitScaleTurn() {
+    return updates.map(b -> calls.pace("UpdateService", b)).orElse(Duration.ZERO);
+  }
+
+  @Override
+  public Optional<TokenBucket> scaleBucket() {
+    return updates;
+  }
+
+  @Override
+  public void scaleInTurn(String cluster, String ecsService, int desiredCount) {
+    if (updates.isEmpty()) {
+      scale(cluster, ecsService, desiredCount);
+      return;
+    }
+    Supplier<Object> update = update(cluster, ecsService, desiredCount);
+    calls.callPaced("UpdateService", updates.get(), () -> onTheWire(update));
+  }
+
+  private Supplier<Object> update(String cluster, String ecsService, int desiredCount) {
     if (desiredCount < 0) {
       throw new IllegalArgumentException(
           "desiredCount must be >= 0, was " + desiredCount + " for " + ecsService);
     }
-    call(
-        "UpdateService",
-        () ->
-            ecs.updateService(
-                CALLER,
-                Optional.of(cluster),
-                ecsService,
-                OptionalInt.of(desiredCount),
-                Optional.empty(),
-                false));
+    return () ->
+        ecs.updateService(
+            CALLER,
+            Optional.of(cluster),
+            ecsService,
+            OptionalInt.of(desiredCount),
+            Optional.empty(),
+            false);
   }
 
   private <T> T call(String operation, Supplier<T> call) {

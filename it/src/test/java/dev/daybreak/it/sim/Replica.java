@@ -7,6 +7,7 @@ import dev.daybreak.lease.Ownership;
 import dev.daybreak.lease.ShardLeases;
 import dev.daybreak.metrics.ReconcileMetrics;
 import dev.daybreak.queue.Result;
+import dev.daybreak.ratelimit.TokenBucket;
 import dev.daybreak.reconcile.CachedReads;
 import dev.daybreak.reconcile.Controller;
 import dev.daybreak.reconcile.ControllerSettings;
@@ -156,7 +157,8 @@ final class Replica {
             sim.ecs,
             GatewaySettings.defaults(),
             d -> sim.clock.advance(d),
-            new SplittableRandom(Objects.hash(sim.seed, id, incarnation)));
+            new SplittableRandom(Objects.hash(sim.seed, id, incarnation)),
+            Optional.of(new TokenBucket(sim.updateLimit, sim.clock)));
     // The production read cache (issue 22) over this replica's view of the store: its memory dies
     // with the replica, and the controller's resync feeds it, as in daybreak run.
     CachedReads store =
@@ -171,7 +173,7 @@ final class Replica {
                 .new CheckedScaling(
                     this, new SimScalingGateway(sim.ecs, d -> sim.clock.advance(d))))
             .ownership(ownership)
-            .metrics(new ReconcileMetrics(new SimpleMeterRegistry()))
+            .metrics(new ReconcileMetrics(sim.meters))
             .build();
     controller =
         Controller.onScheduler(

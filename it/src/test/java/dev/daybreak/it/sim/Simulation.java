@@ -19,6 +19,7 @@ import dev.daybreak.lease.LeaseSettings;
 import dev.daybreak.lease.Ownership;
 import dev.daybreak.lease.Shards;
 import dev.daybreak.manifests.Manifests;
+import dev.daybreak.metrics.ReconcileMetrics;
 import dev.daybreak.model.ConditionStatus;
 import dev.daybreak.model.Conditions;
 import dev.daybreak.model.DesiredState;
@@ -31,6 +32,9 @@ import dev.daybreak.model.ScalingBounds;
 import dev.daybreak.model.State;
 import dev.daybreak.model.schedule.Stagger;
 import dev.daybreak.queue.ExponentialBackoff;
+import dev.daybreak.ratelimit.EcsQuotas;
+import dev.daybreak.ratelimit.RateLimit;
+import dev.daybreak.ratelimit.TokenBucket;
 import dev.daybreak.reconcile.ControllerSettings;
 import dev.daybreak.scaling.ScalingGateway;
 import dev.daybreak.slack.OutboxStats;
@@ -47,6 +51,7 @@ import dev.daybreak.store.TableLeaseStore;
 import dev.daybreak.store.Via;
 import dev.daybreak.time.Scheduler;
 import dev.daybreak.time.VirtualClock;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -66,6 +71,7 @@ import java.util.OptionalInt;
 import java.util.PriorityQueue;
 import java.util.Random;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -135,6 +141,8 @@ final class Simulation {
       int rejectedWrites,
       int scaleCalls,
       int throttles,
+      int turnsWaited,
+      long heldInLine,
       long slackRateLimited,
       long slackDelivered,
       long slackGivenUp,
@@ -199,6 +207,21 @@ final class Simulation {
   static final String WORLD = "world";
 
   final long seed;
+
+  /**
+   * Each replica's client-side UpdateService bucket (issue 22): mostly far smaller than ECS's (a
+   * burst of 1 to 3, a turn every second or half second), so that passes wait for their turns in
+   * simulated time, across stalls and faults, and act only if what they observed is still fresh
+   * once that wait is not counted; one world in four at ECS's own quota. A pass waits by moving the
+   * virtual clock, which no other event of its replica runs through (its lease renewal included,
+   * unlike production, where the lease has its own thread): a turn every 10 s would leave every
+   * pass of a four-service tier holding a lease it has lost, so the rates stay where a tier's turns
+   * fit inside a lease's renewal deadline. The admission line never holds a pass here (a replica
+   * runs one pass at a time, so no backlog outlives the pass that made it): its properties are
+   * {@code AdmissionLinePropertiesTest}'s, its effect the fleet benchmark's.
+   */
+  final RateLimit updateLimit;
+
   private final boolean slackHealthy;
   private final Random random;
   private final Random slackRandom;
@@ -234,6 +257,11 @@ final class Simulation {
   private boolean slackOut;
   private long crashAtScaleCall = -1;
   private long scaleCalls;
+  private int turnsWaited;
+
+  /** Every replica's reconcile metrics (counters add up over replicas and incarnations). */
+  final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
   private int healthFaults;
   private int readinessChecks;
   private int boundsCalls;
@@ -283,6 +311,15 @@ final class Simulation {
   private Map<String, Optional<State>> targets = Map.of();
 
   /** A traced run of {@code seed}, with Slack as the seed scripts it. */
+  /** Drawn from a source of its own, so the rest of a seed's world is what it was before. */
+  private static RateLimit updateLimit(long seed) {
+    SplittableRandom quota = new SplittableRandom(seed * 1_000_003L + 22);
+    if (quota.nextInt(4) == 0) {
+      return EcsQuotas.UPDATE_SERVICE;
+    }
+    return new RateLimit(1 + quota.nextInt(3), 1 + quota.nextInt(2));
+  }
+
   Simulation(long seed, Size size) {
     this(seed, size, false, true);
   }
@@ -294,6 +331,7 @@ final class Simulation {
    */
   Simulation(long seed, Size size, boolean slackHealthy, boolean traced) {
     this.seed = seed;
+    this.updateLimit = updateLimit(seed);
     this.slackHealthy = slackHealthy;
     this.random = new Random(seed);
     this.slackRandom = new Random(~seed);
@@ -448,7 +486,12 @@ final class Simulation {
       }
       worst = e.compareTo(worst) > 0 ? e : worst;
     }
-    return b.plus(worst);
+    // Every UpdateService of the world, a wake's and a sleep's, through one replica's client-side
+    // bucket at its sustained rate: an environment may wait in line for all the others' turns.
+    long services = services().count();
+    Duration turns =
+        Duration.ofMillis((long) Math.ceil(services * 2 * 1000 / updateLimit.perSecond()));
+    return b.plus(worst).plus(turns);
   }
 
   /**
@@ -535,6 +578,8 @@ final class Simulation {
             (int) scaleCalls,
             (int)
                 ecs.calls().stream().filter(c -> c.outcome().equals("ThrottlingException")).count(),
+            turnsWaited,
+            (long) meters.counter(ReconcileMetrics.HELD_IN_LINE).count(),
             rateLimited,
             delivered,
             givenUp,
@@ -1511,7 +1556,39 @@ final class Simulation {
     }
 
     @Override
+    public Duration awaitScaleTurn() {
+      Duration waited = delegate.awaitScaleTurn();
+      if (!waited.isZero() && !waited.isNegative()) {
+        turnsWaited++;
+      }
+      return waited;
+    }
+
+    @Override
+    public Optional<TokenBucket> scaleBucket() {
+      return delegate.scaleBucket();
+    }
+
+    @Override
     public void scale(String cluster, String ecsService, int desiredCount) {
+      checked(
+          cluster,
+          ecsService,
+          desiredCount,
+          () -> delegate.scale(cluster, ecsService, desiredCount));
+    }
+
+    @Override
+    public void scaleInTurn(String cluster, String ecsService, int desiredCount) {
+      checked(
+          cluster,
+          ecsService,
+          desiredCount,
+          () -> delegate.scaleInTurn(cluster, ecsService, desiredCount));
+    }
+
+    /** Checks (1), (2) and (5) at the instant of an UpdateService, then makes it. */
+    private void checked(String cluster, String ecsService, int desiredCount, Runnable call) {
       if (scaleCalls++ == crashAtScaleCall) {
         throw new ControllerCrash();
       }
@@ -1639,7 +1716,7 @@ final class Simulation {
               + ecsService
               + "="
               + desiredCount);
-      delegate.scale(cluster, ecsService, desiredCount);
+      call.run();
       replica.reached(Replica.Point.AFTER_SCALE);
     }
   }

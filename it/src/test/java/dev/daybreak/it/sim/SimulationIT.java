@@ -178,6 +178,8 @@ class SimulationIT {
     long clockJumps;
     long wallSteps;
     long throttles;
+    long turnsWaited;
+    long heldInLine;
     long rateLimited;
     long slackDelivered;
     long slackGivenUp;
@@ -208,6 +210,8 @@ class SimulationIT {
       clockJumps += s.clockJumps();
       wallSteps += s.wallSteps();
       throttles += s.throttles();
+      turnsWaited += s.turnsWaited();
+      heldInLine += s.heldInLine();
       rateLimited += s.slackRateLimited();
       slackDelivered += s.slackDelivered();
       slackGivenUp += s.slackGivenUp();
@@ -238,7 +242,8 @@ class SimulationIT {
           "simulation: %d seeds (%d with two leased replicas, %d with schedules, %d Slack-healthy"
               + " twins), %d passes, %d controller crashes, %d replica pauses, %d clock jumps, %d"
               + " replica wall-clock steps, %d"
-              + " ECS throttles, %d Slack 429s, %d hung Slack calls (%d Slack calls delivered, %d messages given up and counted by"
+              + " ECS throttles, %d UpdateService turns waited for, %d passes held in the"
+              + " admission line, %d Slack 429s, %d hung Slack calls (%d Slack calls delivered, %d messages given up and counted by"
               + " live outboxes), %d accepted writes (%d through chat-ops), %d stale"
               + " status writes rejected; slowest convergence %s after the faults stopped or the"
               + " effective state last changed (%.0f%% of its bound); %d services with health"
@@ -256,6 +261,8 @@ class SimulationIT {
           clockJumps,
           wallSteps,
           throttles,
+          turnsWaited,
+          heldInLine,
           rateLimited,
           slackHangs,
           slackDelivered,
