@@ -39,6 +39,18 @@ public final class SimulatorBackends implements Backends, AutoCloseable {
       Clock clock,
       StateStore store,
       MeterRegistry meters) {
+    this(server, appId, speed, clock, store, meters, GatewaySettings.defaults());
+  }
+
+  /** With the ECS gateway's settings given (its client-side buckets, for a benchmark). */
+  public SimulatorBackends(
+      EcsSimServer server,
+      String appId,
+      double speed,
+      Clock clock,
+      StateStore store,
+      MeterRegistry meters,
+      GatewaySettings gateway) {
     this.clock = clock;
     this.scheduler = new ScaledScheduler(real, speed);
     this.store = store;
@@ -47,7 +59,7 @@ public final class SimulatorBackends implements Backends, AutoCloseable {
         new SdkEcsGateway(
             EcsClients.create(EcsEndpoint.simulator(server.endpoint()), appId),
             ElbClients.create(EcsEndpoint.simulator(server.endpoint()), appId),
-            GatewaySettings.defaults(),
+            gateway,
             clock,
             ScaledScheduler.sleeper(speed),
             meters);

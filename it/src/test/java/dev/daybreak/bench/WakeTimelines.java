@@ -100,6 +100,8 @@ final class WakeTimelines {
           }
         });
     Map<String, Object> out = new LinkedHashMap<>();
+    out.put("updateServicePerMinute", perMinute(calls, start, "UpdateService"));
+    out.put("firstUpdatesPerMinute", perMinute(firstUpdates(byCluster), start));
     out.put("firstCallAfterFlip", summary(firstCall));
     out.put("firstUpdateAfterFlip", summary(firstUpdate));
     out.put("firstUpdateToPhase", summary(run));
@@ -114,6 +116,42 @@ final class WakeTimelines {
     out.put("describeServicesPerEnvironment", summary(looks));
     out.put("lastTierScaledToPhase", summary(lastTierScaledToPhase));
     return out;
+  }
+
+  /** How many successful {@code op} calls each minute from {@code start}. */
+  private static List<Integer> perMinute(List<CallRecord> calls, Instant start, String op) {
+    return perMinute(
+        calls.stream()
+            .filter(c -> c.op().equals(op) && c.outcome().equals(CallRecord.OK))
+            .map(CallRecord::at)
+            .toList(),
+        start);
+  }
+
+  private static List<Instant> firstUpdates(Map<String, List<CallRecord>> byCluster) {
+    List<Instant> out = new ArrayList<>();
+    byCluster
+        .values()
+        .forEach(
+            cs ->
+                cs.stream()
+                    .filter(c -> c.op().equals("UpdateService"))
+                    .map(CallRecord::at)
+                    .min(Comparator.naturalOrder())
+                    .ifPresent(out::add));
+    return out;
+  }
+
+  private static List<Integer> perMinute(List<Instant> times, Instant start) {
+    List<Integer> counts = new ArrayList<>();
+    for (Instant t : times) {
+      int minute = (int) Math.max(0, Duration.between(start, t).toMinutes());
+      while (counts.size() <= minute) {
+        counts.add(0);
+      }
+      counts.set(minute, counts.get(minute) + 1);
+    }
+    return counts;
   }
 
   private static double seconds(Instant from, Instant to) {
