@@ -29,8 +29,17 @@ import java.util.Optional;
  * look, so dozens of environments looking at the same instant move it no further than one of them
  * would (a step per look had moved it by as many steps as lookers, all reacting to the same news).
  * The estimate settles where a few first looks in a hundred find the tier working. At first, with
- * nothing measured, it is {@link Requeue#PROGRESS}: the plan's polling, which measures. It stays
- * within [{@link Requeue#PROGRESS}, {@link #MAX}]. Thread-safe.
+ * nothing measured, it is {@link Requeue#PROGRESS}, and the looks that find a tier working double
+ * their spacing (1, 2, 4, 8 s...) until one finds it done: the fleet learns a lower bound with a
+ * few looks per tier, not one a second, and its next tiers are measured to a poll. It stays within
+ * [{@link Requeue#PROGRESS}, {@link #MAX}].
+ *
+ * <p>Pacing saves looks at the price of seeing a tier done up to a poll or two later than polling
+ * would. It is paid only where the looks cost something: while at least {@link #PACE_FROM}
+ * environments wait for a tier (polling them every second would take a quarter of the client's
+ * DescribeServices rate). Fewer, and the plan's polling goes on, so a team's own wake hands one
+ * tier to the next within a poll of it running; it is still measured, so the estimate is ready when
+ * a fleet wakes. Thread-safe.
  */
 final class TierPacing {
 
@@ -48,6 +57,13 @@ final class TierPacing {
 
   /** The share of the way to that point each such look moves the estimate. */
   static final double ALPHA = 0.125;
+
+  /**
+   * How many environments waiting for a tier at once make pacing worth its delay: polling that many
+   * every {@link Requeue#PROGRESS} is about a quarter of the client's DescribeServices rate (18 a
+   * second).
+   */
+  static final int PACE_FROM = 5;
 
   /** The longest first wait: beyond it the plan's polling costs little next to the wait. */
   static final Duration MAX = Duration.ofSeconds(60);
@@ -107,7 +123,7 @@ final class TierPacing {
     if (previous != null) {
       Optional<Duration> poll = learn(environment, previous, status, scaled, observedAt);
       if (poll.isPresent()) {
-        return poll.get().compareTo(planned) > 0 ? poll.get() : planned;
+        return paced() && poll.get().compareTo(planned) > 0 ? poll.get() : planned;
       }
     }
     boolean working = status.phase() == Phase.WAKING || status.phase() == Phase.SLEEPING;
@@ -117,7 +133,12 @@ final class TierPacing {
     waiting.put(
         environment, new Scaled(status.phase(), status.currentTier(), now, Optional.empty()));
     Duration e = estimate(status.phase());
-    return e.compareTo(planned) > 0 ? e : planned;
+    return paced() && e.compareTo(planned) > 0 ? e : planned;
+  }
+
+  /** Whether enough environments wait for a tier for pacing to pay ({@link #PACE_FROM}). */
+  private boolean paced() {
+    return waiting.size() >= PACE_FROM;
   }
 
   /**
