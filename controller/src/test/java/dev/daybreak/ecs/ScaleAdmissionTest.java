@@ -8,7 +8,6 @@ import dev.daybreak.model.EnvironmentStatus;
 import dev.daybreak.model.Phase;
 import dev.daybreak.model.State;
 import dev.daybreak.time.VirtualClock;
-import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,8 +17,6 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.ecs.EcsClient;
-import software.amazon.awssdk.services.ecs.model.UpdateServiceResponse;
 
 /**
  * New operations wait for the UpdateService turns started ones leave, measured on the gateway's own
@@ -33,7 +30,7 @@ class ScaleAdmissionTest {
   private final AtomicInteger ecsCalls = new AtomicInteger();
   private final SdkEcsGateway gateway =
       new SdkEcsGateway(
-          countingEcs(),
+          AcceptingEcs.countingUpdates(ecsCalls),
           ElbClients.create(
               EcsEndpoint.simulator(URI.create("http://127.0.0.1:9")), EcsClients.APP_ID),
           GatewaySettings.defaults(),
@@ -41,22 +38,6 @@ class ScaleAdmissionTest {
           d -> {});
   private final ScaleAdmission admission = new ScaleAdmission(clock);
   private final DesiredState awake = DesiredState.of(State.AWAKE, "test", "morning", T0);
-
-  private EcsClient countingEcs() {
-    return (EcsClient)
-        Proxy.newProxyInstance(
-            EcsClient.class.getClassLoader(),
-            new Class<?>[] {EcsClient.class},
-            (proxy, method, args) ->
-                switch (method.getName()) {
-                  case "updateService" -> {
-                    ecsCalls.incrementAndGet();
-                    yield UpdateServiceResponse.builder().build();
-                  }
-                  case "close" -> null;
-                  default -> throw new UnsupportedOperationException(method.getName());
-                });
-  }
 
   @AfterEach
   void close() {

@@ -3,7 +3,6 @@ package dev.daybreak.ecs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.daybreak.time.VirtualClock;
-import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,8 +11,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.ecs.EcsClient;
-import software.amazon.awssdk.services.ecs.model.UpdateServiceResponse;
 
 /** The gateway paces UpdateService at its share of the quota as the shards it holds change. */
 class SdkEcsGatewayShareTest {
@@ -23,29 +20,12 @@ class SdkEcsGatewayShareTest {
   private final AtomicInteger updates = new AtomicInteger();
   private final SdkEcsGateway gateway =
       new SdkEcsGateway(
-          fakeEcs(),
+          AcceptingEcs.countingUpdates(updates),
           ElbClients.create(
               EcsEndpoint.simulator(URI.create("http://127.0.0.1:9")), EcsClients.APP_ID),
           GatewaySettings.defaults(),
           clock,
           d -> waits.add(d));
-
-  /** An ECS client that accepts every UpdateService at once and counts them. */
-  private EcsClient fakeEcs() {
-    return (EcsClient)
-        Proxy.newProxyInstance(
-            EcsClient.class.getClassLoader(),
-            new Class<?>[] {EcsClient.class},
-            (proxy, method, args) ->
-                switch (method.getName()) {
-                  case "updateService" -> {
-                    updates.incrementAndGet();
-                    yield UpdateServiceResponse.builder().build();
-                  }
-                  case "close" -> null;
-                  default -> throw new UnsupportedOperationException(method.getName());
-                });
-  }
 
   @AfterEach
   void close() {
