@@ -65,6 +65,13 @@ final class TierPacing {
    */
   static final int PACE_FROM = 5;
 
+  /**
+   * How long a scaled tier is remembered without a look: an environment deleted, flipped or taken
+   * over by another replica mid-wake never looks again, and must not count as waiting for ever (a
+   * tier still working after the readiness timeout, 10 minutes, is Degraded anyway).
+   */
+  static final Duration FORGET_AFTER = Duration.ofMinutes(10);
+
   /** The longest first wait: beyond it the plan's polling costs little next to the wait. */
   static final Duration MAX = Duration.ofSeconds(60);
 
@@ -130,6 +137,8 @@ final class TierPacing {
     if (!scaled || !working || status.currentTier() < 0) {
       return planned;
     }
+    Instant forgotten = now.minus(FORGET_AFTER);
+    waiting.values().removeIf(w -> w.scaledAt().isBefore(forgotten));
     waiting.put(
         environment, new Scaled(status.phase(), status.currentTier(), now, Optional.empty()));
     Duration e = estimate(status.phase());

@@ -124,6 +124,23 @@ class TierPacingTest {
     assertThat(pacing.estimate(Phase.WAKING)).isBetween(start, start.plus(TierPacing.PRECISE));
   }
 
+  /**
+   * Environments that scaled a tier and never looked again (deleted, or taken over by another
+   * replica) are forgotten after {@link TierPacing#FORGET_AFTER}: a later team's own wake is not
+   * paced as if a fleet were waiting.
+   */
+  @Test
+  void after_environmentsThatNeverLookAgain_areForgotten() {
+    wake(50, T0, () -> Duration.ofSeconds(20));
+    for (int e = 0; e < 10; e++) {
+      pacing.after("gone-" + e, at(Phase.WAKING, 0), true, Requeue.PROGRESS, T0, T0);
+    }
+    Instant later = T0.plus(TierPacing.FORGET_AFTER).plusSeconds(1);
+
+    assertThat(pacing.after("team", at(Phase.WAKING, 0), true, Requeue.PROGRESS, later, later))
+        .isEqualTo(Requeue.PROGRESS);
+  }
+
   @Test
   void after_aScaledTier_atFirst_pollsAsThePlanDoes() {
     assertThat(pacing.after("env", at(Phase.WAKING, 0), true, Requeue.PROGRESS, T0, T0))
