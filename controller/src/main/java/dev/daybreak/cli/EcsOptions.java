@@ -1,6 +1,7 @@
 package dev.daybreak.cli;
 
 import dev.daybreak.ecs.EcsEndpoint;
+import dev.daybreak.ecs.GatewaySettings;
 import java.net.URI;
 import java.util.Optional;
 import picocli.CommandLine.Model.CommandSpec;
@@ -10,8 +11,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * Where a command finds ECS: {@code --ecs-endpoint}, {@code --elb-endpoint} (target health) and
- * {@code --region}. Mix into any command that talks to ECS with {@code @Mixin EcsOptions ecs;} and
- * build the client from {@link #endpoint()}.
+ * {@code --region}; and how much of ECS's API quota it may use ({@code --ecs-quota-share}). Mix
+ * into any command that talks to ECS with {@code @Mixin EcsOptions ecs;} and build the client from
+ * {@link #endpoint()}.
  */
 public final class EcsOptions {
 
@@ -49,6 +51,18 @@ public final class EcsOptions {
       })
   private URI scalingEndpoint;
 
+  @Option(
+      names = "--ecs-quota-share",
+      paramLabel = "SHARE",
+      description = {
+        "The share of ECS's API quota in the account and region (UpdateService: 5 a second,"
+            + " DescribeServices: 20) daybreak paces itself to, above 0 and at most 1."
+            + " Default: 0.98. Whenever ECS throttles it anyway (another caller needs more),"
+            + " daybreak slows down and climbs back over two minutes.",
+        "Env: DAYBREAK_ECS_QUOTA_SHARE."
+      })
+  private Double quotaShare;
+
   /**
    * The endpoint these options describe, in {@code region} (the one {@code --region} option that
    * {@link StoreOptions} declares for every AWS client of a command; empty: the SDK's chain).
@@ -62,6 +76,26 @@ public final class EcsOptions {
     }
     check("--elb-endpoint", elbEndpoint);
     return ecs.withElb(elbEndpoint);
+  }
+
+  /**
+   * How the ECS gateway spends the quota: {@code --ecs-quota-share} of ECS's buckets.
+   *
+   * @throws ParameterException when the share is not above 0 and at most 1
+   */
+  public GatewaySettings gateway() {
+    if (quotaShare == null) {
+      return GatewaySettings.defaults();
+    }
+    try {
+      return GatewaySettings.withQuotaShare(quotaShare);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--ecs-quota-share must be above 0 and at most 1 (such as 0.98 or 0.5), was '"
+              + quotaShare
+              + "'");
+    }
   }
 
   /**

@@ -73,6 +73,7 @@ public final class LambdaSettings implements StoreRoot {
     try {
       commandLine.parseArgs();
       settings.clusters();
+      settings.ecs.gateway();
       return settings;
     } catch (ParameterException e) {
       throw new IllegalArgumentException("the function's environment: " + e.getMessage(), e);
@@ -99,7 +100,8 @@ public final class LambdaSettings implements StoreRoot {
         slack.settings(),
         SecretSources.botToken(environment),
         new SimpleMeterRegistry(),
-        Optional.empty());
+        Optional.empty(),
+        ecs.gateway());
   }
 
   /** The controller's settings: defaults, with the calendars and clusters of these settings. */

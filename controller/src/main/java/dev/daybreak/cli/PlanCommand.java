@@ -226,7 +226,8 @@ final class PlanCommand implements Callable<Integer> {
   }
 
   private Map<String, ObservedService> observe(EnvironmentSpec envSpec) {
-    try (SdkEcsGateway gateway = SdkEcsGateway.create(ecs.endpoint(store.region()))) {
+    try (SdkEcsGateway gateway =
+        SdkEcsGateway.create(ecs.endpoint(store.region()), ecs.gateway())) {
       return gateway.observe(
           envSpec.cluster(),
           envSpec.services().stream().map(ServiceSpec::ecsService).toList(),

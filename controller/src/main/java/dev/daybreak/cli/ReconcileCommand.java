@@ -1,5 +1,6 @@
 package dev.daybreak.cli;
 
+import dev.daybreak.ecs.GatewaySettings;
 import dev.daybreak.model.Conditions;
 import dev.daybreak.model.EnvironmentStatus;
 import dev.daybreak.model.InvalidDesired;
@@ -75,6 +76,7 @@ final class ReconcileCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     ClusterAllowlist allowed = clusters.allowlist(store.region());
+    GatewaySettings gateway = ecs.gateway();
     ControllerSettings settings =
         new ControllerSettings(
                 ControllerSettings.DEFAULT_RESYNC,
@@ -96,7 +98,8 @@ final class ReconcileCommand implements Callable<Integer> {
                         slack.settings(),
                         SecretSources.fromSystem(),
                         new SimpleMeterRegistry(),
-                        Optional.empty()),
+                        Optional.empty(),
+                        gateway),
                     out)),
             ControllerModule.alone(settings))) {
       StateStore acting = app.backends().store();

@@ -2,6 +2,7 @@ package dev.daybreak.cli;
 
 import dev.daybreak.chatops.SecretsManagerSigningSecretSource;
 import dev.daybreak.chatops.ThreadLinks;
+import dev.daybreak.ecs.GatewaySettings;
 import dev.daybreak.http.HttpEndpoints;
 import dev.daybreak.http.Readiness;
 import dev.daybreak.lease.LeaseSettings;
@@ -177,6 +178,7 @@ final class RunCommand implements Callable<Integer> {
     Optional.ofNullable(logFormat).ifPresent(LogFormat::apply);
     ControllerSettings settings = settings();
     LeaseSettings leaseSettings = leaseSettings();
+    GatewaySettings gateway = ecs.gateway();
     CountDownLatch stop = new CountDownLatch(1);
     CountDownLatch stopped = new CountDownLatch(1);
     Thread hook =
@@ -206,7 +208,8 @@ final class RunCommand implements Callable<Integer> {
                         slack.settings(),
                         slackSecrets,
                         meters,
-                        Optional.empty()),
+                        Optional.empty(),
+                        gateway),
                     out)),
             new ControllerModule(settings),
             new LeasesModule(leaseSettings))) {

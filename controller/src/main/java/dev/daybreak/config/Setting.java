@@ -208,6 +208,15 @@ public enum Setting {
       Reader.RUN,
       Reader.RECONCILE,
       Reader.LAMBDA),
+  ECS_QUOTA_SHARE(
+      "--ecs-quota-share",
+      "DAYBREAK_ECS_QUOTA_SHARE",
+      Audience.OPERATOR,
+      "the share of ECS's API quota (per account and region) daybreak paces itself to, above 0"
+          + " and at most 1 (default 0.98); it slows down whenever ECS throttles it anyway",
+      Reader.RUN,
+      Reader.RECONCILE,
+      Reader.LAMBDA),
   AUTOSCALING_ENDPOINT(
       "--autoscaling-endpoint",
       "DAYBREAK_AUTOSCALING_ENDPOINT",

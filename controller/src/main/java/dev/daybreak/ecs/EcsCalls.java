@@ -21,11 +21,12 @@ import software.amazon.awssdk.core.exception.SdkServiceException;
 
 /**
  * Makes one ECS call the way the gateway must: each attempt first takes a token from the call's
- * client-side bucket (waiting its turn); a throttle empties the bucket, backs off and tries again,
- * for as long as ECS keeps throttling; a server or network error is retried a few times; anything
- * else, or the last transient failure, becomes an {@link EcsException} with ECS's error code.
- * Backoffs are exponential with full jitter, as in the AWS SDKs ({@link Backoff}, the jitter drawn
- * from the random source given: the JVM's in production, a seeded one in a simulation).
+ * client-side bucket (waiting its turn); a throttle empties the bucket and slows it down (another
+ * caller is spending the account's quota: {@link TokenBucket#throttled}), backs off and tries
+ * again, for as long as ECS keeps throttling; a server or network error is retried a few times;
+ * anything else, or the last transient failure, becomes an {@link EcsException} with ECS's error
+ * code. Backoffs are exponential with full jitter, as in the AWS SDKs ({@link Backoff}, the jitter
+ * drawn from the random source given: the JVM's in production, a seeded one in a simulation).
  *
  * <p>The retry loop is public ({@link #retrying}) so that the simulator's in-process gateway, which
  * calls no SDK client, retries exactly as production does.
@@ -124,7 +125,7 @@ public final class EcsCalls {
           attempt(operation, "throttled");
           counter(THROTTLES_SUFFERED, operation).increment();
           throttles++;
-          bucket.ifPresent(TokenBucket::drain);
+          bucket.ifPresent(TokenBucket::throttled);
           Duration backoff = throttled.delay(throttles);
           LOG.debug(
               "ECS throttled {} ({} in a row); retrying in {}", operation, throttles, backoff);

@@ -2,6 +2,7 @@ package dev.daybreak.ecs;
 
 import dev.daybreak.ratelimit.EcsQuotas;
 import dev.daybreak.ratelimit.RateLimit;
+import dev.daybreak.ratelimit.TokenBucket;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -32,12 +33,15 @@ public record GatewaySettings(
     int eventsKept) {
 
   /**
-   * The share of ECS's buckets a gateway allows itself by default. ECS's quota is per account and
-   * region and shared with every other caller (console, CI, other tools); and a client paced
-   * exactly at ECS's rate is still throttled whenever an earlier call spent longer in flight than a
-   * later one. 90% keeps daybreak out of throttling without slowing it down noticeably.
+   * The share of ECS's buckets a gateway allows itself by default ({@code --ecs-quota-share}).
+   * ECS's quota is per account and region and shared with every other caller (console, CI, other
+   * tools). Alone, daybreak gets within 2% of the quota; the 2% left builds up into a burst for
+   * other callers' occasional calls, and keeps a client paced exactly at ECS's rate from being
+   * throttled whenever an earlier call spent longer in flight than a later one. A caller that needs
+   * more is made room for when ECS throttles daybreak: its buckets then slow down ({@link
+   * TokenBucket#throttled}).
    */
-  public static final double QUOTA_SHARE = 0.9;
+  public static final double DEFAULT_QUOTA_SHARE = 0.98;
 
   public GatewaySettings {
     Objects.requireNonNull(reads, "reads");
@@ -58,16 +62,31 @@ public record GatewaySettings(
   }
 
   /**
-   * {@link #QUOTA_SHARE} of ECS's buckets ({@link EcsQuotas}); a 5 ms coalescing window; 8
+   * {@link #DEFAULT_QUOTA_SHARE} of ECS's buckets ({@link EcsQuotas}); a 5 ms coalescing window; 8
    * DescribeServices in flight; the AWS SDK's standard retry numbers (3 attempts, 100 ms base
    * delay, 1 s base delay after a throttle, 20 s at most); the 10 newest events. With several
    * controller replicas in one account and region, each scales its buckets to the shards it holds
    * ({@link #forShare}).
    */
   public static GatewaySettings defaults() {
+    return withQuotaShare(DEFAULT_QUOTA_SHARE);
+  }
+
+  /**
+   * The {@link #defaults()} with {@code share} of ECS's buckets instead ({@code
+   * --ecs-quota-share}).
+   *
+   * @throws IllegalArgumentException unless {@code 0 < share <= 1}
+   */
+  public static GatewaySettings withQuotaShare(double share) {
+    if (!(share > 0 && share <= 1)) {
+      throw new IllegalArgumentException(
+          "the share of ECS's API quota must be above 0 and at most 1 (such as 0.98 or 0.5), was "
+              + share);
+    }
     return new GatewaySettings(
-        EcsQuotas.SERVICE_READS.times(QUOTA_SHARE),
-        EcsQuotas.UPDATE_SERVICE.times(QUOTA_SHARE),
+        EcsQuotas.SERVICE_READS.times(share),
+        EcsQuotas.UPDATE_SERVICE.times(share),
         Duration.ofMillis(5),
         8,
         3,

@@ -57,7 +57,7 @@ public final class ScaleAdmission {
             AdmissionLine.pending(status, desired),
             desired.requestedAt(),
             services,
-            new AdmissionLine.Budget(b.available(), b.limit().perSecond()),
+            new AdmissionLine.Budget(b.available(), b.rate()),
             clock.instant());
     if (decision.admitted()) {
       return Optional.empty();

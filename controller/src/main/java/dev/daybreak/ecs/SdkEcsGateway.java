@@ -158,12 +158,12 @@ public final class SdkEcsGateway implements EcsGateway, AutoCloseable {
             executor);
   }
 
-  /** A gateway to {@code endpoint} with default settings on the real clock. */
-  public static SdkEcsGateway create(EcsEndpoint endpoint) {
+  /** A gateway to {@code endpoint} with {@code settings} on the real clock. */
+  public static SdkEcsGateway create(EcsEndpoint endpoint, GatewaySettings settings) {
     return new SdkEcsGateway(
         EcsClients.create(endpoint, EcsClients.APP_ID),
         ElbClients.create(endpoint, EcsClients.APP_ID),
-        GatewaySettings.defaults(),
+        settings,
         Clock.systemUTC(),
         Sleeper.system());
   }

@@ -92,7 +92,8 @@ public final class ProductionModule extends AbstractModule {
       SlackSettings slack,
       SecretSource secrets,
       MeterRegistry meters,
-      Optional<Consumer<String>> dryRun) {
+      Optional<Consumer<String>> dryRun,
+      GatewaySettings gateway) {
 
     public Config {
       Objects.requireNonNull(store, "store");
@@ -103,6 +104,7 @@ public final class ProductionModule extends AbstractModule {
       Objects.requireNonNull(secrets, "secrets");
       Objects.requireNonNull(meters, "meters");
       Objects.requireNonNull(dryRun, "dryRun");
+      Objects.requireNonNull(gateway, "gateway");
     }
 
     /** The real thing, Application Auto Scaling reached where ECS is. */
@@ -113,13 +115,30 @@ public final class ProductionModule extends AbstractModule {
         SlackSettings slack,
         SecretSource secrets,
         MeterRegistry meters) {
-      return new Config(store, storeResources, ecs, ecs, slack, secrets, meters, Optional.empty());
+      return new Config(
+          store,
+          storeResources,
+          ecs,
+          ecs,
+          slack,
+          secrets,
+          meters,
+          Optional.empty(),
+          GatewaySettings.defaults());
     }
 
     /** These settings for a dry run announcing on {@code announcer}. */
     public Config dryRunOn(Consumer<String> announcer) {
       return new Config(
-          store, storeResources, ecs, scaling, slack, secrets, meters, Optional.of(announcer));
+          store,
+          storeResources,
+          ecs,
+          scaling,
+          slack,
+          secrets,
+          meters,
+          Optional.of(announcer),
+          gateway);
     }
   }
 
@@ -174,7 +193,7 @@ public final class ProductionModule extends AbstractModule {
   @Singleton
   RoutedEcsGateway routedEcs(
       TargetAccess access, @Real Clock clock, MeterRegistry meters, Lifecycle lifecycle) {
-    GatewaySettings gateway = GatewaySettings.defaults();
+    GatewaySettings gateway = config.gateway();
     return lifecycle.own(
         "ECS",
         new RoutedEcsGateway(

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.daybreak.config.Setting;
 import dev.daybreak.config.Setting.Reader;
+import dev.daybreak.ecs.GatewaySettings;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParameterException;
 
 /** Every mode reads exactly the flags {@link Setting} lists for it, each from its variable. */
 class SettingsTest {
@@ -155,5 +157,63 @@ class SettingsTest {
   void lambda_rendersTheStatusPageOnlyWhenTheStackTurnsItOn() {
     assertThat(LambdaSettings.read(Map.of()).statusPage()).isFalse();
     assertThat(LambdaSettings.read(Map.of("DAYBREAK_STATUS_PAGE", "on")).statusPage()).isTrue();
+  }
+
+  @Test
+  void ecsQuotaShare_fromFlagOrVariable_scalesTheGatewaysBuckets_inEveryMode() {
+    CommandLine flag = Daybreak.commandLine(cli.context(), Map.of());
+    flag.parseArgs("reconcile", "--once", "--ecs-quota-share", "0.5");
+    ReconcileCommand reconcile = flag.getSubcommands().get("reconcile").getCommand();
+    assertThat(reconcile.ecs.gateway()).isEqualTo(GatewaySettings.withQuotaShare(0.5));
+
+    CommandLine variable =
+        Daybreak.commandLine(cli.context(), Map.of("DAYBREAK_ECS_QUOTA_SHARE", "0.75"));
+    variable.parseArgs("run");
+    RunCommand run = variable.getSubcommands().get("run").getCommand();
+    assertThat(run.ecs.gateway().updates().perSecond()).isEqualTo(3.75);
+
+    assertThat(LambdaSettings.read(Map.of("DAYBREAK_ECS_QUOTA_SHARE", "1")).ecs.gateway())
+        .isEqualTo(GatewaySettings.withQuotaShare(1));
+    CommandLine unset = Daybreak.commandLine(cli.context(), Map.of());
+    unset.parseArgs("run");
+    assertThat(((RunCommand) unset.getSubcommands().get("run").getCommand()).ecs.gateway())
+        .isEqualTo(GatewaySettings.defaults());
+  }
+
+  @Test
+  void ecsQuotaShare_outsideZeroToOne_isAnErrorNamingTheSettingAndWhatIsValid() {
+    CommandLine commandLine = Daybreak.commandLine(cli.context(), Map.of());
+    commandLine.parseArgs("run", "--ecs-quota-share", "1.5");
+    RunCommand run = commandLine.getSubcommands().get("run").getCommand();
+    assertThatThrownBy(run.ecs::gateway)
+        .isInstanceOf(ParameterException.class)
+        .hasMessageContaining("--ecs-quota-share must be above 0 and at most 1")
+        .hasMessageContaining("'1.5'");
+
+    assertThatThrownBy(() -> LambdaSettings.read(Map.of("DAYBREAK_ECS_QUOTA_SHARE", "0")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("the function's environment")
+        .hasMessageContaining("--ecs-quota-share must be above 0 and at most 1");
+    assertThatThrownBy(
+            () ->
+                Daybreak.commandLine(cli.context(), Map.of())
+                    .parseArgs("run", "--ecs-quota-share", "most"))
+        .hasMessageContaining("--ecs-quota-share")
+        .hasMessageContaining("most");
+  }
+
+  @Test
+  void ecsQuotaShare_badValue_isAUsageErrorBeforeAnythingIsOpened() {
+    for (String command : List.of("run", "reconcile")) {
+      Cli.Result result =
+          command.equals("run")
+              ? cli.memory("run", "--ecs-quota-share", "2")
+              : cli.memory("reconcile", "--once", "--ecs-quota-share", "-1");
+
+      assertThat(result.exitCode()).as(command).isEqualTo(ExitCodes.USAGE);
+      assertThat(result.err())
+          .as(command)
+          .contains("--ecs-quota-share must be above 0 and at most 1 (such as 0.98 or 0.5)");
+    }
   }
 }

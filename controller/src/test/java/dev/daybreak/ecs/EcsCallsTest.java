@@ -2,6 +2,7 @@ package dev.daybreak.ecs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.data.Offset.offset;
 
 import dev.daybreak.ratelimit.RateLimit;
 import dev.daybreak.ratelimit.TokenBucket;
@@ -96,7 +97,7 @@ class EcsCallsTest {
   }
 
   @Test
-  void call_throttled_drainsTheSharedBucketSoOtherCallersSlowDown() {
+  void call_throttled_drainsTheSharedBucketAndLowersItsRate_soOtherCallersSlowDown() {
     List<Duration> waits = new ArrayList<>();
     EcsCalls frozenTime = new EcsCalls(GatewaySettings.defaults(), waits::add);
     AtomicInteger attempts = new AtomicInteger();
@@ -114,9 +115,10 @@ class EcsCallsTest {
     assertThat(bucket.available())
         .as("9 tokens left before the throttle; none after")
         .isEqualTo(-1.0);
+    assertThat(bucket.rate()).isCloseTo(5 * TokenBucket.BACKOFF, offset(1e-9));
     assertThat(waits.get(waits.size() - 1))
-        .as("the retry waited for a refilled token")
-        .isEqualTo(Duration.ofMillis(200));
+        .as("the retry waited for a token refilled at the lowered rate")
+        .isEqualTo(Duration.ofNanos((long) Math.ceil(1e9 / (5 * TokenBucket.BACKOFF))));
   }
 
   @Test

@@ -32,11 +32,11 @@ class GatewaySettingsTest {
 
     assertThat(scaled.reads().perSecond())
         .isCloseTo(
-            EcsQuotas.SERVICE_READS.perSecond() * GatewaySettings.QUOTA_SHARE * share,
+            EcsQuotas.SERVICE_READS.perSecond() * GatewaySettings.DEFAULT_QUOTA_SHARE * share,
             offset(1e-9));
     assertThat(scaled.updates().perSecond())
         .isCloseTo(
-            EcsQuotas.UPDATE_SERVICE.perSecond() * GatewaySettings.QUOTA_SHARE * share,
+            EcsQuotas.UPDATE_SERVICE.perSecond() * GatewaySettings.DEFAULT_QUOTA_SHARE * share,
             offset(1e-9));
     assertThat(scaled.reads().burst())
         .isEqualTo((int) Math.floor(defaults.reads().burst() * share));
@@ -74,5 +74,26 @@ class GatewaySettingsTest {
         .hasMessageContaining("3/2");
     assertThatThrownBy(() -> defaults.forShare(-1, 2)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> defaults.forShare(0, 0)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void withQuotaShare_scalesBothBucketsOfEcsQuota() {
+    GatewaySettings half = GatewaySettings.withQuotaShare(0.5);
+
+    assertThat(half.updates()).isEqualTo(new RateLimit(25, 2.5));
+    assertThat(half.reads()).isEqualTo(new RateLimit(50, 10));
+    assertThat(GatewaySettings.withQuotaShare(1).updates()).isEqualTo(EcsQuotas.UPDATE_SERVICE);
+    assertThat(GatewaySettings.withQuotaShare(GatewaySettings.DEFAULT_QUOTA_SHARE))
+        .isEqualTo(defaults);
+    assertThat(defaults.updates()).isEqualTo(new RateLimit(49, 4.9));
+  }
+
+  @ParameterizedTest
+  @CsvSource({"0", "-0.5", "1.01", "NaN", "Infinity"})
+  void withQuotaShare_outsideZeroToOne_isRefusedWithTheValue(double share) {
+    assertThatThrownBy(() -> GatewaySettings.withQuotaShare(share))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("above 0 and at most 1")
+        .hasMessageContaining(Double.toString(share));
   }
 }

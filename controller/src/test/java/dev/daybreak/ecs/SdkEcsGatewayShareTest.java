@@ -43,12 +43,12 @@ class SdkEcsGatewayShareTest {
   @Test
   void shareQuota_halfTheShards_halvesTheBurstAndTheRate() {
     gateway.shareQuota(1, 2);
-
-    List<Duration> paced = scale(23);
-
-    assertThat(updates).hasValue(23);
     GatewaySettings half = GatewaySettings.defaults().forShare(1, 2);
-    assertThat(half.updates().burst()).isEqualTo(22);
+    assertThat(half.updates().burst()).isEqualTo(GatewaySettings.defaults().updates().burst() / 2);
+
+    List<Duration> paced = scale(half.updates().burst() + 1);
+
+    assertThat(updates).hasValue(half.updates().burst() + 1);
     assertThat(paced)
         .containsExactly(Duration.ofNanos((long) Math.ceil(1e9 / half.updates().perSecond())));
   }
@@ -65,7 +65,7 @@ class SdkEcsGatewayShareTest {
   @Test
   void shareQuota_gainingShards_raisesTheRateForCallsFromThenOn() {
     gateway.shareQuota(1, 2);
-    scale(23);
+    scale(GatewaySettings.defaults().forShare(1, 2).updates().burst() + 1);
 
     gateway.shareQuota(2, 2);
     List<Duration> paced = scale(1);

@@ -6,9 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import dev.daybreak.aws.AwsTarget;
 import dev.daybreak.dryrun.DryRunEcsGateway;
 import dev.daybreak.ecs.EcsEndpoint;
+import dev.daybreak.ecs.GatewaySettings;
 import dev.daybreak.ecs.RoutedEcsGateway;
+import dev.daybreak.ratelimit.RateLimit;
+import dev.daybreak.ratelimit.TokenBucket;
 import dev.daybreak.reconcile.ControllerSettings;
 import dev.daybreak.runtime.Application;
 import dev.daybreak.runtime.Backends;
@@ -28,6 +32,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -66,6 +71,35 @@ class ProductionModuleTest {
       assertThat(seams.scaling()).isInstanceOf(RoutedScalingGateway.class);
       assertThat(seams.notifier()).as("no bot token: the log").isInstanceOf(LogNotifier.class);
       assertThat(seams.clock().getZone()).isEqualTo(Clock.systemUTC().getZone());
+    }
+  }
+
+  @Test
+  void create_pacesEcsCallsAtTheConfiguredShareOfTheQuota() {
+    ProductionModule.Config half =
+        new ProductionModule.Config(
+            store,
+            () -> closed.add("store"),
+            EcsEndpoint.simulator(URI.create("http://127.0.0.1:9")),
+            EcsEndpoint.simulator(URI.create("http://127.0.0.1:9")),
+            SlackSettings.builder().build(),
+            new EnvSecretSource(Map.of()),
+            new SimpleMeterRegistry(),
+            Optional.empty(),
+            GatewaySettings.withQuotaShare(0.5));
+    try (Application app =
+        Application.create(new ProductionModule(half), ControllerModule.alone(settings()))) {
+      Optional<TokenBucket> updates =
+          app.backends().ecs().at(AwsTarget.home(), "seed").scaleBucket();
+
+      assertThat(updates).map(TokenBucket::limit).contains(new RateLimit(25, 2.5));
+    }
+    try (Application app =
+        Application.create(
+            new ProductionModule(config(Map.of())), ControllerModule.alone(settings()))) {
+      assertThat(app.backends().ecs().at(AwsTarget.home(), "seed").scaleBucket())
+          .map(TokenBucket::limit)
+          .contains(GatewaySettings.defaults().updates());
     }
   }
 

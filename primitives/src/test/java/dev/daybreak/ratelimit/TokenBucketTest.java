@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
 
 import dev.daybreak.time.VirtualClock;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -130,5 +134,122 @@ class TokenBucketTest {
 
     assertThat(bucket.available()).isCloseTo(-1, offset(1e-9));
     assertThat(bucket.reserve()).isEqualTo(Duration.ofSeconds(1));
+  }
+
+  @Test
+  void throttled_emptiesTheBucket_andLowersTheRateToBackoffOfWhatItWas() {
+    bucket.throttled();
+
+    assertThat(bucket.available()).isCloseTo(0, offset(1e-9));
+    assertThat(bucket.rate()).isCloseTo(20 * TokenBucket.BACKOFF, offset(1e-9));
+    assertThat(bucket.reserve()).isEqualTo(Duration.ofNanos(71_428_572)); // 1 / (20 * 0.7) s
+  }
+
+  @Test
+  void throttled_severalWithinASecond_lowerTheRateOnce() {
+    bucket.throttled();
+    clock.advance(Duration.ofMillis(999));
+    bucket.throttled();
+    bucket.throttled();
+
+    assertThat(bucket.rate()).isCloseTo(20 * (0.7 + 0.999 * 0.0025), offset(1e-9));
+
+    clock.advance(Duration.ofMillis(1));
+    bucket.throttled();
+    assertThat(bucket.rate()).isCloseTo(20 * (0.7 + 0.0025) * 0.7, offset(1e-9));
+  }
+
+  @Test
+  void throttled_again_andAgain_neverGoesBelowTheFloor() {
+    for (int i = 0; i < 50; i++) {
+      bucket.throttled();
+      clock.advance(TokenBucket.DECREASE_SPACING);
+    }
+
+    assertThat(bucket.rate())
+        .isGreaterThanOrEqualTo(20 * TokenBucket.FLOOR)
+        .isLessThan(20 * (TokenBucket.FLOOR + 0.01));
+  }
+
+  @Test
+  void throttled_rateClimbsBackLinearly_andTokensAccrueAtTheClimbingRate() {
+    bucket.throttled();
+    clock.advance(Duration.ofSeconds(2));
+
+    // 0.7 -> 0.705 of 20/s over 2 s: 2 * 20 * 0.7025 tokens.
+    assertThat(bucket.rate()).isCloseTo(20 * 0.705, offset(1e-9));
+    assertThat(bucket.available()).isCloseTo(28.1, offset(1e-9));
+
+    clock.advance(Duration.ofSeconds(117));
+    assertThat(bucket.rate()).isLessThan(20);
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(bucket.rate()).isCloseTo(20, offset(1e-9));
+  }
+
+  @Test
+  void throttled_climbingPastTheFullRate_accruesAtTheFullRateFromThen() {
+    TokenBucket wide = new TokenBucket(new RateLimit(10_000, 20), clock);
+    IntStream.range(0, 10_000).forEach(i -> wide.tryAcquire());
+    wide.throttled();
+    clock.advance(Duration.ofSeconds(130));
+
+    // 120 s climbing from 0.7 to 1 (average 0.85), then 10 s at the full rate.
+    assertThat(wide.available()).isCloseTo(120 * 20 * 0.85 + 10 * 20, offset(1e-6));
+    assertThat(wide.rate()).isEqualTo(20.0);
+  }
+
+  @Test
+  void throttled_fromTheFloor_isBackToTheFullRateWithinFullRecovery() {
+    for (int i = 0; i < 50; i++) {
+      bucket.throttled();
+      clock.advance(TokenBucket.DECREASE_SPACING);
+    }
+    clock.advance(TokenBucket.FULL_RECOVERY.minusSeconds(2));
+    assertThat(bucket.rate()).isLessThan(20);
+
+    clock.advance(Duration.ofSeconds(2));
+    assertThat(bucket.rate()).isEqualTo(20.0);
+    assertThat(TokenBucket.FULL_RECOVERY).isEqualTo(Duration.ofSeconds(320));
+  }
+
+  @Test
+  void resize_ofAThrottledBucket_keepsItsShareOfTheNewRate() {
+    bucket.throttled();
+
+    bucket.resize(new RateLimit(50, 10));
+
+    assertThat(bucket.rate()).isCloseTo(10 * TokenBucket.BACKOFF, offset(1e-9));
+  }
+
+  @Test
+  void aWallClockSteppedBack_refillsFromWhereItIsNow_ratherThanNotUntilItIsBack() {
+    AtomicReference<Instant> wall = new AtomicReference<>(clock.instant());
+    Clock stepped =
+        new Clock() {
+          @Override
+          public Instant instant() {
+            return wall.get();
+          }
+
+          @Override
+          public ZoneId getZone() {
+            return ZoneOffset.UTC;
+          }
+
+          @Override
+          public Clock withZone(ZoneId zone) {
+            return this;
+          }
+        };
+    TokenBucket onWall = new TokenBucket(new RateLimit(100, 20), stepped);
+    IntStream.range(0, 100).forEach(i -> onWall.tryAcquire());
+    onWall.throttled();
+
+    wall.set(wall.get().minusSeconds(30));
+    assertThat(onWall.available()).isCloseTo(0, offset(1e-9));
+    wall.set(wall.get().plusSeconds(1));
+    assertThat(onWall.available()).isCloseTo(20 * (0.7 + 0.00125), offset(1e-9));
+    onWall.throttled();
+    assertThat(onWall.rate()).isCloseTo(20 * 0.7025 * 0.7, offset(1e-9));
   }
 }

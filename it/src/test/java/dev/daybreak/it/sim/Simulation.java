@@ -488,9 +488,11 @@ final class Simulation {
     }
     // Every UpdateService of the world, a wake's and a sleep's, through one replica's client-side
     // bucket at its sustained rate: an environment may wait in line for all the others' turns.
+    // A bucket ECS throttled during the faults is slower until it has climbed back to that rate.
     long services = services().count();
     Duration turns =
-        Duration.ofMillis((long) Math.ceil(services * 2 * 1000 / updateLimit.perSecond()));
+        Duration.ofMillis((long) Math.ceil(services * 2 * 1000 / updateLimit.perSecond()))
+            .plus(TokenBucket.FULL_RECOVERY);
     return b.plus(worst).plus(turns);
   }
 
