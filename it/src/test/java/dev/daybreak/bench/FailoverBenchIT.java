@@ -82,8 +82,9 @@ class FailoverBenchIT {
           Guice.createInjector(
                   ControllerModule.over(
                       backends,
-                      new ControllerSettings(
-                          ScaledScheduler.realDelay(ControllerSettings.DEFAULT_RESYNC, SPEED), 8),
+                      // The backends' scheduler runs on the scaled clock: the resync's period
+                      // is in simulated time.
+                      new ControllerSettings(ControllerSettings.DEFAULT_RESYNC, 8),
                       leases))
               .getInstance(Controller.class);
       leases.onShareChanged(backends.ecs()::shareQuota);

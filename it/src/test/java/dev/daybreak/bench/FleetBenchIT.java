@@ -30,7 +30,6 @@ import dev.daybreak.store.InMemoryStateStore;
 import dev.daybreak.store.ReplayLedger;
 import dev.daybreak.store.Via;
 import dev.daybreak.time.ScaledClock;
-import dev.daybreak.time.ScaledScheduler;
 import io.micrometer.core.instrument.search.Search;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.lang.management.ManagementFactory;
@@ -91,12 +90,12 @@ class FleetBenchIT {
 
   /**
    * The share of ECS's UpdateService quota the controller's client-side bucket allows itself
-   * (default {@link GatewaySettings#QUOTA_SHARE}, what daybreak runs with).
+   * (default {@link GatewaySettings#DEFAULT_QUOTA_SHARE}, what daybreak runs with).
    */
   private static final double UPDATE_SHARE =
       Double.parseDouble(
           System.getProperty(
-              "daybreak.bench.updateShare", Double.toString(GatewaySettings.QUOTA_SHARE)));
+              "daybreak.bench.updateShare", Double.toString(GatewaySettings.DEFAULT_QUOTA_SHARE)));
 
   /** Tier of each of the 10 services: 2, 3, 3 and 2 services in tiers 0..3. */
   private static final int[] TIER = {0, 0, 1, 1, 1, 2, 2, 2, 3, 3};
@@ -122,12 +121,19 @@ class FleetBenchIT {
    * The previous figures (docs/fleet-benchmark.md, issue 22, 2026-12-07 at speed 10, before the
    * admission of new operations), printed next to each measure.
    */
+  /**
+   * Status writes of the 1,000-environment wake before the observation-age check (4,997 in a 2,263
+   * s wake: the issue's 132.5 a minute); the goal is at most 1.1 times as many. Counted per wake,
+   * since a shorter wake of the same writes is more of them a minute.
+   */
+  private static final long PRE_CHECK_STATUS_WRITES = 4_997;
+
   private static final Map<String, String> PREVIOUS =
       Map.of(
           "idleReadUnitsWithHistoryVsWithout", "0.986",
           "wake.makespanVsLowerBound", "1.229 (2,483 s)",
           "wake.describeServicesVsMinimum", "1.201 (6,006)",
-          "wake.statusWritesPerMinute", "136.6",
+          "wake.statusWrites", "136.6 a minute",
           "wake.meanVsMakespan", "0.949 (2,356 s)",
           "wake.p50VsMakespan", "0.967 (2,400 s)",
           "wake.p90VsMakespan", "0.983 (2,441 s)",
@@ -140,6 +146,13 @@ class FleetBenchIT {
   private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
   private final Map<String, Instant> reached = new ConcurrentHashMap<>();
   private volatile Phase watched = Phase.AWAKE;
+
+  /**
+   * Each environment's phase as last written by the controller: what the benchmark waits on,
+   * without reading the store (whose reads are charged as the controller's).
+   */
+  private final Map<String, Phase> phases = new ConcurrentHashMap<>();
+
   private final AtomicLong statusWritesUntilPhase = new AtomicLong();
   private final AtomicLong statusWritesAfterPhase = new AtomicLong();
 
@@ -188,6 +201,7 @@ class FleetBenchIT {
     }
     store.onStatus(
         (env, status) -> {
+          phases.put(env, status.phase());
           (reached.containsKey(env) ? statusWritesAfterPhase : statusWritesUntilPhase)
               .incrementAndGet();
           if (status.phase() == watched) {
@@ -217,9 +231,9 @@ class FleetBenchIT {
             Guice.createInjector(
                     ControllerModule.over(
                         backends,
-                        new ControllerSettings(
-                            ScaledScheduler.realDelay(ControllerSettings.DEFAULT_RESYNC, SPEED),
-                            WORKERS)))
+                        // The backends' scheduler runs on the scaled clock: the resync's period
+                        // is in simulated time, as the controller's own default is.
+                        new ControllerSettings(ControllerSettings.DEFAULT_RESYNC, WORKERS)))
                 .getInstance(Controller.class)) {
       controller.start();
       awaitAll(Phase.ASLEEP, Duration.ofMinutes(10));
@@ -492,11 +506,18 @@ class FleetBenchIT {
                 (double) wake.get("describeServicesUntilPhaseVsMinimum"),
                 wake.get("describeServicesUntilPhase"),
                 ((Map<String, Long>) wake.get("ecsCalls")).getOrDefault("DescribeServices", 0L)));
+    long statusWrites = (long) wake.get("statusWritesUntilPhase");
     row(
         t,
-        "status writes/min while waking ≤ 1.1 × 132.5 = 145.8",
-        PREVIOUS.get("wake.statusWritesPerMinute"),
-        "%.1f".formatted((double) wakeStore.get("writesPerMinute")));
+        "status writes while waking ≤ 1.1× the pre-check run's (each environment's, flip to Awake)",
+        PREVIOUS.get("wake.statusWrites"),
+        "%.3f (%,d; %.1f a minute over this run's %.0f s wake; all store writes: %.1f a minute)"
+            .formatted(
+                statusWrites / (double) PRE_CHECK_STATUS_WRITES,
+                statusWrites,
+                (double) wake.get("statusWritesUntilPhasePerMinute"),
+                (double) wake.get("makespanSeconds"),
+                (double) wakeStore.get("writesPerMinute")));
     row(
         t,
         "mean flip→Awake ≤ 0.6× makespan",
@@ -564,8 +585,7 @@ class FleetBenchIT {
         .until(
             () -> {
               for (int e = 0; e < ENVIRONMENTS; e++) {
-                var status = raw.status("env-" + e);
-                if (status.isEmpty() || status.get().status().phase() != phase) {
+                if (phases.get("env-" + e) != phase) {
                   return false;
                 }
               }
