@@ -107,8 +107,7 @@ public final class TokenBucket {
    * shape's rate a second.
    */
   public synchronized void throttled() {
-    refill();
-    tokens = Math.min(tokens, 0);
+    drain();
     Instant now = clock.instant();
     if (!now.isBefore(decreasedAt.plus(DECREASE_SPACING)) || now.isBefore(decreasedAt)) {
       factor = Math.max(FLOOR, factor * BACKOFF);
